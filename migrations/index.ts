@@ -1,0 +1,4 @@
+/** Every migration in order. `npm run db:generate -- <Name>` writes a new one and adds it here. */
+import { Initial1795813579830 } from './1795813579830-initial.js';
+
+export const migrations = [Initial1795813579830];

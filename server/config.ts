@@ -1,0 +1,121 @@
+/**
+ * The only reader of process.env. Every setting is validated once at start-up; a bad value stops the
+ * process with a message that names the variable and what it accepts.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port for HTTP and WebSocket. */
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where embedded data lives (PGlite files, the development token secret). */
+  dataDir: string;
+  /** Connections in the PostgreSQL pool. */
+  dbPoolSize: number;
+  /** Redis connection string for cross-instance wake-ups; absent means in-process fan-out. */
+  redisUrl: string | undefined;
+  /** Import the reference network when the database holds no organisations yet. */
+  seedOnStart: boolean;
+  /** `production` turns off introspection by default and refuses unsafe defaults. */
+  nodeEnv: string;
+  introspection: boolean;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  /** Deepest accepted selection set. */
+  maxQueryDepth: number;
+  /** Most aliases in one operation. */
+  maxAliases: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** HS256 secret for bearer tokens; absent in development means one is made under `dataDir`. */
+  jwtSecret: string | undefined;
+  /** Log every SQL statement (TypeORM logger), for debugging. */
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(
+      `[config] ${name}=${JSON.stringify(raw)} is not a whole number from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`[config] ${name}=${JSON.stringify(raw)} is not a boolean (use true or false)`);
+}
+
+function urlVar(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`[config] ${name} is not a URL; expected e.g. ${protocols[0]}//host:port/...`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      `[config] ${name} must start with ${protocols.join(' or ')}, not ${parsed.protocol}`,
+    );
+  }
+  return raw;
+}
+
+function jwtSecret(env: Env, nodeEnv: string): string | undefined {
+  const secret = env.JWT_SECRET;
+  if (secret && secret.length < 32) {
+    throw new ConfigError(
+      '[config] JWT_SECRET is shorter than 32 characters; use e.g. `openssl rand -base64 48`',
+    );
+  }
+  if (!secret && nodeEnv === 'production') {
+    throw new ConfigError(
+      '[config] JWT_SECRET is required when NODE_ENV=production (use e.g. `openssl rand -base64 48`)',
+    );
+  }
+  return secret || undefined;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError(
+      `[config] LOG_LEVEL=${JSON.stringify(env.LOG_LEVEL)} must be debug, info, warn or error`,
+    );
+  }
+  const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return {
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
+    redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    seedOnStart: boolVar(env, 'SEED_ON_START', databaseUrl === undefined),
+    nodeEnv,
+    introspection: boolVar(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
+    maxQueryDepth: intVar(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
+    maxAliases: intVar(env, 'MAX_ALIASES', 30, 1, 1000),
+    logLevel,
+    logSql: boolVar(env, 'LOG_SQL', false),
+    jwtSecret: jwtSecret(env, nodeEnv),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * One TypeORM DataSource over PostgreSQL (DATABASE_URL) or embedded PGlite (no DATABASE_URL), plus the raw
+ * read path the hot queries use. Both run the same migrations; neither ever uses `synchronize`.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../migrations/index.js';
+import { entities } from './entities.js';
+import { SnakeNamingStrategy } from './naming.js';
+import { PGliteHost, pgliteDriver } from './pglite-pool.js';
+
+// node-postgres: keep DATE as 'YYYY-MM-DD' (no local-midnight Date objects) and bigint/numeric exact as text.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL; undefined selects embedded PGlite. */
+  url: string | undefined;
+  /** Directory for PGlite's files (ignored for PostgreSQL). `memory://` keeps them in memory. */
+  pgliteDir?: string;
+  poolSize?: number;
+  logSql?: boolean;
+}
+
+/** The smallest query surface both drivers offer. */
+export interface Queryable {
+  query(
+    text: string | { text: string; values?: unknown[]; name?: string },
+    values?: unknown[],
+  ): Promise<{ rows: any[]; rowCount: number | null }>;
+}
+
+export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each' as const,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: options.logSql ? ('all' as const) : false,
+    uuidExtension: 'pgcrypto' as const,
+    installExtensions: false,
+    applicationName: 'romgraph',
+  };
+  if (options.url) {
+    return { ...common, url: options.url, poolSize: options.poolSize ?? 10, connectTimeoutMS: 5000 };
+  }
+  const dir = options.pgliteDir ?? path.resolve('data', 'pglite');
+  const host = new PGliteHost(dir === 'memory://' ? undefined : dir);
+  return { ...common, driver: pgliteDriver(host) };
+}
+
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options));
+}
+
+/** The pool TypeORM opened: node-postgres' Pool, or our exclusive PGlite pool. Hot reads go through it. */
+export function rawPool(dataSource: DataSource): Queryable {
+  const master = (dataSource.driver as unknown as { master?: Queryable }).master;
+  if (!master) throw new Error('[db] the data source is not initialised; call initialize() first');
+  return master;
+}

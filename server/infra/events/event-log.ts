@@ -1,0 +1,62 @@
+/**
+ * Appending to the event log. Call it inside the transaction that makes the change, as its last statement:
+ * the advisory lock it takes is held until that transaction ends, so seq values become visible in commit
+ * order (no reader can see seq N and later discover a committed N-1). The lock serialises only the short
+ * tail of writing transactions, from the event insert to the commit.
+ */
+import type { EntityManager } from 'typeorm';
+import type { EventType } from '../../modules/taxonomy/taxonomy.enums.js';
+import type { Viewer } from '../auth/viewer.js';
+
+/** Arbitrary, fixed key of the advisory lock that orders event commits. */
+export const EVENT_LOG_LOCK_KEY = 7_126_411;
+
+export interface NewEvent {
+  type: EventType;
+  organisationId?: number | null;
+  organisationIds?: number[];
+  initiativeId?: number | null;
+  milestoneId?: number | null;
+  participationId?: number | null;
+  partnershipId?: number | null;
+  activityId?: number | null;
+  fundingAllocationId?: number | null;
+  payload?: Record<string, unknown>;
+}
+
+export interface AppendedEvent {
+  seq: string;
+  occurredAt: Date;
+}
+
+export async function appendEvent(
+  manager: EntityManager,
+  actor: Viewer,
+  event: NewEvent,
+): Promise<AppendedEvent> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
+  const organisationIds = [
+    ...new Set([...(event.organisationIds ?? []), ...(event.organisationId ? [event.organisationId] : [])]),
+  ];
+  const rows: { seq: string; occurred_at: Date }[] = await manager.query(
+    `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
+       participation_id, partnership_id, activity_id, funding_allocation_id, payload)
+     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     RETURNING seq, occurred_at`,
+    [
+      event.type,
+      actor.organisationId,
+      event.organisationId ?? null,
+      organisationIds,
+      event.initiativeId ?? null,
+      event.milestoneId ?? null,
+      event.participationId ?? null,
+      event.partnershipId ?? null,
+      event.activityId ?? null,
+      event.fundingAllocationId ?? null,
+      JSON.stringify(event.payload ?? {}),
+    ],
+  );
+  const row = rows[0]!;
+  return { seq: String(row.seq), occurredAt: row.occurred_at };
+}

@@ -1,0 +1,130 @@
+/**
+ * Relay connections with keyset cursors. A cursor is opaque: base64url of the JSON sort key of the row it
+ * stands for, so paging stays stable while rows are added, and costs an index seek rather than an OFFSET.
+ */
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadInputError } from '../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor: string | null;
+}
+
+export interface PageRequest {
+  /** Rows wanted (1..100). */
+  first: number;
+  /** Decoded sort key of the row to start after, or null for the start. */
+  after: unknown[] | null;
+}
+
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number, argument = 'after'): unknown[] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === arity &&
+      value.every((v) => ['string', 'number'].includes(typeof v))
+    ) {
+      return value;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadInputError(
+    `${argument} is not a cursor from this list; pass an endCursor or edge cursor you received`,
+    argument,
+  );
+}
+
+/** Validates `first`/`after` the same way for every connection. */
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  arity = 1,
+): PageRequest {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
+  return { first: size, after: after ? decodeCursor(after, arity) : null };
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from a previous page: continue after it.' })
+  after?: string | null;
+}
+
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Counted only when read: a getter, so the count query runs only when the field is selected. */
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds a page from `first + 1` fetched rows. */
+export function toPage<T>(
+  rows: T[],
+  request: PageRequest,
+  keyOf: (row: T) => unknown[],
+  count: () => Promise<number>,
+): Page<T> {
+  const hasNextPage = rows.length > request.first;
+  const nodes = hasNextPage ? rows.slice(0, request.first) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    nodes,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String, { description: 'Pass as `after` to continue after this node.' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes (Relay connection).` })
+  class Connection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => [nodeType], { description: 'The nodes of `edges`, for callers that need no cursors.' })
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'All matching nodes, across pages.' })
+    totalCount: number;
+  }
+  return Connection;
+}

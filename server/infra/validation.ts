@@ -1,0 +1,84 @@
+/** Input rules shared by the services. Each failure is a BAD_USER_INPUT naming the field and the fix. */
+import { BadInputError } from './errors.js';
+import { isCalendarDate } from './graphql/scalars.js';
+
+export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function text(value: string, field: string, max = 300): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw new BadInputError(`${field} must not be empty`, field);
+  if (trimmed.length > max)
+    throw new BadInputError(`${field} is ${trimmed.length} characters; at most ${max}`, field);
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(trimmed)) {
+    throw new BadInputError(`${field} contains control characters`, field);
+  }
+  return trimmed;
+}
+
+export function optionalText(value: string | null | undefined, field: string, max = 5000): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed.length === 0 ? null : text(trimmed, field, max);
+}
+
+export function code(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (!CODE_RE.test(trimmed)) {
+    throw new BadInputError(
+      `${field} must be 1-64 letters, digits, '_' or '-', starting with a letter or digit (e.g. BOM, TKI_HTSM)`,
+      field,
+    );
+  }
+  return trimmed;
+}
+
+export function optionalDate(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isCalendarDate(value)) throw new BadInputError(`${field} must be a date written YYYY-MM-DD`, field);
+  return value;
+}
+
+export function period(start: string | null, end: string | null, startField: string, endField: string): void {
+  if (start && end && end < start) {
+    throw new BadInputError(`${endField} (${end}) must not be before ${startField} (${start})`, endField);
+  }
+}
+
+export function enumList<T extends string>(values: T[] | null | undefined, field: string): T[] {
+  if (!values) return [];
+  if (values.length > 50) throw new BadInputError(`${field} has ${values.length} values; at most 50`, field);
+  return [...new Set(values)];
+}
+
+export function provinceCodes(values: string[] | null | undefined, field: string): string[] {
+  const list = [...new Set(values ?? [])];
+  for (const p of list) {
+    if (!/^NL-[A-Z]{2}$/.test(p)) {
+      throw new BadInputError(
+        `${field} holds ${JSON.stringify(p)}; use ISO 3166-2:NL codes like NL-NB`,
+        field,
+      );
+    }
+  }
+  return list;
+}
+
+export function website(value: string | null | undefined, field: string): string | null {
+  const v = optionalText(value, field, 300);
+  if (v === null) return null;
+  if (!/^(https?:\/\/)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(\/\S*)?$/.test(v)) {
+    throw new BadInputError(`${field} must be a domain or http(s) URL, e.g. bom.nl`, field);
+  }
+  return v;
+}
+
+export function searchTerm(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  if (value.length > 100) throw new BadInputError(`${field} is longer than 100 characters`, field);
+  return value.trim();
+}
+
+/** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

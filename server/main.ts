@@ -1,0 +1,45 @@
+/** Starts romgraph: reads the configuration, creates the app, listens, and stops cleanly on a signal. */
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './infra/logger.js';
+
+const bootLogger = createLogger('info');
+try {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  logger.info(
+    config.databaseUrl
+      ? '[db] using PostgreSQL from DATABASE_URL'
+      : `[db] using embedded PGlite in ${config.dataDir}`,
+  );
+  const app = await createApp(config, { logger });
+  const url = await app.start();
+  logger.info(`[http] romgraph listens on ${url}/graphql (health: ${url}/healthz, readiness: ${url}/readyz)`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`[http] ${signal}: shutting down`);
+    const force = setTimeout(() => {
+      logger.error('[http] shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error('[http] shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+} catch (err) {
+  bootLogger.error(
+    err instanceof ConfigError ? err.message : `[start] romgraph could not start: ${(err as Error).message}`,
+    err instanceof ConfigError ? undefined : err,
+  );
+  process.exit(1);
+}

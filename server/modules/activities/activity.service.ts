@@ -1,0 +1,143 @@
+import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError } from '../../infra/errors.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
+import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { InitiativeService } from '../initiatives/initiative.service.js';
+import {
+  organisationColumns,
+  organisationFromRow,
+  type OrganisationService,
+} from '../organisations/organisation.service.js';
+import type { Organisation } from '../organisations/organisation.type.js';
+import { EventType } from '../taxonomy/taxonomy.enums.js';
+import type { RecordActivityInput } from './activity.inputs.js';
+import { Activity } from './activity.type.js';
+
+export function activityFromRow(row: Row): Activity {
+  const a = new Activity();
+  a.pk = row.id;
+  a.id = toGlobalId('Activity', a.pk);
+  a.title = row.title;
+  a.kind = row.kind;
+  a.occurredOn = row.occurred_on;
+  a.description = row.description;
+  a.themes = row.themes;
+  a.initiativePk = row.initiative_id;
+  a.participantCount = row.participant_count;
+  a.source = row.source;
+  a.createdAt = row.created_at;
+  return a;
+}
+
+/** Community activities and who organised or attended them. Emits ACTIVITY_RECORDED. */
+export class ActivityService {
+  constructor(
+    private readonly db: Database,
+    private readonly organisations: OrganisationService,
+    private readonly initiatives: InitiativeService,
+  ) {}
+
+  /** An activity, unless it belongs to an initiative the caller may not see. */
+  byPk(scope: RequestScope, pk: number): Promise<Activity | null> {
+    return scope
+      .loader<number, Activity | null>('activity.byPk', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT a.* FROM activities a LEFT JOIN initiatives i ON i.id = a.initiative_id
+            WHERE a.id = ANY($1::int[]) AND (a.initiative_id IS NULL OR ${visible})`,
+          params,
+        );
+        return indexBy(pks, rows.map(activityFromRow), (a) => a.pk);
+      })
+      .load(pk);
+  }
+
+  /** Organisers or participants of an activity, batched per request. */
+  organisationsOf(
+    scope: RequestScope,
+    activityPk: number,
+    role: 'ORGANISER' | 'PARTICIPANT',
+  ): Promise<Organisation[]> {
+    return scope
+      .loader<number, Organisation[]>(`activity.organisations:${role}`, async (pks) => {
+        const rows = await this.db.read(
+          `SELECT ao.activity_id AS "activity__id", ${organisationColumns('o')}
+             FROM activity_organisations ao JOIN organisations o ON o.id = ao.organisation_id
+            WHERE ao.activity_id = ANY($1::int[]) AND ao.role = $2 ORDER BY o.code`,
+          [pks, role],
+        );
+        return groupBy(pks, rows, (r) => r.activity__id as number).map((g) =>
+          g.map((r) => organisationFromRow(r)),
+        );
+      })
+      .load(activityPk);
+  }
+
+  async record(scope: RequestScope, input: RecordActivityInput): Promise<Activity> {
+    requireWriter(scope.viewer, 'record activities');
+    const title = valid.text(input.title, 'input.title');
+    const occurredOn = valid.optionalDate(input.occurredOn, 'input.occurredOn')!;
+    if (input.organiserIds.length === 0)
+      throw new BadInputError('input.organiserIds needs at least one organiser', 'input.organiserIds');
+    if (input.organiserIds.length + (input.participantIds?.length ?? 0) > 500) {
+      throw new BadInputError('at most 500 organisers and participants together', 'input.participantIds');
+    }
+    if (
+      input.participantCount != null &&
+      (input.participantCount < 0 || input.participantCount > 1_000_000)
+    ) {
+      throw new BadInputError(
+        'input.participantCount must be between 0 and 1000000',
+        'input.participantCount',
+      );
+    }
+    const initiative = input.initiativeId
+      ? await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId')
+      : null;
+    const organisers = await Promise.all(
+      input.organiserIds.map((id, i) => this.organisations.require(scope, id, `input.organiserIds[${i}]`)),
+    );
+    const participants = await Promise.all(
+      (input.participantIds ?? []).map((id, i) =>
+        this.organisations.require(scope, id, `input.participantIds[${i}]`),
+      ),
+    );
+    const organiserPks = new Set(organisers.map((o) => o.pk));
+    const participantPks = [...new Set(participants.map((o) => o.pk))].filter((pk) => !organiserPks.has(pk));
+    const row = await this.db.transaction(async (tx) => {
+      const [inserted] = await tx.query(
+        `INSERT INTO activities (title, kind, occurred_on, description, themes, initiative_id, participant_count, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          title,
+          input.kind,
+          occurredOn,
+          valid.optionalText(input.description, 'input.description', 10_000),
+          valid.enumList(input.themes, 'input.themes'),
+          initiative?.pk ?? null,
+          input.participantCount ?? null,
+          valid.optionalText(input.source, 'input.source', 2000),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO activity_organisations (activity_id, organisation_id, role)
+         SELECT $1, o, 'ORGANISER' FROM unnest($2::int[]) AS o
+         UNION ALL SELECT $1, p, 'PARTICIPANT' FROM unnest($3::int[]) AS p`,
+        [inserted!.id, [...organiserPks], participantPks],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.ACTIVITY_RECORDED,
+        activityId: inserted!.id,
+        initiativeId: initiative?.pk ?? null,
+        organisationId: organisers[0]!.pk,
+        organisationIds: [...organiserPks, ...participantPks],
+        payload: { title, kind: input.kind, occurredOn },
+      });
+      return inserted!;
+    });
+    return activityFromRow(row);
+  }
+}

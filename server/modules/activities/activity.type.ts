@@ -1,0 +1,40 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import { Node } from '../nodes/node.type.js';
+import { ActivityKind, Theme } from '../taxonomy/taxonomy.enums.js';
+
+@ObjectType({
+  implements: Node,
+  description: 'A community activity: workshop, learning session, publication, field visit.',
+})
+export class Activity extends Node {
+  pk: number;
+  initiativePk: number | null;
+
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => ActivityKind)
+  kind: ActivityKind;
+
+  @Field(() => DateScalar)
+  occurredOn: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => [Theme])
+  themes: Theme[];
+
+  @Field(() => Int, { nullable: true, description: 'People who took part, where counted.' })
+  participantCount: number | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+}

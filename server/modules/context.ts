@@ -1,0 +1,42 @@
+/** The GraphQL context: the request's scope (caller, loaders) and the services. */
+import type { Database } from '../infra/db/database.js';
+import type { RequestScope } from '../infra/request-scope.js';
+import { ActivityService } from './activities/activity.service.js';
+import { EventService } from './events/event.service.js';
+import { FundingService } from './funding/funding.service.js';
+import { InitiativeService } from './initiatives/initiative.service.js';
+import { MilestoneService } from './milestones/milestone.service.js';
+import { OrganisationService } from './organisations/organisation.service.js';
+import { ParticipationService } from './participations/participation.service.js';
+import { PartnershipService } from './partnerships/partnership.service.js';
+
+export interface Services {
+  organisations: OrganisationService;
+  initiatives: InitiativeService;
+  participations: ParticipationService;
+  milestones: MilestoneService;
+  partnerships: PartnershipService;
+  activities: ActivityService;
+  funding: FundingService;
+  events: EventService;
+}
+
+export function createServices(db: Database): Services {
+  const organisations = new OrganisationService(db);
+  const initiatives = new InitiativeService(db, organisations);
+  return {
+    organisations,
+    initiatives,
+    participations: new ParticipationService(db, organisations, initiatives),
+    milestones: new MilestoneService(db, initiatives),
+    partnerships: new PartnershipService(db, organisations),
+    activities: new ActivityService(db, organisations, initiatives),
+    funding: new FundingService(db, organisations, initiatives),
+    events: new EventService(db),
+  };
+}
+
+export interface Context {
+  scope: RequestScope;
+  services: Services;
+}

@@ -1,0 +1,57 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EventType, inEnum } from '../taxonomy/taxonomy.enums.js';
+
+/**
+ * The append-only event log. `seq` is stamped under a transaction-scoped advisory lock, so it is
+ * commit-ordered: once a reader has seen seq N, no event with a smaller seq can still appear.
+ * References are plain ids, not foreign keys: the log outlives what it describes.
+ */
+@Entity({ name: 'events' })
+@Check('events_type_check', inEnum('type', EventType))
+@Index('events_initiative_idx', ['initiativeId', 'seq'])
+@Index('events_type_idx', ['type', 'seq'])
+export class EventEntity {
+  @PrimaryColumn({ type: 'bigint' })
+  seq: string;
+
+  @Column({ type: 'text' })
+  type: EventType;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+
+  /** The organisation on whose behalf the change was made; null for system imports. */
+  @Column({ type: 'int', nullable: true })
+  actorId: number | null;
+
+  /** The subject organisation (created, updated, joined, ...). */
+  @Column({ type: 'int', nullable: true })
+  organisationId: number | null;
+
+  /** Every organisation the event concerns, for filtering and access decisions. */
+  @Index('events_organisation_ids_idx', { synchronize: false })
+  @Column({ type: 'int', array: true, default: () => "'{}'" })
+  organisationIds: number[];
+
+  @Column({ type: 'int', nullable: true })
+  initiativeId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  milestoneId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  participationId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  partnershipId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  activityId: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  fundingAllocationId: number | null;
+
+  /** What changed, e.g. `{ "changes": { "status": ["PLANNED", "AT_RISK"] } }`. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  payload: Record<string, unknown>;
+}

@@ -1,0 +1,108 @@
+import { visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError } from '../../infra/errors.js';
+import { encodeCursor, toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import { Event, type EventFilter } from './event.type.js';
+
+export function eventFromRow(row: Row): Event {
+  const e = new Event();
+  e.seq = String(row.seq);
+  e.id = toGlobalId('Event', e.seq);
+  e.cursor = encodeCursor([e.seq]);
+  e.type = row.type;
+  e.occurredAt = row.occurred_at;
+  e.actorPk = row.actor_id;
+  e.organisationPk = row.organisation_id;
+  e.organisationPks = row.organisation_ids;
+  e.initiativePk = row.initiative_id;
+  e.milestonePk = row.milestone_id;
+  e.participationPk = row.participation_id;
+  e.partnershipPk = row.partnership_id;
+  e.activityPk = row.activity_id;
+  e.fundingAllocationPk = row.funding_allocation_id;
+  e.payload = row.payload;
+  return e;
+}
+
+/** Reads the event log (written by every other service through Transaction.event). */
+export class EventService {
+  constructor(private readonly db: Database) {}
+
+  /** Decodes an event cursor to its seq (a decimal string). */
+  static seqOf(cursor: unknown[]): string {
+    const seq = String(cursor[0]);
+    if (!/^[0-9]{1,19}$/.test(seq)) throw new BadInputError('after is not an event cursor', 'after');
+    return seq;
+  }
+
+  byPk(scope: RequestScope, seq: string): Promise<Event | null> {
+    return scope
+      .loader<string, Event | null>('event.bySeq', async (seqs) => {
+        const params: unknown[] = [seqs];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT e.* FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id
+            WHERE e.seq = ANY($1::bigint[]) AND (e.initiative_id IS NULL OR ${visible})`,
+          params,
+        );
+        return indexBy(seqs, rows.map(eventFromRow), (e) => e.seq);
+      })
+      .load(seq);
+  }
+
+  /** Events after a cursor, oldest first, that the caller may see. */
+  async list(
+    scope: RequestScope,
+    filter: EventFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<Page<Event>> {
+    const params: unknown[] = [];
+    const where = [`(e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', params)})`];
+    const types = valid.enumList(filter?.types, 'filter.types');
+    if (types.length) {
+      params.push(types);
+      where.push(`e.type = ANY($${params.length}::text[])`);
+    }
+    const initiativePks = (filter?.initiativeIds ?? []).map((id, i) =>
+      decodeId(id, 'Initiative', `filter.initiativeIds[${i}]`),
+    );
+    if (initiativePks.length) {
+      params.push(initiativePks);
+      where.push(`e.initiative_id = ANY($${params.length}::int[])`);
+    }
+    const organisationPks = (filter?.organisationIds ?? []).map((id, i) =>
+      decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
+    );
+    if (organisationPks.length) {
+      params.push(organisationPks);
+      where.push(`e.organisation_ids && $${params.length}::int[]`);
+    }
+    const countParams = [...params];
+    const countWhere = where.join(' AND ');
+    if (page.after) {
+      params.push(EventService.seqOf(page.after));
+      where.push(`e.seq > $${params.length}::bigint`);
+    }
+    params.push(page.first + 1);
+    const from = 'FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id';
+    const rows = await this.db.read(
+      `SELECT e.* ${from} WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows.map(eventFromRow),
+      page,
+      (e) => [e.seq],
+      async () => {
+        const [row] = await this.db.read(
+          `SELECT count(*)::int AS n ${from} WHERE ${countWhere}`,
+          countParams,
+        );
+        return row!.n as number;
+      },
+    );
+  }
+}

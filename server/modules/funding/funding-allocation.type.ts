@@ -1,0 +1,51 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../nodes/node.type.js';
+import { Confidence, FundingBasis } from '../taxonomy/taxonomy.enums.js';
+
+@ObjectType({
+  implements: Node,
+  description: 'Money allocated to an initiative. Amounts are for network members only.',
+})
+export class FundingAllocation extends Node {
+  pk: number;
+  initiativePk: number;
+  sourcePk: number | null;
+  /** The amount, whatever the caller's rights; `amountEur` decides what is shown. */
+  amount: number | null;
+
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who funds, in words, when not one registered organisation.',
+  })
+  sourceLabel: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Euro. Null when unknown, or when you are not signed in to the network.',
+  })
+  amountEur: number | null;
+
+  @Field(() => FundingBasis)
+  basis: FundingBasis;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the fact comes from: a URL, "seed" or "public-knowledge".',
+  })
+  provenance: string | null;
+
+  @Field(() => Confidence)
+  confidence: Confidence;
+
+  @Field(() => Date)
+  createdAt: Date;
+}

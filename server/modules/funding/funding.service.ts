@@ -1,0 +1,134 @@
+import { canSeeFundingAmounts, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError } from '../../infra/errors.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
+import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { InitiativeService } from '../initiatives/initiative.service.js';
+import type { OrganisationService } from '../organisations/organisation.service.js';
+import { Confidence, EventType, FundingBasis } from '../taxonomy/taxonomy.enums.js';
+import type { AllocateFundingInput } from './funding.inputs.js';
+import { FundingAllocation } from './funding-allocation.type.js';
+
+export function fundingFromRow(row: Row): FundingAllocation {
+  const f = new FundingAllocation();
+  f.pk = row.id;
+  f.id = toGlobalId('FundingAllocation', f.pk);
+  f.initiativePk = row.initiative_id;
+  f.sourcePk = row.source_organisation_id;
+  f.sourceLabel = row.source_label;
+  f.amount = row.amount_eur === null ? null : Number(row.amount_eur);
+  f.amountEur = null;
+  f.year = row.year;
+  f.basis = row.basis;
+  f.note = row.note;
+  f.provenance = row.provenance;
+  f.confidence = row.confidence;
+  f.createdAt = row.created_at;
+  return f;
+}
+
+/** Funding allocations. Amounts are shown to network members only. Emits FUNDING_ALLOCATED. */
+export class FundingService {
+  constructor(
+    private readonly db: Database,
+    private readonly organisations: OrganisationService,
+    private readonly initiatives: InitiativeService,
+  ) {}
+
+  private present(scope: RequestScope, allocation: FundingAllocation): FundingAllocation {
+    allocation.amountEur = canSeeFundingAmounts(scope.viewer) ? allocation.amount : null;
+    return allocation;
+  }
+
+  byPk(scope: RequestScope, pk: number): Promise<FundingAllocation | null> {
+    return scope
+      .loader<number, FundingAllocation | null>('funding.byPk', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT f.* FROM funding_allocations f JOIN initiatives i ON i.id = f.initiative_id
+            WHERE f.id = ANY($1::int[]) AND ${visible}`,
+          params,
+        );
+        return indexBy(
+          pks,
+          rows.map((r) => this.present(scope, fundingFromRow(r))),
+          (f) => f.pk,
+        );
+      })
+      .load(pk);
+  }
+
+  /** Allocations of an initiative the caller can already see, batched per request. */
+  ofInitiative(scope: RequestScope, initiativePk: number): Promise<FundingAllocation[]> {
+    return scope
+      .loader<number, FundingAllocation[]>('funding.ofInitiative', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT * FROM funding_allocations WHERE initiative_id = ANY($1::int[]) ORDER BY initiative_id, year NULLS LAST, id`,
+          [pks],
+        );
+        return groupBy(
+          pks,
+          rows.map((r) => this.present(scope, fundingFromRow(r))),
+          (f) => f.initiativePk,
+        );
+      })
+      .load(initiativePk);
+  }
+
+  async allocate(scope: RequestScope, input: AllocateFundingInput): Promise<FundingAllocation> {
+    requireWriter(scope.viewer, 'allocate funding');
+    const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
+    const source = input.sourceOrganisationId
+      ? await this.organisations.require(scope, input.sourceOrganisationId, 'input.sourceOrganisationId')
+      : null;
+    const sourceLabel = valid.optionalText(input.sourceLabel, 'input.sourceLabel', 300);
+    if (!source && !sourceLabel) {
+      throw new BadInputError(
+        'say who funds: give input.sourceOrganisationId or input.sourceLabel',
+        'input.sourceOrganisationId',
+      );
+    }
+    if (!Number.isFinite(input.amountEur) || input.amountEur < 0 || input.amountEur >= 1e14) {
+      throw new BadInputError(
+        'input.amountEur must be an amount in euro from 0 up to 10^14',
+        'input.amountEur',
+      );
+    }
+    if (Math.round(input.amountEur * 100) / 100 !== input.amountEur) {
+      throw new BadInputError('input.amountEur has more than two decimals (cents)', 'input.amountEur');
+    }
+    if (input.year != null && (input.year < 1900 || input.year > 2200)) {
+      throw new BadInputError('input.year must be between 1900 and 2200', 'input.year');
+    }
+    const row = await this.db.transaction(async (tx) => {
+      const [inserted] = await tx.query(
+        `INSERT INTO funding_allocations (initiative_id, source_organisation_id, source_label, amount_eur, year, basis,
+           note, provenance, confidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          initiative.pk,
+          source?.pk ?? null,
+          sourceLabel,
+          input.amountEur,
+          input.year ?? null,
+          input.basis ?? FundingBasis.TOTAL,
+          valid.optionalText(input.note, 'input.note', 2000),
+          valid.optionalText(input.provenance, 'input.provenance', 2000),
+          input.confidence ?? Confidence.CONFIRMED,
+        ],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.FUNDING_ALLOCATED,
+        initiativeId: initiative.pk,
+        organisationId: source?.pk ?? null,
+        fundingAllocationId: inserted!.id,
+        // No amount in the event: events reach people who may not see amounts.
+        payload: { year: input.year ?? null, basis: input.basis ?? FundingBasis.TOTAL },
+      });
+      return inserted!;
+    });
+    return this.present(scope, fundingFromRow(row));
+  }
+}

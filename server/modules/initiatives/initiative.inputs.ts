@@ -1,0 +1,140 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import {
+  Confidence,
+  CoreTask,
+  InitiativeKind,
+  InitiativeStatus,
+  Pillar,
+  Theme,
+  Visibility,
+} from '../taxonomy/taxonomy.enums.js';
+
+@InputType({ description: 'Filters combine with AND; values inside one list combine with OR.' })
+export class InitiativeFilter {
+  @Field(() => [Theme], { nullable: true })
+  themes?: Theme[] | null;
+
+  @Field(() => [Pillar], { nullable: true })
+  pillars?: Pillar[] | null;
+
+  @Field(() => [CoreTask], { nullable: true })
+  coreTasks?: CoreTask[] | null;
+
+  @Field(() => [InitiativeStatus], { nullable: true })
+  statuses?: InitiativeStatus[] | null;
+
+  @Field(() => [InitiativeKind], { nullable: true })
+  kinds?: InitiativeKind[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only initiatives this organisation takes part in.' })
+  organisationId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: two or more ROMs take part; false: fewer than two.',
+  })
+  supraRegional?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive match on code or title.' })
+  search?: string | null;
+}
+
+@InputType()
+export class CreateInitiativeInput {
+  @Field(() => String, { description: '1-64 letters, digits, _ or -; unique.' })
+  code: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => InitiativeKind, { nullable: true, defaultValue: InitiativeKind.PROGRAMME })
+  kind?: InitiativeKind | null;
+
+  @Field(() => [Theme], { nullable: true, defaultValue: [] })
+  themes?: Theme[] | null;
+
+  @Field(() => [Pillar], { nullable: true, defaultValue: [] })
+  pillars?: Pillar[] | null;
+
+  @Field(() => [CoreTask], { nullable: true, defaultValue: [] })
+  coreTasks?: CoreTask[] | null;
+
+  @Field(() => InitiativeStatus, { nullable: true, defaultValue: InitiativeStatus.PLANNED })
+  status?: InitiativeStatus | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => Visibility, { nullable: true, defaultValue: Visibility.NETWORK })
+  visibility?: Visibility | null;
+
+  @Field(() => ID, { description: 'The leading organisation; it joins the initiative as LEAD.' })
+  leadOrganisationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The initiative this one is part of.' })
+  parentId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  source?: string | null;
+
+  @Field(() => Confidence, { nullable: true, defaultValue: Confidence.CONFIRMED })
+  confidence?: Confidence | null;
+}
+
+@InputType({ description: 'Only the fields given change; null clears an optional field.' })
+export class UpdateInitiativeInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  titleEn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => InitiativeKind, { nullable: true })
+  kind?: InitiativeKind | null;
+
+  @Field(() => [Theme], { nullable: true })
+  themes?: Theme[] | null;
+
+  @Field(() => [Pillar], { nullable: true })
+  pillars?: Pillar[] | null;
+
+  @Field(() => [CoreTask], { nullable: true })
+  coreTasks?: CoreTask[] | null;
+
+  @Field(() => InitiativeStatus, { nullable: true })
+  status?: InitiativeStatus | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => Visibility, { nullable: true })
+  visibility?: Visibility | null;
+
+  @Field(() => ID, { nullable: true })
+  leadOrganisationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  source?: string | null;
+
+  @Field(() => Confidence, { nullable: true })
+  confidence?: Confidence | null;
+}

@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
+import type { Context } from '../context.js';
+import { FundingAllocation } from '../funding/funding-allocation.type.js';
+import { Milestone } from '../milestones/milestone.type.js';
+import { Organisation } from '../organisations/organisation.type.js';
+import { Participation, ParticipationConnection } from '../participations/participation.type.js';
+import { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import { Initiative, InitiativeConnection } from './initiative.type.js';
+
+@Resolver(() => Initiative)
+export class InitiativeResolver {
+  @Query(() => Initiative, {
+    nullable: true,
+    description: 'One initiative by id or by code (give exactly one); null if not visible.',
+  })
+  initiative(
+    @Ctx() { scope, services }: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('code', () => String, { nullable: true }) code?: string | null,
+  ): Promise<Initiative | null> {
+    return services.initiatives.find(scope, id, code);
+  }
+
+  @Query(() => InitiativeConnection, { description: 'Initiatives you may see, ordered by code.' })
+  initiatives(
+    @Ctx() { scope, services }: Context,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => InitiativeFilter, { nullable: true }) filter?: InitiativeFilter | null,
+  ): Promise<Page<Initiative>> {
+    return services.initiatives.list(scope, filter, pageRequest(first, after));
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The leading organisation.' })
+  lead(
+    @Root() initiative: Initiative,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Organisation | null> | Organisation | null {
+    if (initiative.preloadedLead !== undefined) return initiative.preloadedLead;
+    return initiative.leadPk === null ? null : services.organisations.byPk(scope, initiative.leadPk);
+  }
+
+  @FieldResolver(() => Initiative, {
+    nullable: true,
+    description: 'The initiative this one is part of, if visible.',
+  })
+  parent(
+    @Root() initiative: Initiative,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Initiative | null> | null {
+    return initiative.parentPk === null ? null : services.initiatives.byPk(scope, initiative.parentPk);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many ROMs take part.' })
+  romCount(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<number> {
+    return services.initiatives.romCount(scope, initiative.pk);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Two or more ROMs take part.' })
+  async supraRegional(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<boolean> {
+    return (await services.initiatives.romCount(scope, initiative.pk)) >= 2;
+  }
+
+  @FieldResolver(() => ParticipationConnection, {
+    description: 'Organisations taking part now, in order of joining.',
+  })
+  participants(
+    @Root() initiative: Initiative,
+    @Ctx() { scope, services }: Context,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ): Promise<Page<Participation>> {
+    return services.participations.ofInitiative(scope, initiative.pk, pageRequest(first, after));
+  }
+
+  @FieldResolver(() => [Milestone], { description: 'By due date, undated last.' })
+  milestones(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<Milestone[]> {
+    return services.milestones.ofInitiative(scope, initiative.pk);
+  }
+
+  @FieldResolver(() => [FundingAllocation], { description: 'Amounts show for network members only.' })
+  funding(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<FundingAllocation[]> {
+    return services.funding.ofInitiative(scope, initiative.pk);
+  }
+
+  @Mutation(() => Initiative, {
+    description: 'Starts an initiative; its lead joins as LEAD. Emits INITIATIVE_CREATED and PARTNER_JOINED.',
+  })
+  createInitiative(
+    @Ctx() { scope, services }: Context,
+    @Arg('input', () => CreateInitiativeInput) input: CreateInitiativeInput,
+  ): Promise<Initiative> {
+    return services.initiatives.create(scope, input);
+  }
+
+  @Mutation(() => Initiative, { description: 'Changes an initiative. Emits INITIATIVE_UPDATED.' })
+  updateInitiative(
+    @Ctx() { scope, services }: Context,
+    @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
+  ): Promise<Initiative> {
+    return services.initiatives.update(scope, input);
+  }
+}

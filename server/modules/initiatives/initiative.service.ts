@@ -1,0 +1,335 @@
+import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row, Transaction } from '../../infra/db/database.js';
+import { BadInputError, NotFoundError } from '../../infra/errors.js';
+import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import {
+  diff,
+  organisationColumns,
+  organisationFromRow,
+  type OrganisationService,
+} from '../organisations/organisation.service.js';
+import {
+  Confidence,
+  EventType,
+  InitiativeKind,
+  InitiativeStatus,
+  ParticipationRole,
+  Visibility,
+} from '../taxonomy/taxonomy.enums.js';
+import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import { Initiative } from './initiative.type.js';
+
+export function initiativeFromRow(row: Row): Initiative {
+  const i = new Initiative();
+  i.pk = row.id;
+  i.id = toGlobalId('Initiative', i.pk);
+  i.code = row.code;
+  i.title = row.title;
+  i.titleEn = row.title_en;
+  i.description = row.description;
+  i.kind = row.kind;
+  i.status = row.status;
+  i.visibility = row.visibility;
+  i.themes = row.themes;
+  i.pillars = row.pillars;
+  i.coreTasks = row.core_tasks;
+  i.startsOn = row.starts_on;
+  i.endsOn = row.ends_on;
+  i.leadPk = row.lead_id;
+  i.parentPk = row.parent_id;
+  i.source = row.source;
+  i.confidence = row.confidence;
+  i.notes = row.notes;
+  i.createdAt = row.created_at;
+  i.updatedAt = row.updated_at;
+  if ('lead__id' in row) i.preloadedLead = row.lead__id === null ? null : organisationFromRow(row, 'lead__');
+  return i;
+}
+
+/** Initiatives with their lead joined in: the lead is one-to-one, so it rides along in the same statement. */
+const SELECT_WITH_LEAD = `SELECT i.*, ${organisationColumns('l', 'lead__')}
+  FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id`;
+
+/** Initiatives: the hyper-edges of the network. Emits INITIATIVE_CREATED, INITIATIVE_UPDATED, PARTNER_JOINED. */
+export class InitiativeService {
+  constructor(
+    private readonly db: Database,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  /** The initiative if it exists and the caller may see it; null otherwise (existence is not revealed). */
+  byPk(scope: RequestScope, pk: number): Promise<Initiative | null> {
+    return scope
+      .loader<number, Initiative | null>('initiative.byPk', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `${SELECT_WITH_LEAD} WHERE i.id = ANY($1::int[]) AND ${visible}`,
+          params,
+        );
+        return indexBy(pks, rows.map(initiativeFromRow), (i) => i.pk);
+      })
+      .load(pk);
+  }
+
+  async byCode(scope: RequestScope, code: string): Promise<Initiative | null> {
+    const params: unknown[] = [code];
+    const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+    const [row] = await this.db.read(`${SELECT_WITH_LEAD} WHERE i.code = $1 AND ${visible}`, params);
+    return row ? initiativeFromRow(row) : null;
+  }
+
+  async find(
+    scope: RequestScope,
+    id: string | null | undefined,
+    code: string | null | undefined,
+  ): Promise<Initiative | null> {
+    if ((id == null) === (code == null)) throw new BadInputError('give exactly one of id or code');
+    if (id != null) return this.byPk(scope, decodeId(id, 'Initiative'));
+    return this.byCode(scope, code!);
+  }
+
+  /** A visible initiative for an id argument, or NOT_FOUND naming the argument. */
+  async require(scope: RequestScope, id: string, argument: string): Promise<Initiative> {
+    const initiative = await this.byPk(scope, decodeId(id, 'Initiative', argument));
+    if (!initiative) throw new NotFoundError('Initiative', `${argument}=${id}`);
+    return initiative;
+  }
+
+  /** Number of ROMs actively taking part, batched per request. */
+  romCount(scope: RequestScope, pk: number): Promise<number> {
+    return scope
+      .loader<number, number>('initiative.romCount', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT p.initiative_id, count(*)::int AS roms
+             FROM participations p JOIN organisations o ON o.id = p.organisation_id
+            WHERE p.initiative_id = ANY($1::int[]) AND p.left_on IS NULL AND o.kind = 'ROM'
+            GROUP BY p.initiative_id`,
+          [pks],
+        );
+        const counts = new Map(rows.map((r) => [r.initiative_id as number, r.roms as number]));
+        return pks.map((pk) => counts.get(pk) ?? 0);
+      })
+      .load(pk);
+  }
+
+  async list(
+    scope: RequestScope,
+    filter: InitiativeFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<Page<Initiative>> {
+    const params: unknown[] = [];
+    const where = [visibleInitiativeSql(scope.viewer, 'i', params)];
+    const arrayFilter = (values: string[] | null | undefined, column: string, field: string) => {
+      const list = valid.enumList(values, field);
+      if (list.length) {
+        params.push(list);
+        where.push(`i.${column} && $${params.length}::text[]`);
+      }
+    };
+    arrayFilter(filter?.themes, 'themes', 'filter.themes');
+    arrayFilter(filter?.pillars, 'pillars', 'filter.pillars');
+    arrayFilter(filter?.coreTasks, 'core_tasks', 'filter.coreTasks');
+    const statuses = valid.enumList(filter?.statuses, 'filter.statuses');
+    if (statuses.length) {
+      params.push(statuses);
+      where.push(`i.status = ANY($${params.length}::text[])`);
+    }
+    const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
+    if (kinds.length) {
+      params.push(kinds);
+      where.push(`i.kind = ANY($${params.length}::text[])`);
+    }
+    if (filter?.organisationId) {
+      params.push(decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'));
+      where.push(`EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id
+        AND fp.organisation_id = $${params.length} AND fp.left_on IS NULL)`);
+    }
+    if (filter?.supraRegional != null) {
+      where.push(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
+        WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') ${filter.supraRegional ? '>=' : '<'} 2`);
+    }
+    const search = valid.searchTerm(filter?.search, 'filter.search');
+    if (search) {
+      params.push(valid.likePattern(search));
+      where.push(
+        `(i.code ILIKE $${params.length} OR i.title ILIKE $${params.length} OR i.title_en ILIKE $${params.length})`,
+      );
+    }
+    const countParams = [...params];
+    const countWhere = where.join(' AND ');
+    if (page.after) {
+      params.push(String(page.after[0]));
+      where.push(`i.code > $${params.length}`);
+    }
+    params.push(page.first + 1);
+    const rows = await this.db.read(
+      `${SELECT_WITH_LEAD} WHERE ${where.join(' AND ')} ORDER BY i.code LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows.map(initiativeFromRow),
+      page,
+      (i) => [i.code],
+      async () => {
+        const [row] = await this.db.read(
+          `SELECT count(*)::int AS n FROM initiatives i WHERE ${countWhere}`,
+          countParams,
+        );
+        return row!.n as number;
+      },
+    );
+  }
+
+  async create(scope: RequestScope, input: CreateInitiativeInput): Promise<Initiative> {
+    requireWriter(scope.viewer, 'create initiatives');
+    const lead = await this.organisations.require(
+      scope,
+      input.leadOrganisationId,
+      'input.leadOrganisationId',
+    );
+    const parent = input.parentId ? await this.require(scope, input.parentId, 'input.parentId') : null;
+    const startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
+    const endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
+    valid.period(startsOn, endsOn, 'input.startsOn', 'input.endsOn');
+    const values = [
+      valid.code(input.code, 'input.code'),
+      valid.text(input.title, 'input.title'),
+      valid.optionalText(input.titleEn, 'input.titleEn', 300),
+      valid.optionalText(input.description, 'input.description', 10_000),
+      input.kind ?? InitiativeKind.PROGRAMME,
+      input.status ?? InitiativeStatus.PLANNED,
+      input.visibility ?? Visibility.NETWORK,
+      valid.enumList(input.themes, 'input.themes'),
+      valid.enumList(input.pillars, 'input.pillars'),
+      valid.enumList(input.coreTasks, 'input.coreTasks'),
+      startsOn,
+      endsOn,
+      lead.pk,
+      parent?.pk ?? null,
+      valid.optionalText(input.source, 'input.source', 2000),
+      input.confidence ?? Confidence.CONFIRMED,
+    ];
+    const pk = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `INSERT INTO initiatives (code, title, title_en, description, kind, status, visibility, themes, pillars,
+           core_tasks, starts_on, ends_on, lead_id, parent_id, source, confidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+        values,
+      );
+      const id = row!.id as number;
+      await tx.event(scope.viewer, {
+        type: EventType.INITIATIVE_CREATED,
+        initiativeId: id,
+        organisationId: lead.pk,
+        payload: { code: values[0], themes: values[7] },
+      });
+      await this.addLeadParticipation(tx, scope, id, lead.pk);
+      return id;
+    });
+    return this.reload(pk);
+  }
+
+  /** The lead takes part as LEAD (or is promoted to LEAD when it already takes part). */
+  private async addLeadParticipation(
+    tx: Transaction,
+    scope: RequestScope,
+    initiativePk: number,
+    leadPk: number,
+  ) {
+    const [existing] = await tx.query(
+      `SELECT id, role FROM participations WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL`,
+      [initiativePk, leadPk],
+    );
+    if (existing) {
+      if (existing.role !== ParticipationRole.LEAD) {
+        await tx.modify(`UPDATE participations SET role = 'LEAD' WHERE id = $1`, [existing.id]);
+      }
+      return;
+    }
+    const [participation] = await tx.query(
+      `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, confidence)
+       VALUES ($1, $2, 'LEAD', current_date, 'CONFIRMED') RETURNING id`,
+      [initiativePk, leadPk],
+    );
+    await tx.event(scope.viewer, {
+      type: EventType.PARTNER_JOINED,
+      initiativeId: initiativePk,
+      organisationId: leadPk,
+      participationId: participation!.id,
+      payload: { role: ParticipationRole.LEAD },
+    });
+  }
+
+  async update(scope: RequestScope, input: UpdateInitiativeInput): Promise<Initiative> {
+    requireWriter(scope.viewer, 'update initiatives');
+    const current = await this.require(scope, input.id, 'input.id');
+    const sets: Record<string, unknown> = {};
+    const nonNull = <T>(value: T | null | undefined, field: string): T => {
+      if (value === null) throw new BadInputError(`input.${field} cannot be cleared`, `input.${field}`);
+      return value as T;
+    };
+    if (input.title !== undefined) sets.title = valid.text(nonNull(input.title, 'title'), 'input.title');
+    if (input.titleEn !== undefined) sets.title_en = valid.optionalText(input.titleEn, 'input.titleEn', 300);
+    if (input.description !== undefined)
+      sets.description = valid.optionalText(input.description, 'input.description', 10_000);
+    if (input.kind !== undefined) sets.kind = nonNull(input.kind, 'kind');
+    if (input.status !== undefined) sets.status = nonNull(input.status, 'status');
+    if (input.visibility !== undefined) sets.visibility = nonNull(input.visibility, 'visibility');
+    if (input.themes !== undefined) sets.themes = valid.enumList(input.themes, 'input.themes');
+    if (input.pillars !== undefined) sets.pillars = valid.enumList(input.pillars, 'input.pillars');
+    if (input.coreTasks !== undefined) sets.core_tasks = valid.enumList(input.coreTasks, 'input.coreTasks');
+    if (input.startsOn !== undefined) sets.starts_on = valid.optionalDate(input.startsOn, 'input.startsOn');
+    if (input.endsOn !== undefined) sets.ends_on = valid.optionalDate(input.endsOn, 'input.endsOn');
+    if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
+    if (input.confidence !== undefined) sets.confidence = nonNull(input.confidence, 'confidence');
+    let newLead: number | null = null;
+    if (input.leadOrganisationId !== undefined) {
+      const id = nonNull(input.leadOrganisationId, 'leadOrganisationId');
+      newLead = (await this.organisations.require(scope, id, 'input.leadOrganisationId')).pk;
+      sets.lead_id = newLead;
+    }
+    const columns = Object.keys(sets);
+    if (columns.length === 0)
+      throw new BadInputError('nothing to update: give at least one field besides id');
+    valid.period(
+      (sets.starts_on as string | null | undefined) ??
+        (input.startsOn === undefined ? current.startsOn : null),
+      (sets.ends_on as string | null | undefined) ?? (input.endsOn === undefined ? current.endsOn : null),
+      'input.startsOn',
+      'input.endsOn',
+    );
+    await this.db.transaction(async (tx) => {
+      const [before] = await tx.query(
+        `SELECT ${columns.join(', ')} FROM initiatives WHERE id = $1 FOR UPDATE`,
+        [current.pk],
+      );
+      if (!before) throw new NotFoundError('Initiative', `input.id=${input.id}`);
+      await tx.modify(
+        `UPDATE initiatives SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [current.pk, ...columns.map((c) => sets[c])],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.INITIATIVE_UPDATED,
+        initiativeId: current.pk,
+        organisationId: newLead ?? current.leadPk,
+        payload: { changes: diff(before, sets) },
+      });
+      if (newLead !== null && newLead !== current.leadPk)
+        await this.addLeadParticipation(tx, scope, current.pk, newLead);
+    });
+    return this.reload(current.pk);
+  }
+
+  /**
+   * Reads an initiative the caller has just written, fresh (the request's loader cache may hold the old row).
+   * No visibility filter: the writer was allowed to make the change, so it may see its result.
+   */
+  private async reload(pk: number): Promise<Initiative> {
+    const [row] = await this.db.read(`${SELECT_WITH_LEAD} WHERE i.id = $1`, [pk]);
+    return initiativeFromRow(row!);
+  }
+}

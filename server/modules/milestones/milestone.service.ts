@@ -1,0 +1,147 @@
+import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { InitiativeService } from '../initiatives/initiative.service.js';
+import { diff } from '../organisations/organisation.service.js';
+import { EventType, MilestoneStatus } from '../taxonomy/taxonomy.enums.js';
+import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
+import { Milestone } from './milestone.type.js';
+
+export function milestoneFromRow(row: Row): Milestone {
+  const m = new Milestone();
+  m.pk = row.id;
+  m.id = toGlobalId('Milestone', m.pk);
+  m.initiativePk = row.initiative_id;
+  m.code = row.code;
+  m.title = row.title;
+  m.dueOn = row.due_on;
+  m.status = row.status;
+  m.version = row.version;
+  m.source = row.source;
+  m.createdAt = row.created_at;
+  m.updatedAt = row.updated_at;
+  return m;
+}
+
+const COLUMNS =
+  'm.id, m.initiative_id, m.code, m.title, m.due_on, m.status, m.version, m.source, m.created_at, m.updated_at';
+
+/** Milestones of initiatives, with optimistic concurrency. Emits MILESTONE_ADDED and MILESTONE_CHANGED. */
+export class MilestoneService {
+  constructor(
+    private readonly db: Database,
+    private readonly initiatives: InitiativeService,
+  ) {}
+
+  byPk(scope: RequestScope, pk: number): Promise<Milestone | null> {
+    return scope
+      .loader<number, Milestone | null>('milestone.byPk', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT ${COLUMNS} FROM milestones m JOIN initiatives i ON i.id = m.initiative_id
+            WHERE m.id = ANY($1::int[]) AND ${visible}`,
+          params,
+        );
+        return indexBy(pks, rows.map(milestoneFromRow), (m) => m.pk);
+      })
+      .load(pk);
+  }
+
+  /** Milestones of an initiative the caller can already see, by due date; batched per request. */
+  ofInitiative(scope: RequestScope, initiativePk: number): Promise<Milestone[]> {
+    return scope
+      .loader<number, Milestone[]>('milestone.ofInitiative', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT ${COLUMNS} FROM milestones m WHERE m.initiative_id = ANY($1::int[])
+            ORDER BY m.initiative_id, m.due_on NULLS LAST, m.id`,
+          [pks],
+          'milestones_of_initiatives',
+        );
+        return groupBy(pks, rows.map(milestoneFromRow), (m) => m.initiativePk);
+      })
+      .load(initiativePk);
+  }
+
+  async add(scope: RequestScope, input: AddMilestoneInput): Promise<Milestone> {
+    requireWriter(scope.viewer, 'add milestones');
+    const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
+    const title = valid.text(input.title, 'input.title');
+    const dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
+    const status = input.status ?? MilestoneStatus.PLANNED;
+    const row = await this.db.transaction(async (tx) => {
+      const [inserted] = await tx.query(
+        `INSERT INTO milestones (initiative_id, title, due_on, status) VALUES ($1, $2, $3, $4) RETURNING *`,
+        [initiative.pk, title, dueOn, status],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.MILESTONE_ADDED,
+        initiativeId: initiative.pk,
+        milestoneId: inserted!.id,
+        payload: { title, dueOn, status },
+      });
+      return inserted!;
+    });
+    return milestoneFromRow(row);
+  }
+
+  async update(scope: RequestScope, input: UpdateMilestoneInput): Promise<Milestone> {
+    requireWriter(scope.viewer, 'update milestones');
+    const pk = decodeId(input.id, 'Milestone', 'input.id');
+    if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+      throw new BadInputError(
+        'input.expectedVersion must be the version you read (1 or more)',
+        'input.expectedVersion',
+      );
+    }
+    const sets: Record<string, unknown> = {};
+    if (input.title !== undefined) {
+      if (input.title === null) throw new BadInputError('input.title cannot be cleared', 'input.title');
+      sets.title = valid.text(input.title, 'input.title');
+    }
+    if (input.dueOn !== undefined) sets.due_on = valid.optionalDate(input.dueOn, 'input.dueOn');
+    if (input.status !== undefined) {
+      if (input.status === null) throw new BadInputError('input.status cannot be cleared', 'input.status');
+      sets.status = input.status;
+    }
+    const columns = Object.keys(sets);
+    if (columns.length === 0) throw new BadInputError('nothing to update: give title, dueOn or status');
+    const milestone = await this.byPk(scope, pk);
+    if (!milestone) throw new NotFoundError('Milestone', `input.id=${input.id}`);
+    const row = await this.db.transaction(async (tx) => {
+      const [before] = await tx.query(
+        `SELECT version, ${columns.join(', ')} FROM milestones WHERE id = $1 FOR UPDATE`,
+        [pk],
+      );
+      if (!before) throw new NotFoundError('Milestone', `input.id=${input.id}`);
+      if (before.version !== input.expectedVersion) {
+        throw new ConflictError(
+          `milestone changed since you read it: version is ${before.version}, you expected ${input.expectedVersion}; read it again and retry`,
+          { currentVersion: before.version },
+        );
+      }
+      const changes = diff(before, sets);
+      if (Object.keys(changes).length === 0) {
+        const [unchanged] = await tx.query(`SELECT * FROM milestones WHERE id = $1`, [pk]);
+        return unchanged!;
+      }
+      const [updated] = await tx.modify(
+        `UPDATE milestones SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')},
+           version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING *`,
+        [pk, input.expectedVersion, ...columns.map((c) => sets[c])],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.MILESTONE_CHANGED,
+        initiativeId: milestone.initiativePk,
+        milestoneId: pk,
+        payload: { changes, version: updated!.version },
+      });
+      return updated!;
+    });
+    return milestoneFromRow(row);
+  }
+}

@@ -1,0 +1,42 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import { Node } from '../nodes/node.type.js';
+import { MilestoneStatus } from '../taxonomy/taxonomy.enums.js';
+
+@ObjectType({ implements: Node, description: 'A milestone of an initiative.' })
+export class Milestone extends Node {
+  pk: number;
+  initiativePk: number;
+
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stable code from the reference data, if it came from there.',
+  })
+  code: string | null;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  dueOn: string | null;
+
+  @Field(() => MilestoneStatus)
+  status: MilestoneStatus;
+
+  @Field(() => Int, {
+    description: 'Pass as `expectedVersion` to updateMilestone; it grows with every change.',
+  })
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date)
+  updatedAt: Date;
+}

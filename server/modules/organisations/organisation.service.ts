@@ -1,0 +1,257 @@
+import { requireWriter } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError, NotFoundError } from '../../infra/errors.js';
+import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import { Confidence, EventType } from '../taxonomy/taxonomy.enums.js';
+import type {
+  CreateOrganisationInput,
+  OrganisationFilter,
+  UpdateOrganisationInput,
+} from './organisation.inputs.js';
+import { Organisation } from './organisation.type.js';
+
+const COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'name_en',
+  'short_name',
+  'kind',
+  'provinces',
+  'website',
+  'source',
+  'confidence',
+  'notes',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** `alias.col AS "prefixcol", ...` for embedding an organisation into another statement's rows. */
+export function organisationColumns(alias: string, prefix = ''): string {
+  return COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+}
+
+export function organisationFromRow(row: Row, prefix = ''): Organisation {
+  const o = new Organisation();
+  o.pk = row[`${prefix}id`];
+  o.id = toGlobalId('Organisation', o.pk);
+  o.code = row[`${prefix}code`];
+  o.name = row[`${prefix}name`];
+  o.nameEn = row[`${prefix}name_en`];
+  o.shortName = row[`${prefix}short_name`];
+  o.kind = row[`${prefix}kind`];
+  o.provinces = row[`${prefix}provinces`];
+  o.website = row[`${prefix}website`];
+  o.source = row[`${prefix}source`];
+  o.confidence = row[`${prefix}confidence`];
+  o.notes = row[`${prefix}notes`];
+  o.createdAt = row[`${prefix}created_at`];
+  o.updatedAt = row[`${prefix}updated_at`];
+  return o;
+}
+
+const SELECT = `SELECT ${organisationColumns('o')} FROM organisations o`;
+
+/** The organisation registry. Public: anyone may read it. Emits ORGANISATION_CREATED / _UPDATED. */
+export class OrganisationService {
+  constructor(private readonly db: Database) {}
+
+  byPk(scope: RequestScope, pk: number): Promise<Organisation | null> {
+    return scope
+      .loader<number, Organisation | null>('organisation.byPk', async (pks) => {
+        const rows =
+          pks.length === 1
+            ? await this.db.read(`${SELECT} WHERE o.id = $1`, [pks[0]], 'organisation_by_pk')
+            : await this.db.read(`${SELECT} WHERE o.id = ANY($1::int[])`, [pks], 'organisations_by_pks');
+        return indexBy(
+          pks,
+          rows.map((r) => organisationFromRow(r)),
+          (o) => o.pk,
+        );
+      })
+      .load(pk);
+  }
+
+  byCode(scope: RequestScope, code: string): Promise<Organisation | null> {
+    return scope
+      .loader<string, Organisation | null>('organisation.byCode', async (codes) => {
+        const rows =
+          codes.length === 1
+            ? await this.db.read(`${SELECT} WHERE o.code = $1`, [codes[0]], 'organisation_by_code')
+            : await this.db.read(
+                `${SELECT} WHERE o.code = ANY($1::text[])`,
+                [codes],
+                'organisations_by_codes',
+              );
+        return indexBy(
+          codes,
+          rows.map((r) => organisationFromRow(r)),
+          (o) => o.code,
+        );
+      })
+      .load(code);
+  }
+
+  /** By global id or code (exactly one); null when there is none. */
+  async find(
+    scope: RequestScope,
+    id: string | null | undefined,
+    code: string | null | undefined,
+  ): Promise<Organisation | null> {
+    if ((id == null) === (code == null)) throw new BadInputError('give exactly one of id or code');
+    if (id != null) return this.byPk(scope, decodeId(id, 'Organisation'));
+    return this.byCode(scope, code!);
+  }
+
+  /** Resolves an id argument to an existing organisation or throws NOT_FOUND naming the argument. */
+  async require(scope: RequestScope, id: string, argument: string): Promise<Organisation> {
+    const organisation = await this.byPk(scope, decodeId(id, 'Organisation', argument));
+    if (!organisation) throw new NotFoundError('Organisation', `${argument}=${id}`);
+    return organisation;
+  }
+
+  async list(
+    _scope: RequestScope,
+    filter: OrganisationFilter | null | undefined,
+    page: PageRequest,
+  ): Promise<Page<Organisation>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
+    if (kinds.length) {
+      params.push(kinds);
+      where.push(`o.kind = ANY($${params.length}::text[])`);
+    }
+    const provinces = valid.provinceCodes(filter?.provinces, 'filter.provinces');
+    if (provinces.length) {
+      params.push(provinces);
+      where.push(`o.provinces && $${params.length}::text[]`);
+    }
+    const search = valid.searchTerm(filter?.search, 'filter.search');
+    if (search) {
+      params.push(valid.likePattern(search));
+      where.push(
+        `(o.code ILIKE $${params.length} OR o.name ILIKE $${params.length} OR o.name_en ILIKE $${params.length})`,
+      );
+    }
+    const countParams = [...params];
+    const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (page.after) {
+      params.push(String(page.after[0]));
+      where.push(`o.code > $${params.length}`);
+    }
+    params.push(page.first + 1);
+    const rows = await this.db.read(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.code LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows.map((r) => organisationFromRow(r)),
+      page,
+      (o) => [o.code],
+      async () => {
+        const [row] = await this.db.read(
+          `SELECT count(*)::int AS n FROM organisations o ${countWhere}`,
+          countParams,
+        );
+        return row!.n as number;
+      },
+    );
+  }
+
+  async create(scope: RequestScope, input: CreateOrganisationInput): Promise<Organisation> {
+    requireWriter(scope.viewer, 'create organisations');
+    const values = {
+      code: valid.code(input.code, 'input.code'),
+      name: valid.text(input.name, 'input.name'),
+      nameEn: valid.optionalText(input.nameEn, 'input.nameEn', 300),
+      shortName: valid.optionalText(input.shortName, 'input.shortName', 100),
+      kind: input.kind,
+      provinces: valid.provinceCodes(input.provinces, 'input.provinces'),
+      website: valid.website(input.website, 'input.website'),
+      source: valid.optionalText(input.source, 'input.source', 2000),
+      confidence: input.confidence ?? Confidence.UNVERIFIED,
+      notes: valid.optionalText(input.notes, 'input.notes'),
+    };
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query(
+        `INSERT INTO organisations (code, name, name_en, short_name, kind, provinces, website, source, confidence, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [
+          values.code,
+          values.name,
+          values.nameEn,
+          values.shortName,
+          values.kind,
+          values.provinces,
+          values.website,
+          values.source,
+          values.confidence,
+          values.notes,
+        ],
+      );
+      const organisation = organisationFromRow(row!);
+      await tx.event(scope.viewer, {
+        type: EventType.ORGANISATION_CREATED,
+        organisationId: organisation.pk,
+        payload: { code: organisation.code, kind: organisation.kind },
+      });
+      return organisation;
+    });
+  }
+
+  async update(scope: RequestScope, input: UpdateOrganisationInput): Promise<Organisation> {
+    requireWriter(scope.viewer, 'update organisations');
+    const pk = decodeId(input.id, 'Organisation', 'input.id');
+    const sets: Record<string, unknown> = {};
+    if (input.name !== undefined) sets.name = valid.text(input.name ?? '', 'input.name');
+    if (input.nameEn !== undefined) sets.name_en = valid.optionalText(input.nameEn, 'input.nameEn', 300);
+    if (input.shortName !== undefined)
+      sets.short_name = valid.optionalText(input.shortName, 'input.shortName', 100);
+    if (input.kind !== undefined) {
+      if (input.kind === null) throw new BadInputError('input.kind cannot be cleared', 'input.kind');
+      sets.kind = input.kind;
+    }
+    if (input.provinces !== undefined)
+      sets.provinces = valid.provinceCodes(input.provinces, 'input.provinces');
+    if (input.website !== undefined) sets.website = valid.website(input.website, 'input.website');
+    if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
+    if (input.confidence !== undefined) sets.confidence = input.confidence ?? Confidence.UNVERIFIED;
+    if (input.notes !== undefined) sets.notes = valid.optionalText(input.notes, 'input.notes');
+    const columns = Object.keys(sets);
+    if (columns.length === 0)
+      throw new BadInputError('nothing to update: give at least one field besides id');
+    return this.db.transaction(async (tx) => {
+      const [before] = await tx.query(
+        `SELECT ${columns.join(', ')} FROM organisations WHERE id = $1 FOR UPDATE`,
+        [pk],
+      );
+      if (!before) throw new NotFoundError('Organisation', `input.id=${input.id}`);
+      const assignments = columns.map((c, i) => `${c} = $${i + 2}`).join(', ');
+      const [row] = await tx.modify(
+        `UPDATE organisations SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
+        [pk, ...columns.map((c) => sets[c])],
+      );
+      const organisation = organisationFromRow(row!);
+      const changes = diff(before, sets);
+      await tx.event(scope.viewer, {
+        type: EventType.ORGANISATION_UPDATED,
+        organisationId: pk,
+        payload: { changes },
+      });
+      return organisation;
+    });
+  }
+}
+
+/** `{ column: [before, after] }` for the columns whose value changed. */
+export function diff(before: Row, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(v)) changes[k] = [before[k], v];
+  }
+  return changes;
+}

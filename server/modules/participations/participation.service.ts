@@ -1,0 +1,220 @@
+import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
+import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
+import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { InitiativeService } from '../initiatives/initiative.service.js';
+import {
+  organisationColumns,
+  organisationFromRow,
+  type OrganisationService,
+} from '../organisations/organisation.service.js';
+import { Confidence, EventType, ParticipationRole } from '../taxonomy/taxonomy.enums.js';
+import type { JoinInitiativeInput, LeaveInitiativeInput } from './participation.inputs.js';
+import { Participation } from './participation.type.js';
+
+export function participationFromRow(row: Row): Participation {
+  const p = new Participation();
+  p.pk = row.id;
+  p.id = toGlobalId('Participation', p.pk);
+  p.initiativePk = row.initiative_id;
+  p.organisationPk = row.organisation_id;
+  p.role = row.role;
+  p.sourceRole = row.source_role;
+  p.joinedOn = row.joined_on;
+  p.leftOn = row.left_on;
+  p.source = row.source;
+  p.confidence = row.confidence;
+  p.notes = row.notes;
+  p.createdAt = row.created_at;
+  if ('org__id' in row) p.preloadedOrganisation = organisationFromRow(row, 'org__');
+  return p;
+}
+
+const PARTICIPATION_COLUMNS = `p.id, p.initiative_id, p.organisation_id, p.role, p.source_role, p.joined_on, p.left_on,
+  p.source, p.confidence, p.notes, p.created_at`;
+
+/** Who takes part in what. Emits PARTNER_JOINED and PARTNER_LEFT. */
+export class ParticipationService {
+  constructor(
+    private readonly db: Database,
+    private readonly organisations: OrganisationService,
+    private readonly initiatives: InitiativeService,
+  ) {}
+
+  /** A participation, if the caller may see its initiative. */
+  byPk(scope: RequestScope, pk: number): Promise<Participation | null> {
+    return scope
+      .loader<number, Participation | null>('participation.byPk', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT ${PARTICIPATION_COLUMNS} FROM participations p JOIN initiatives i ON i.id = p.initiative_id
+            WHERE p.id = ANY($1::int[]) AND ${visible}`,
+          params,
+        );
+        return indexBy(pks, rows.map(participationFromRow), (p) => p.pk);
+      })
+      .load(pk);
+  }
+
+  /**
+   * The active participants of an initiative, a page at a time, with their organisation joined in. All the
+   * initiatives of a response that ask for the same page shape are served by one statement (LATERAL per key).
+   */
+  ofInitiative(scope: RequestScope, initiativePk: number, page: PageRequest): Promise<Page<Participation>> {
+    const after = page.after ? Number(page.after[0]) : 0;
+    return scope
+      .loader<number, Page<Participation>>(
+        `participation.ofInitiative:${page.first}:${after}`,
+        async (pks) => {
+          const rows = await this.db.read(
+            `SELECT x.* FROM unnest($1::int[]) AS k(initiative_id)
+           CROSS JOIN LATERAL (
+             SELECT ${PARTICIPATION_COLUMNS}, ${organisationColumns('o', 'org__')}
+               FROM participations p JOIN organisations o ON o.id = p.organisation_id
+              WHERE p.initiative_id = k.initiative_id AND p.left_on IS NULL AND p.id > $2
+              ORDER BY p.id LIMIT $3) x`,
+            [pks, after, page.first + 1],
+            'participants_of_initiatives',
+          );
+          const groups = groupBy(pks, rows.map(participationFromRow), (p) => p.initiativePk);
+          return groups.map((group, i) =>
+            toPage(
+              group,
+              page,
+              (p) => [p.pk],
+              () => this.countOfInitiative(scope, pks[i]!),
+            ),
+          );
+        },
+      )
+      .load(initiativePk);
+  }
+
+  private countOfInitiative(scope: RequestScope, initiativePk: number): Promise<number> {
+    return scope
+      .loader<number, number>('participation.countOfInitiative', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT initiative_id, count(*)::int AS n FROM participations
+            WHERE initiative_id = ANY($1::int[]) AND left_on IS NULL GROUP BY initiative_id`,
+          [pks],
+        );
+        const counts = new Map(rows.map((r) => [r.initiative_id as number, r.n as number]));
+        return pks.map((pk) => counts.get(pk) ?? 0);
+      })
+      .load(initiativePk);
+  }
+
+  /** The initiatives an organisation takes part in, limited to those the caller may see. */
+  async ofOrganisation(
+    scope: RequestScope,
+    organisationPk: number,
+    page: PageRequest,
+  ): Promise<Page<Participation>> {
+    const params: unknown[] = [organisationPk];
+    const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+    const countParams = [...params];
+    params.push(page.after ? Number(page.after[0]) : 0, page.first + 1);
+    const from = `FROM participations p JOIN initiatives i ON i.id = p.initiative_id
+      WHERE p.organisation_id = $1 AND p.left_on IS NULL AND ${visible}`;
+    const rows = await this.db.read(
+      `SELECT ${PARTICIPATION_COLUMNS} ${from} AND p.id > $${params.length - 1} ORDER BY p.id LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows.map(participationFromRow),
+      page,
+      (p) => [p.pk],
+      async () => {
+        const [row] = await this.db.read(`SELECT count(*)::int AS n ${from}`, countParams);
+        return row!.n as number;
+      },
+    );
+  }
+
+  async join(scope: RequestScope, input: JoinInitiativeInput): Promise<Participation> {
+    requireWriter(scope.viewer, 'add organisations to initiatives');
+    const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
+    const organisation = await this.organisations.require(
+      scope,
+      input.organisationId,
+      'input.organisationId',
+    );
+    const joinedOn = valid.optionalDate(input.joinedOn, 'input.joinedOn');
+    const role = input.role ?? ParticipationRole.PARTNER;
+    const row = await this.db.transaction(async (tx) => {
+      const [existing] = await tx.query(
+        `SELECT id FROM participations WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL`,
+        [initiative.pk, organisation.pk],
+      );
+      if (existing) {
+        throw new ConflictError(`${organisation.code} already takes part in ${initiative.code}`, {
+          participationId: toGlobalId('Participation', existing.id),
+        });
+      }
+      const [inserted] = await tx.query(
+        `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, source, confidence)
+         VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6) RETURNING *`,
+        [
+          initiative.pk,
+          organisation.pk,
+          role,
+          joinedOn,
+          valid.optionalText(input.source, 'input.source', 2000),
+          input.confidence ?? Confidence.CONFIRMED,
+        ],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.PARTNER_JOINED,
+        initiativeId: initiative.pk,
+        organisationId: organisation.pk,
+        participationId: inserted!.id,
+        payload: { role },
+      });
+      return inserted!;
+    });
+    return participationFromRow(row);
+  }
+
+  async leave(scope: RequestScope, input: LeaveInitiativeInput): Promise<Participation> {
+    requireWriter(scope.viewer, 'remove organisations from initiatives');
+    const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
+    const organisation = await this.organisations.require(
+      scope,
+      input.organisationId,
+      'input.organisationId',
+    );
+    const leftOn = valid.optionalDate(input.leftOn, 'input.leftOn');
+    const row = await this.db.transaction(async (tx) => {
+      const [current] = await tx.query(
+        `SELECT id, joined_on FROM participations
+          WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL FOR UPDATE`,
+        [initiative.pk, organisation.pk],
+      );
+      if (!current) throw new NotFoundError('Participation', `of ${organisation.code} in ${initiative.code}`);
+      if (leftOn && current.joined_on && leftOn < current.joined_on) {
+        throw new BadInputError(
+          `input.leftOn (${leftOn}) is before the organisation joined (${current.joined_on})`,
+          'input.leftOn',
+        );
+      }
+      const [updated] = await tx.modify(
+        `UPDATE participations SET left_on = greatest(coalesce($2::date, current_date), joined_on)
+          WHERE id = $1 RETURNING *`,
+        [current.id, leftOn],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.PARTNER_LEFT,
+        initiativeId: initiative.pk,
+        organisationId: organisation.pk,
+        participationId: current.id,
+        payload: { leftOn: updated!.left_on },
+      });
+      return updated!;
+    });
+    return participationFromRow(row);
+  }
+}

@@ -1,0 +1,47 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../infra/graphql/connection.js';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import { Node } from '../nodes/node.type.js';
+import type { Organisation } from '../organisations/organisation.type.js';
+import { Confidence, ParticipationRole } from '../taxonomy/taxonomy.enums.js';
+
+@ObjectType({ implements: Node, description: 'An organisation taking part in an initiative, with a role.' })
+export class Participation extends Node {
+  pk: number;
+  organisationPk: number;
+  initiativePk: number;
+  /** Set when the loading statement joined the organisation in. */
+  preloadedOrganisation?: Organisation;
+
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => ParticipationRole)
+  role: ParticipationRole;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role as the source worded it (owner, executor, ...).',
+  })
+  sourceRole: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  joinedOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Set once the organisation has left.' })
+  leftOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Confidence)
+  confidence: Confidence;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+}
+
+export const ParticipationConnection = ConnectionType(Participation, 'Participation');

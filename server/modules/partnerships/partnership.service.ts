@@ -1,0 +1,147 @@
+import { requireWriter } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
+import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { OrganisationService } from '../organisations/organisation.service.js';
+import { Confidence, EventType } from '../taxonomy/taxonomy.enums.js';
+import type { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
+import { Partnership } from './partnership.type.js';
+
+export function partnershipFromRow(row: Row): Partnership {
+  const p = new Partnership();
+  p.pk = row.id;
+  p.id = toGlobalId('Partnership', p.pk);
+  p.kind = row.kind;
+  p.fromPk = row.from_id;
+  p.toPk = row.to_id;
+  p.themes = row.themes;
+  p.since = row.since;
+  p.until = row.until;
+  p.source = row.source;
+  p.confidence = row.confidence;
+  p.notes = row.notes;
+  p.createdAt = row.created_at;
+  return p;
+}
+
+/** Direct ties between organisations. Public, like the registry. Emits PARTNERSHIP_FORMED / _ENDED. */
+export class PartnershipService {
+  constructor(
+    private readonly db: Database,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  byPk(scope: RequestScope, pk: number): Promise<Partnership | null> {
+    return scope
+      .loader<number, Partnership | null>('partnership.byPk', async (pks) => {
+        const rows = await this.db.read(`SELECT * FROM partnerships WHERE id = ANY($1::int[])`, [pks]);
+        return indexBy(pks, rows.map(partnershipFromRow), (p) => p.pk);
+      })
+      .load(pk);
+  }
+
+  /** Ties where the organisation is either end, active and ended, oldest first. */
+  async ofOrganisation(
+    _scope: RequestScope,
+    organisationPk: number,
+    page: PageRequest,
+  ): Promise<Page<Partnership>> {
+    const after = page.after ? Number(page.after[0]) : 0;
+    const rows = await this.db.read(
+      `SELECT * FROM partnerships WHERE (from_id = $1 OR to_id = $1) AND id > $2 ORDER BY id LIMIT $3`,
+      [organisationPk, after, page.first + 1],
+    );
+    return toPage(
+      rows.map(partnershipFromRow),
+      page,
+      (p) => [p.pk],
+      async () => {
+        const [row] = await this.db.read(
+          `SELECT count(*)::int AS n FROM partnerships WHERE from_id = $1 OR to_id = $1`,
+          [organisationPk],
+        );
+        return row!.n as number;
+      },
+    );
+  }
+
+  async create(scope: RequestScope, input: CreatePartnershipInput): Promise<Partnership> {
+    requireWriter(scope.viewer, 'create partnerships');
+    const from = await this.organisations.require(scope, input.fromId, 'input.fromId');
+    const to = await this.organisations.require(scope, input.toId, 'input.toId');
+    if (from.pk === to.pk)
+      throw new BadInputError('a partnership needs two different organisations', 'input.toId');
+    const since = valid.optionalDate(input.since, 'input.since');
+    const row = await this.db.transaction(async (tx) => {
+      const [existing] = await tx.query(
+        `SELECT id FROM partnerships WHERE from_id = $1 AND to_id = $2 AND kind = $3 AND until IS NULL`,
+        [from.pk, to.pk, input.kind],
+      );
+      if (existing) {
+        throw new ConflictError(
+          `${from.code} already has an active ${input.kind} partnership with ${to.code}`,
+          {
+            partnershipId: toGlobalId('Partnership', existing.id),
+          },
+        );
+      }
+      const [inserted] = await tx.query(
+        `INSERT INTO partnerships (kind, from_id, to_id, themes, since, source, confidence, notes)
+         VALUES ($1, $2, $3, $4, coalesce($5::date, current_date), $6, $7, $8) RETURNING *`,
+        [
+          input.kind,
+          from.pk,
+          to.pk,
+          valid.enumList(input.themes, 'input.themes'),
+          since,
+          valid.optionalText(input.source, 'input.source', 2000),
+          input.confidence ?? Confidence.CONFIRMED,
+          valid.optionalText(input.notes, 'input.notes'),
+        ],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.PARTNERSHIP_FORMED,
+        organisationId: from.pk,
+        organisationIds: [from.pk, to.pk],
+        partnershipId: inserted!.id,
+        payload: { kind: input.kind },
+      });
+      return inserted!;
+    });
+    return partnershipFromRow(row);
+  }
+
+  async end(scope: RequestScope, input: EndPartnershipInput): Promise<Partnership> {
+    requireWriter(scope.viewer, 'end partnerships');
+    const pk = decodeId(input.id, 'Partnership', 'input.id');
+    const until = valid.optionalDate(input.until, 'input.until');
+    const row = await this.db.transaction(async (tx) => {
+      const [current] = await tx.query(`SELECT * FROM partnerships WHERE id = $1 FOR UPDATE`, [pk]);
+      if (!current) throw new NotFoundError('Partnership', `input.id=${input.id}`);
+      if (current.until !== null)
+        throw new ConflictError(`the partnership already ended on ${current.until}`);
+      if (until && current.since && until < current.since) {
+        throw new BadInputError(
+          `input.until (${until}) is before the partnership began (${current.since})`,
+          'input.until',
+        );
+      }
+      const [updated] = await tx.modify(
+        `UPDATE partnerships SET until = greatest(coalesce($2::date, current_date), since) WHERE id = $1 RETURNING *`,
+        [pk, until],
+      );
+      await tx.event(scope.viewer, {
+        type: EventType.PARTNERSHIP_ENDED,
+        organisationId: current.from_id,
+        organisationIds: [current.from_id, current.to_id],
+        partnershipId: pk,
+        payload: { kind: current.kind, until: updated!.until },
+      });
+      return updated!;
+    });
+    return partnershipFromRow(row);
+  }
+}

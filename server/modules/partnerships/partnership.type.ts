@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../infra/graphql/connection.js';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import { Node } from '../nodes/node.type.js';
+import { Confidence, PartnershipKind, Theme } from '../taxonomy/taxonomy.enums.js';
+
+@ObjectType({
+  implements: Node,
+  description: 'A typed, directed tie between two organisations (from -> to).',
+})
+export class Partnership extends Node {
+  pk: number;
+  fromPk: number;
+  toPk: number;
+
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => PartnershipKind)
+  kind: PartnershipKind;
+
+  @Field(() => [Theme])
+  themes: Theme[];
+
+  @Field(() => DateScalar, { nullable: true })
+  since: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Set once the partnership has ended.' })
+  until: string | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Confidence)
+  confidence: Confidence;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+}
+
+export const PartnershipConnection = ConnectionType(Partnership, 'Partnership');

@@ -1,0 +1,215 @@
+/**
+ * The controlled vocabularies of API.md. Their values are part of the public contract: add, never rename.
+ */
+import { registerEnumType } from 'type-graphql';
+
+export enum OrganisationKind {
+  ROM = 'ROM',
+  ROM_NETWORK = 'ROM_NETWORK',
+  MINISTRY = 'MINISTRY',
+  PROVINCE = 'PROVINCE',
+  PROVINCES_ASSOCIATION = 'PROVINCES_ASSOCIATION',
+  NATIONAL_AGENCY = 'NATIONAL_AGENCY',
+  INVESTMENT_INSTITUTION = 'INVESTMENT_INSTITUTION',
+  RESEARCH_FUNDER = 'RESEARCH_FUNDER',
+  ACADEMY = 'ACADEMY',
+  ASSOCIATION = 'ASSOCIATION',
+  ECOSYSTEM_ORGANISATION = 'ECOSYSTEM_ORGANISATION',
+  TO2_FEDERATION = 'TO2_FEDERATION',
+  TO2_INSTITUTE = 'TO2_INSTITUTE',
+  TKI = 'TKI',
+  UNIVERSITY = 'UNIVERSITY',
+  UNIVERSITY_OF_APPLIED_SCIENCES = 'UNIVERSITY_OF_APPLIED_SCIENCES',
+  RESEARCH_INSTITUTE = 'RESEARCH_INSTITUTE',
+  REGIONAL_ECONOMIC_AGENCY = 'REGIONAL_ECONOMIC_AGENCY',
+  CLUSTER_ORGANISATION = 'CLUSTER_ORGANISATION',
+  MUNICIPALITY = 'MUNICIPALITY',
+  COMPANY = 'COMPANY',
+  OTHER = 'OTHER',
+}
+
+export enum Theme {
+  CLIMATE_ENERGY = 'CLIMATE_ENERGY',
+  DIGITAL_KEY_TECH = 'DIGITAL_KEY_TECH',
+  CIRCULAR_ECONOMY = 'CIRCULAR_ECONOMY',
+  ENERGY_SECURITY = 'ENERGY_SECURITY',
+  SECURITY = 'SECURITY',
+  AGRI_FOOD = 'AGRI_FOOD',
+  HEALTH = 'HEALTH',
+}
+
+export enum Pillar {
+  NATIONAL_REGIONAL_CONNECTION = 'NATIONAL_REGIONAL_CONNECTION',
+  STRENGTHEN_BASE = 'STRENGTHEN_BASE',
+  THEMATIC_TRANSITIONS = 'THEMATIC_TRANSITIONS',
+}
+
+export enum CoreTask {
+  INNOVATE = 'INNOVATE',
+  INTERNATIONALISE = 'INTERNATIONALISE',
+  INVEST = 'INVEST',
+}
+
+export enum Confidence {
+  CONFIRMED = 'CONFIRMED',
+  LIKELY = 'LIKELY',
+  UNCERTAIN = 'UNCERTAIN',
+  UNVERIFIED = 'UNVERIFIED',
+}
+
+export enum Visibility {
+  PUBLIC = 'PUBLIC',
+  NETWORK = 'NETWORK',
+  PARTICIPANTS = 'PARTICIPANTS',
+}
+
+export enum InitiativeStatus {
+  PLANNED = 'PLANNED',
+  ACTIVE = 'ACTIVE',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum InitiativeKind {
+  STRATEGY = 'STRATEGY',
+  PROGRAMME = 'PROGRAMME',
+  PROJECT = 'PROJECT',
+  JOINT_PROJECT = 'JOINT_PROJECT',
+  PILOT = 'PILOT',
+  RESEARCH_PROGRAMME = 'RESEARCH_PROGRAMME',
+  RESEARCH_PROJECT = 'RESEARCH_PROJECT',
+  COMMUNITY = 'COMMUNITY',
+  NETWORK = 'NETWORK',
+  COVENANT = 'COVENANT',
+  PLAN = 'PLAN',
+  EVALUATION = 'EVALUATION',
+  SUBSIDY_PROGRAMME = 'SUBSIDY_PROGRAMME',
+  FINANCING_INSTRUMENT = 'FINANCING_INSTRUMENT',
+  TRADE_MISSION = 'TRADE_MISSION',
+  EVENT = 'EVENT',
+  EVENT_PARTICIPATION = 'EVENT_PARTICIPATION',
+  OTHER = 'OTHER',
+}
+
+export enum ParticipationRole {
+  LEAD = 'LEAD',
+  COORDINATOR = 'COORDINATOR',
+  PARTNER = 'PARTNER',
+  KNOWLEDGE_PARTNER = 'KNOWLEDGE_PARTNER',
+  FUNDER = 'FUNDER',
+  MEMBER = 'MEMBER',
+  SIGNATORY = 'SIGNATORY',
+  ORGANISER = 'ORGANISER',
+  BENEFICIARY = 'BENEFICIARY',
+  OBSERVER = 'OBSERVER',
+}
+
+export enum MilestoneStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  AT_RISK = 'AT_RISK',
+  DELAYED = 'DELAYED',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum PartnershipKind {
+  ROM_COLLABORATION = 'ROM_COLLABORATION',
+  KIC_LINK = 'KIC_LINK',
+  ESMEE_COMMUNITY = 'ESMEE_COMMUNITY',
+  WORKS_WITH = 'WORKS_WITH',
+  SHAREHOLDER_OF = 'SHAREHOLDER_OF',
+  MEMBER_OF = 'MEMBER_OF',
+  PART_OF = 'PART_OF',
+  AGENCY_OF = 'AGENCY_OF',
+  FOUNDING_PARTNER_OF = 'FOUNDING_PARTNER_OF',
+  CAPITAL_PROVIDER_OF = 'CAPITAL_PROVIDER_OF',
+  FUNDING = 'FUNDING',
+}
+
+export enum ActivityKind {
+  WORKSHOP = 'WORKSHOP',
+  LEARNING_SESSION = 'LEARNING_SESSION',
+  PUBLICATION = 'PUBLICATION',
+  FIELD_VISIT = 'FIELD_VISIT',
+  CONFERENCE = 'CONFERENCE',
+  WEBINAR = 'WEBINAR',
+  OTHER = 'OTHER',
+}
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  VIEWER = 'VIEWER',
+}
+
+export enum EventType {
+  ORGANISATION_CREATED = 'ORGANISATION_CREATED',
+  ORGANISATION_UPDATED = 'ORGANISATION_UPDATED',
+  INITIATIVE_CREATED = 'INITIATIVE_CREATED',
+  INITIATIVE_UPDATED = 'INITIATIVE_UPDATED',
+  PARTNER_JOINED = 'PARTNER_JOINED',
+  PARTNER_LEFT = 'PARTNER_LEFT',
+  MILESTONE_ADDED = 'MILESTONE_ADDED',
+  MILESTONE_CHANGED = 'MILESTONE_CHANGED',
+  PARTNERSHIP_FORMED = 'PARTNERSHIP_FORMED',
+  PARTNERSHIP_ENDED = 'PARTNERSHIP_ENDED',
+  ACTIVITY_RECORDED = 'ACTIVITY_RECORDED',
+  FUNDING_ALLOCATED = 'FUNDING_ALLOCATED',
+}
+
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'What kind of body an organisation is.',
+});
+registerEnumType(Theme, { name: 'Theme', description: 'The transitions of the 2024-2027 strategy.' });
+registerEnumType(Pillar, { name: 'Pillar', description: 'The three pillars of the 2024-2027 strategy.' });
+registerEnumType(CoreTask, { name: 'CoreTask', description: 'The statutory core tasks of a ROM.' });
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description: 'How well a fact is sourced. Show anything but CONFIRMED with a flag, never as plain fact.',
+});
+registerEnumType(Visibility, { name: 'Visibility', description: 'Who may see an initiative.' });
+registerEnumType(InitiativeStatus, { name: 'InitiativeStatus' });
+registerEnumType(InitiativeKind, { name: 'InitiativeKind', description: 'The form an initiative takes.' });
+registerEnumType(ParticipationRole, { name: 'ParticipationRole' });
+registerEnumType(MilestoneStatus, { name: 'MilestoneStatus' });
+registerEnumType(PartnershipKind, {
+  name: 'PartnershipKind',
+  description: 'The type of a direct tie between two organisations.',
+});
+registerEnumType(ActivityKind, {
+  name: 'ActivityKind',
+  description: 'The form of an ESMEE community activity.',
+});
+registerEnumType(Role, { name: 'Role', description: "A person's role in the network." });
+registerEnumType(EventType, {
+  name: 'EventType',
+  description: 'What happened, as recorded in the event log.',
+});
+
+/** SQL `CHECK` body that keeps a text column inside an enum. */
+export function inEnum(column: string, values: Record<string, string>): string {
+  return `${column} IN (${Object.values(values)
+    .map((v) => `'${v}'`)
+    .join(', ')})`;
+}
+
+/** SQL `CHECK` body that keeps every element of a text[] column inside an enum. */
+export function allInEnum(column: string, values: Record<string, string>): string {
+  return `${column} <@ ARRAY[${Object.values(values)
+    .map((v) => `'${v}'`)
+    .join(', ')}]::text[]`;
+}
+
+export enum FundingBasis {
+  YEAR = 'YEAR',
+  PERIOD = 'PERIOD',
+  ONE_OFF = 'ONE_OFF',
+  TOTAL = 'TOTAL',
+}
+
+registerEnumType(FundingBasis, {
+  name: 'FundingBasis',
+  description: 'What an amount covers: per YEAR, the whole PERIOD, ONE_OFF, or the TOTAL.',
+});

@@ -1,0 +1,73 @@
+/** A real romgraph server on a free port over a fresh cloned database, and a small GraphQL client for it. */
+import { createApp, type App } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { createLogger } from '../../server/infra/logger.js';
+import type { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { createTestDatabase } from './postgres.js';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
+}
+
+export interface TestServer {
+  app: App;
+  url: string;
+  databaseUrl: string;
+  /** POSTs one operation; `token` is sent as a bearer token. */
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
+  /** A valid bearer token for an organisation code and role. */
+  token(organisationCode: string, role: Role, ttlSeconds?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    DB_POOL_SIZE: '12',
+    ...env,
+  });
+  const app = await createApp(config, { logger: createLogger('error') });
+  const url = await app.start(0);
+  return {
+    app,
+    url,
+    databaseUrl: database.url,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.status, ...body };
+    },
+    token(organisationCode, role, ttlSeconds = 3600) {
+      return app.tokens.sign(
+        { subject: `test-${organisationCode}-${role}`, organisationCode, role },
+        ttlSeconds,
+      );
+    },
+    async close() {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** The error code of the first error, for terse assertions. */
+export function firstCode(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}

@@ -1,0 +1,2 @@
+// Every test file: decorator metadata first (STACK.md pitfall 4).
+import 'reflect-metadata';

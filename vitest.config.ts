@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // One graphql instance: Node loads graphql's CommonJS build for type-graphql and Apollo, so our own
+    // sources must not get the .mjs build that Vite would pick ("Cannot determine GraphQL output type").
+    alias: [
+      {
+        find: /^graphql$/,
+        replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)),
+      },
+    ],
+  },
+  test: {
+    include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['test/harness/setup.ts'],
+    globalSetup: ['test/harness/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
