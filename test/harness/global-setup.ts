@@ -5,7 +5,7 @@ import { Database } from '../../server/infra/db/database.js';
 import { importReferenceData } from '../../server/seed/importer.js';
 import { TEMPLATE_DB, databaseUrl, withAdmin } from './postgres.js';
 
-export default async function setup(): Promise<void> {
+export async function setup(): Promise<void> {
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);

@@ -124,8 +124,8 @@ export class ActivityService {
       );
       await tx.query(
         `INSERT INTO activity_organisations (activity_id, organisation_id, role)
-         SELECT $1, o, 'ORGANISER' FROM unnest($2::int[]) AS o
-         UNION ALL SELECT $1, p, 'PARTICIPANT' FROM unnest($3::int[]) AS p`,
+         SELECT $1::int, o, 'ORGANISER' FROM unnest($2::int[]) AS o
+         UNION ALL SELECT $1::int, p, 'PARTICIPANT' FROM unnest($3::int[]) AS p`,
         [inserted!.id, [...organiserPks], participantPks],
       );
       await tx.event(scope.viewer, {
