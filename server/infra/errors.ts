@@ -49,10 +49,12 @@ export class ForbiddenError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
+  /** @param httpStatus set when the whole request fails (bad credentials), not just one field. */
   constructor(
     message = 'Sign in first: send Authorization: Bearer <token> (npm run token prints one for local use)',
+    httpStatus?: number,
   ) {
-    super('UNAUTHENTICATED', message);
+    super('UNAUTHENTICATED', message, httpStatus ? { http: { status: httpStatus } } : {});
   }
 }
 
@@ -80,7 +82,13 @@ const constraintMessages: Record<string, string> = {
 /** Turns a constraint violation into a CONFLICT or BAD_USER_INPUT; returns undefined for anything else. */
 export function translateDatabaseError(err: unknown): DomainError | undefined {
   const driverError = (err as { driverError?: unknown }).driverError ?? err;
-  const { code, constraint } = (driverError ?? {}) as { code?: string; constraint?: string };
+  const { code, constraint, table } = (driverError ?? {}) as {
+    code?: string;
+    constraint?: string;
+    table?: string;
+  };
+  // The event log is written by us, never from input: a failure there is ours, not the caller's.
+  if (table === 'events') return undefined;
   const known = constraint ? constraintMessages[constraint] : undefined;
   switch (code) {
     case PG_UNIQUE:

@@ -1,4 +1,7 @@
-/** Turns an Authorization header into a Viewer. Absent: anonymous. Present but invalid: UNAUTHENTICATED. */
+/**
+ * Turns an Authorization header into a Viewer. Absent: anonymous. Present but invalid: UNAUTHENTICATED with
+ * HTTP 401 for the whole request (bad credentials never fall back to anonymous).
+ */
 import type { Database } from '../db/database.js';
 import { UnauthenticatedError } from '../errors.js';
 import type { TokenService } from './tokens.js';
@@ -16,6 +19,7 @@ export class Authenticator {
     if (!match) {
       throw new UnauthenticatedError(
         'Authorization must be "Bearer <token>"; omit the header to read public data anonymously',
+        401,
       );
     }
     let claims;
@@ -28,6 +32,7 @@ export class Authenticator {
           : 'the token is not valid';
       throw new UnauthenticatedError(
         `${reason}; get a new one (npm run token -- --org <CODE> --role <ROLE> for local use)`,
+        401,
       );
     }
     const [organisation] = await this.db.read<{ id: number; code: string }>(
@@ -38,6 +43,7 @@ export class Authenticator {
     if (!organisation)
       throw new UnauthenticatedError(
         `the token names organisation ${claims.organisationCode}, which is not registered`,
+        401,
       );
     return personViewer(organisation.id, organisation.code, claims.role, claims.subject);
   }

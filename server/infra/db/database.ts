@@ -80,8 +80,8 @@ export class Transaction {
 
   /** Appends the change's event; it commits or rolls back with everything else in the transaction. */
   async event(actor: Viewer, event: NewEvent): Promise<AppendedEvent> {
-    this.count();
-    this.count();
+    this.count(); // the advisory lock
+    this.count(); // the insert
     const appended = await appendEvent(this.manager, actor, event);
     this.appendedSeqs.push(appended.seq);
     return appended;
