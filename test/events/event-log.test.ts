@@ -35,6 +35,7 @@ describe('transaction and event atomicity', () => {
       expect(res.errors![0]!.extensions!.requestId).toBeTruthy();
       expect(await counts()).toEqual(before);
       expect(await server.app.db.read(`SELECT 1 FROM milestones WHERE title = 'Never stored'`)).toEqual([]);
+      expect(server.logs.some((l) => l.includes(res.errors![0]!.extensions!.requestId as string))).toBe(true);
     } finally {
       await server.app.db.read(`ALTER TABLE events DROP CONSTRAINT test_refuse_milestones`);
     }

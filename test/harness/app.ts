@@ -1,7 +1,7 @@
 /** A real romgraph server on a free port over a fresh cloned database, and a small GraphQL client for it. */
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/infra/logger.js';
+import type { Logger } from '../../server/infra/logger.js';
 import type { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
 import { createTestDatabase } from './postgres.js';
 
@@ -13,6 +13,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer {
   app: App;
+  /** What the server logged at warn and error level (kept, not printed: some tests provoke errors). */
+  logs: string[];
   url: string;
   databaseUrl: string;
   /** POSTs one operation; `token` is sent as a bearer token. */
@@ -36,10 +38,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DB_POOL_SIZE: '12',
     ...env,
   });
-  const app = await createApp(config, { logger: createLogger('error') });
+  const logs: string[] = [];
+  const keep = (message: string, detail?: unknown) =>
+    logs.push(detail instanceof Error ? `${message}: ${detail.message}` : message);
+  const logger: Logger = { debug: () => {}, info: () => {}, warn: keep, error: keep };
+  const app = await createApp(config, { logger });
   const url = await app.start(0);
   return {
     app,
+    logs,
     url,
     databaseUrl: database.url,
     async gql(query, variables, token) {

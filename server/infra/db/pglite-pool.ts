@@ -10,6 +10,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Results } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 export interface PgLikeResult {
   rows: Record<string, unknown>[];
@@ -32,6 +33,7 @@ export class PGliteHost {
     if (!this.instance && this.dataDir) mkdirSync(this.dataDir, { recursive: true });
     this.instance ??= PGlite.create({
       dataDir: this.dataDir,
+      extensions: { pg_trgm },
       // Same shapes as node-postgres with our type setup: dates stay 'YYYY-MM-DD', int8 stays exact text.
       parsers: {
         [types.DATE]: (value: string) => value,

@@ -156,7 +156,8 @@ export class InitiativeService {
     if (search) {
       params.push(valid.likePattern(search));
       where.push(
-        `(i.code ILIKE $${params.length} OR i.title ILIKE $${params.length} OR i.title_en ILIKE $${params.length})`,
+        // The expression of initiatives_search_idx (trigram GIN), so the index serves it.
+        `(i.code || ' ' || i.title || ' ' || coalesce(i.title_en, '')) ILIKE $${params.length}`,
       );
     }
     const countParams = [...params];

@@ -134,7 +134,8 @@ export class OrganisationService {
     if (search) {
       params.push(valid.likePattern(search));
       where.push(
-        `(o.code ILIKE $${params.length} OR o.name ILIKE $${params.length} OR o.name_en ILIKE $${params.length})`,
+        // The expression of organisations_search_idx (trigram GIN), so the index serves it.
+        `(o.code || ' ' || o.name || ' ' || coalesce(o.name_en, '')) ILIKE $${params.length}`,
       );
     }
     const countParams = [...params];

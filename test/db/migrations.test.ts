@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
+import { createDataSource } from '../../server/infra/db/data-source.js';
+import { databaseUrl, withAdmin } from '../harness/postgres.js';
+
+const name = `romgraph_migrations_${process.pid}_${Date.now()}`;
+afterAll(() => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+
+const tables = async (ds: ReturnType<typeof createDataSource>) =>
+  (
+    await ds.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+    )
+  ).map((r: { tablename: string }) => r.tablename);
+
+describe('migrations', () => {
+  it('apply on an empty database, undo completely with down(), and apply again', async () => {
+    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+    const ds = createDataSource({ url: databaseUrl(name), poolSize: 2 });
+    await ds.initialize();
+    try {
+      expect(await ds.runMigrations({ transaction: 'each' })).toHaveLength(migrations.length);
+      const created = await tables(ds);
+      expect(created).toEqual(
+        expect.arrayContaining(['organisations', 'initiatives', 'participations', 'events']),
+      );
+      for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(await tables(ds)).toEqual([]);
+      expect(await ds.query(`SELECT 1 FROM pg_class WHERE relname = 'events_seq_seq'`)).toEqual([]);
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await tables(ds)).toEqual(created);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
