@@ -52,6 +52,7 @@ export class InitiativeEntity {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
+  @Index('initiatives_kind_idx')
   @Column({ type: 'text', default: InitiativeKind.PROGRAMME })
   kind: InitiativeKind;
 
