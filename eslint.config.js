@@ -30,6 +30,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/modules/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/(?!index\\.js$)',
+              message:
+                "Reach another module through its index.ts only: that file is the module's public surface, the rest may change.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/config.ts', 'scripts/**', 'bench/**', 'test/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Initiative } from '../initiatives/initiative.type.js';
-import { Organisation } from '../organisations/organisation.type.js';
+import { Initiative } from '../initiatives/index.js';
+import { Organisation } from '../organisations/index.js';
 import { RecordActivityInput } from './activity.inputs.js';
 import { Activity } from './activity.type.js';
 

@@ -4,14 +4,14 @@ import { BadInputError } from '../../infra/errors.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import type { InitiativeService } from '../initiatives/initiative.service.js';
+import type { InitiativeService } from '../initiatives/index.js';
 import {
   organisationColumns,
   organisationFromRow,
   type OrganisationService,
-} from '../organisations/organisation.service.js';
-import type { Organisation } from '../organisations/organisation.type.js';
-import { EventType } from '../taxonomy/taxonomy.enums.js';
+} from '../organisations/index.js';
+import type { Organisation } from '../organisations/index.js';
+import { EventType } from '../taxonomy/index.js';
 import type { RecordActivityInput } from './activity.inputs.js';
 import { Activity } from './activity.type.js';
 

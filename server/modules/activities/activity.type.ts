@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Node } from '../nodes/node.type.js';
-import { ActivityKind, Theme } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { ActivityKind, Theme } from '../taxonomy/index.js';
 
 @ObjectType({
   implements: Node,

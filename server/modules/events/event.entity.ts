@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { EventType, inEnum } from '../taxonomy/taxonomy.enums.js';
+import { EventType, inEnum } from '../taxonomy/index.js';
 
 /**
  * The append-only event log. `seq` is stamped under a transaction-scoped advisory lock, so it is

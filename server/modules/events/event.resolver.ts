@@ -1,13 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
-import { Activity } from '../activities/activity.type.js';
+import { Activity } from '../activities/index.js';
 import type { Context } from '../context.js';
-import { FundingAllocation } from '../funding/funding-allocation.type.js';
-import { Initiative } from '../initiatives/initiative.type.js';
-import { Milestone } from '../milestones/milestone.type.js';
-import { Organisation } from '../organisations/organisation.type.js';
-import { Participation } from '../participations/participation.type.js';
-import { Partnership } from '../partnerships/partnership.type.js';
+import { FundingAllocation } from '../funding/index.js';
+import { Initiative } from '../initiatives/index.js';
+import { Milestone } from '../milestones/index.js';
+import { Organisation } from '../organisations/index.js';
+import { Participation } from '../participations/index.js';
+import { Partnership } from '../partnerships/index.js';
 import { Event, EventConnection, EventFilter } from './event.type.js';
 
 @Resolver(() => Event)

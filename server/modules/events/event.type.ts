@@ -1,8 +1,8 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
-import { Node } from '../nodes/node.type.js';
-import { EventType } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { EventType } from '../taxonomy/index.js';
 
 @ObjectType({ implements: Node, description: 'Something that happened in the network, from the event log.' })
 export class Event extends Node {

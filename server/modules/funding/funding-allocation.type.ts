@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Node } from '../nodes/node.type.js';
-import { Confidence, FundingBasis } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { Confidence, FundingBasis } from '../taxonomy/index.js';
 
 @ObjectType({
   implements: Node,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Confidence, FundingBasis } from '../taxonomy/taxonomy.enums.js';
+import { Confidence, FundingBasis } from '../taxonomy/index.js';
 
 @InputType()
 export class AllocateFundingInput {

@@ -4,9 +4,9 @@ import { BadInputError } from '../../infra/errors.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import type { InitiativeService } from '../initiatives/initiative.service.js';
-import type { OrganisationService } from '../organisations/organisation.service.js';
-import { Confidence, EventType, FundingBasis } from '../taxonomy/taxonomy.enums.js';
+import type { InitiativeService } from '../initiatives/index.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { Confidence, EventType, FundingBasis } from '../taxonomy/index.js';
 import type { AllocateFundingInput } from './funding.inputs.js';
 import { FundingAllocation } from './funding-allocation.type.js';
 

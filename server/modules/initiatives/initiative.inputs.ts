@@ -8,7 +8,7 @@ import {
   Pillar,
   Theme,
   Visibility,
-} from '../taxonomy/taxonomy.enums.js';
+} from '../taxonomy/index.js';
 
 @InputType({ description: 'Filters combine with AND; values inside one list combine with OR.' })
 export class InitiativeFilter {

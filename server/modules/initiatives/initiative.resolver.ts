@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import type { Context } from '../context.js';
-import { FundingAllocation } from '../funding/funding-allocation.type.js';
-import { Milestone } from '../milestones/milestone.type.js';
-import { Organisation } from '../organisations/organisation.type.js';
-import { Participation, ParticipationConnection } from '../participations/participation.type.js';
+import { FundingAllocation } from '../funding/index.js';
+import { Milestone } from '../milestones/index.js';
+import { Organisation } from '../organisations/index.js';
+import { Participation, ParticipationConnection } from '../participations/index.js';
 import { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative, InitiativeConnection } from './initiative.type.js';
 

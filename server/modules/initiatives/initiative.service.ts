@@ -5,12 +5,12 @@ import { toPage, type Page, type PageRequest } from '../../infra/graphql/connect
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
+import { diff } from '../../infra/db/diff.js';
 import {
-  diff,
   organisationColumns,
   organisationFromRow,
   type OrganisationService,
-} from '../organisations/organisation.service.js';
+} from '../organisations/index.js';
 import {
   Confidence,
   EventType,
@@ -18,7 +18,7 @@ import {
   InitiativeStatus,
   ParticipationRole,
   Visibility,
-} from '../taxonomy/taxonomy.enums.js';
+} from '../taxonomy/index.js';
 import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative } from './initiative.type.js';
 

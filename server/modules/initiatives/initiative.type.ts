@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Node } from '../nodes/node.type.js';
-import type { Organisation } from '../organisations/organisation.type.js';
+import { Node } from '../nodes/index.js';
+import type { Organisation } from '../organisations/index.js';
 import {
   Confidence,
   CoreTask,
@@ -11,7 +11,7 @@ import {
   Pillar,
   Theme,
   Visibility,
-} from '../taxonomy/taxonomy.enums.js';
+} from '../taxonomy/index.js';
 
 @ObjectType({
   implements: Node,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Initiative } from '../initiatives/initiative.type.js';
+import { Initiative } from '../initiatives/index.js';
 import { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { Milestone } from './milestone.type.js';
 

@@ -4,9 +4,9 @@ import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import type { InitiativeService } from '../initiatives/initiative.service.js';
-import { diff } from '../organisations/organisation.service.js';
-import { EventType, MilestoneStatus } from '../taxonomy/taxonomy.enums.js';
+import type { InitiativeService } from '../initiatives/index.js';
+import { diff } from '../../infra/db/diff.js';
+import { EventType, MilestoneStatus } from '../taxonomy/index.js';
 import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { Milestone } from './milestone.type.js';
 

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Node } from '../nodes/node.type.js';
-import { MilestoneStatus } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { MilestoneStatus } from '../taxonomy/index.js';
 
 @ObjectType({ implements: Node, description: 'A milestone of an initiative.' })
 export class Milestone extends Node {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { parseGlobalId } from '../../infra/graphql/ids.js';
 import type { Context } from '../context.js';
-import { Organisation } from '../organisations/organisation.type.js';
-import { Role } from '../taxonomy/taxonomy.enums.js';
+import { Organisation } from '../organisations/index.js';
+import { Role } from '../taxonomy/index.js';
 import { Node } from './node.type.js';
 
 @ObjectType({ description: 'Who is calling: both fields are null when anonymous.' })

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import type { Context } from '../context.js';
-import { Participation, ParticipationConnection } from '../participations/participation.type.js';
-import { Partnership, PartnershipConnection } from '../partnerships/partnership.type.js';
+import { Participation, ParticipationConnection } from '../participations/index.js';
+import { Partnership, PartnershipConnection } from '../partnerships/index.js';
 import {
   CreateOrganisationInput,
   OrganisationFilter,

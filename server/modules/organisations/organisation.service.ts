@@ -1,11 +1,12 @@
 import { requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
+import { diff } from '../../infra/db/diff.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import { Confidence, EventType } from '../taxonomy/taxonomy.enums.js';
+import { Confidence, EventType } from '../taxonomy/index.js';
 import type {
   CreateOrganisationInput,
   OrganisationFilter,
@@ -246,13 +247,4 @@ export class OrganisationService {
       return organisation;
     });
   }
-}
-
-/** `{ column: [before, after] }` for the columns whose value changed. */
-export function diff(before: Row, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const [k, v] of Object.entries(after)) {
-    if (JSON.stringify(before[k]) !== JSON.stringify(v)) changes[k] = [before[k], v];
-  }
-  return changes;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
-import { Node } from '../nodes/node.type.js';
-import { Confidence, OrganisationKind } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { Confidence, OrganisationKind } from '../taxonomy/index.js';
 
 @ObjectType({
   implements: Node,

@@ -9,9 +9,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { InitiativeEntity } from '../initiatives/initiative.entity.js';
-import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { Confidence, ParticipationRole, inEnum } from '../taxonomy/taxonomy.enums.js';
+import { InitiativeEntity } from '../initiatives/index.js';
+import { OrganisationEntity } from '../organisations/index.js';
+import { Confidence, ParticipationRole, inEnum } from '../taxonomy/index.js';
 
 /** An organisation taking part in an initiative. At most one active (not left) row per pair. */
 @Entity({ name: 'participations' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Confidence, ParticipationRole } from '../taxonomy/taxonomy.enums.js';
+import { Confidence, ParticipationRole } from '../taxonomy/index.js';
 
 @InputType()
 export class JoinInitiativeInput {

@@ -5,13 +5,13 @@ import { toPage, type Page, type PageRequest } from '../../infra/graphql/connect
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import type { InitiativeService } from '../initiatives/initiative.service.js';
+import type { InitiativeService } from '../initiatives/index.js';
 import {
   organisationColumns,
   organisationFromRow,
   type OrganisationService,
-} from '../organisations/organisation.service.js';
-import { Confidence, EventType, ParticipationRole } from '../taxonomy/taxonomy.enums.js';
+} from '../organisations/index.js';
+import { Confidence, EventType, ParticipationRole } from '../taxonomy/index.js';
 import type { JoinInitiativeInput, LeaveInitiativeInput } from './participation.inputs.js';
 import { Participation } from './participation.type.js';
 

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Node } from '../nodes/node.type.js';
-import type { Organisation } from '../organisations/organisation.type.js';
-import { Confidence, ParticipationRole } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import type { Organisation } from '../organisations/index.js';
+import { Confidence, ParticipationRole } from '../taxonomy/index.js';
 
 @ObjectType({ implements: Node, description: 'An organisation taking part in an initiative, with a role.' })
 export class Participation extends Node {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Confidence, PartnershipKind, Theme } from '../taxonomy/taxonomy.enums.js';
+import { Confidence, PartnershipKind, Theme } from '../taxonomy/index.js';
 
 @InputType()
 export class CreatePartnershipInput {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { Organisation } from '../organisations/organisation.type.js';
+import { Organisation } from '../organisations/index.js';
 import { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
 import { Partnership } from './partnership.type.js';
 

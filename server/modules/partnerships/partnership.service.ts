@@ -5,8 +5,8 @@ import { toPage, type Page, type PageRequest } from '../../infra/graphql/connect
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import type { OrganisationService } from '../organisations/organisation.service.js';
-import { Confidence, EventType } from '../taxonomy/taxonomy.enums.js';
+import type { OrganisationService } from '../organisations/index.js';
+import { Confidence, EventType } from '../taxonomy/index.js';
 import type { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
 import { Partnership } from './partnership.type.js';
 

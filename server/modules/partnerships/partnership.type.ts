@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Node } from '../nodes/node.type.js';
-import { Confidence, PartnershipKind, Theme } from '../taxonomy/taxonomy.enums.js';
+import { Node } from '../nodes/index.js';
+import { Confidence, PartnershipKind, Theme } from '../taxonomy/index.js';
 
 @ObjectType({
   implements: Node,
