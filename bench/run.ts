@@ -1,0 +1,41 @@
+/**
+ * npm run bench -- <name> [options]: runs one benchmark. `npm run bench -- <name> --help` lists its options;
+ * bench/README.md says what each measures and how to read the results.
+ */
+const BENCHMARKS: Record<
+  string,
+  { about: string; load: () => Promise<{ run(args: string[]): Promise<void> }> }
+> = {
+  queries: {
+    about: 'our server vs PostGraphile v4: dashboard page and organisation lookup (req/s, p50, p99)',
+    load: () => import('./queries.js'),
+  },
+};
+
+function usage(): string {
+  return [
+    'Usage: npm run bench -- <name> [options]',
+    '',
+    ...Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(10)} ${b.about}`),
+    '',
+    'Needs DATABASE_URL; see bench/README.md.',
+  ].join('\n');
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h') {
+  console.log(usage());
+  process.exit(name ? 0 : 2);
+}
+const benchmark = BENCHMARKS[name];
+if (!benchmark) {
+  console.error(`[bench] unknown benchmark ${JSON.stringify(name)}\n\n${usage()}`);
+  process.exit(2);
+}
+try {
+  await (await benchmark.load()).run(args);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  if (err instanceof Error && !err.message.startsWith('[bench]')) console.error(err.stack);
+  process.exit(1);
+}

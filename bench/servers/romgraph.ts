@@ -1,0 +1,40 @@
+/**
+ * Child process: our server (createApp) against BENCH_DATABASE_URL, as bench/queries.ts measures it. Runs in
+ * its own process so that it shares no event loop with PostGraphile or the load generator. Reports its URL
+ * over IPC and stops cleanly on a 'stop' message (which also lets --cpu-prof write its profile).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) throw new Error('BENCH_DATABASE_URL is required');
+
+const config = loadConfig({
+  DATABASE_URL: url,
+  DB_POOL_SIZE: process.env.BENCH_PG_POOL_SIZE ?? '10',
+  SEED_ON_START: 'false',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  JWT_SECRET: randomBytes(48).toString('base64'),
+  DATA_DIR: path.join(os.tmpdir(), 'romgraph-bench'),
+});
+const app = await createApp(config);
+const where = await app.start(0);
+if (process.send) process.send({ type: 'listening', url: where });
+else console.log(`[romgraph] listening on ${where}/graphql`);
+
+process.on('message', (message: { type?: string }) => {
+  if (message?.type === 'cpu') {
+    process.send?.({ type: 'cpu', usage: process.cpuUsage(), memory: process.memoryUsage().rss });
+  }
+  if (message?.type === 'stop') {
+    void app.stop().then(() => process.exit(0));
+  }
+});
+process.on('disconnect', () => process.exit(0));
