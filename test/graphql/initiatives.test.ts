@@ -85,6 +85,41 @@ describe('initiative queries', () => {
     expect(firstCode(res)).toBe('BAD_USER_INPUT');
   });
 
+  it('returns the same participants whichever fields a query selects (the statement fetches only those)', async () => {
+    const shapes = [
+      `role`,
+      `role organisation { code }`,
+      `role sourceRole confidence organisation { code name }`,
+      `role organisation { code provinces website confidence }`,
+      `id joinedOn organisation { id name }`,
+    ];
+    const results = await Promise.all(
+      shapes.map((shape) =>
+        server.gql(`{ initiative(code: "ESMEE") { participants(first: 50) { nodes { role ${shape} } } } }`),
+      ),
+    );
+    const full = (
+      await server.gql(`{ initiative(code: "ESMEE") { participants(first: 50) { nodes {
+      id role sourceRole confidence joinedOn organisation { id code name provinces website confidence } } } } }`)
+    ).data.initiative.participants.nodes;
+    results.forEach((res) => {
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data.initiative.participants.nodes;
+      expect(nodes).toHaveLength(full.length);
+      nodes.forEach((node: any, j: number) => {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'organisation') expect(full[j].organisation).toMatchObject(value as object);
+          else expect(full[j][key]).toEqual(value);
+        }
+      });
+    });
+    expect(full.find((p: any) => p.organisation.code === 'NOM').organisation.provinces).toEqual([
+      'NL-GR',
+      'NL-FR',
+      'NL-DR',
+    ]);
+  });
+
   it('pages participants with cursors', async () => {
     const first = await server.gql(
       `{ initiative(code: "ESMEE") { participants(first: 5) { pageInfo { hasNextPage endCursor } nodes { id } } } }`,

@@ -11,8 +11,10 @@ import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './naming.js';
 import { PGliteHost, pgliteDriver } from './pglite-pool.js';
 
-// node-postgres: keep DATE as 'YYYY-MM-DD' (no local-midnight Date objects) and bigint/numeric exact as text.
+// node-postgres: keep DATE as 'YYYY-MM-DD' (no local-midnight Date objects); bigint and numeric stay exact text.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// Timestamps stay text until a response shows them (see isoTimestamp in infra/graphql/scalars.ts).
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => value);
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; undefined selects embedded PGlite. */

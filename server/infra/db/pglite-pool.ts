@@ -37,6 +37,7 @@ export class PGliteHost {
       // Same shapes as node-postgres with our type setup: dates stay 'YYYY-MM-DD', int8 stays exact text.
       parsers: {
         [types.DATE]: (value: string) => value,
+        [types.TIMESTAMPTZ]: (value: string) => value,
         [types.INT8]: (value: string) => value,
         [types.NUMERIC]: (value: string) => value,
       },

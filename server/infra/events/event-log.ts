@@ -26,7 +26,8 @@ export interface NewEvent {
 
 export interface AppendedEvent {
   seq: string;
-  occurredAt: Date;
+  /** PostgreSQL's text form of the timestamp. */
+  occurredAt: string;
 }
 
 export async function appendEvent(
@@ -38,7 +39,7 @@ export async function appendEvent(
   const organisationIds = [
     ...new Set([...(event.organisationIds ?? []), ...(event.organisationId ? [event.organisationId] : [])]),
   ];
-  const rows: { seq: string; occurred_at: Date }[] = await manager.query(
+  const rows: { seq: string; occurred_at: string }[] = await manager.query(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
        participation_id, partnership_id, activity_id, funding_allocation_id, payload)
      VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)

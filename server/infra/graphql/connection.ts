@@ -73,9 +73,9 @@ export class PageArgs {
 }
 
 export interface Page<T> {
-  edges: { cursor: string; node: T }[];
+  readonly edges: { cursor: string; node: T }[];
   nodes: T[];
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** Counted only when read: a getter, so the count query runs only when the field is selected. */
   readonly totalCount: Promise<number>;
 }
@@ -89,12 +89,18 @@ export function toPage<T>(
 ): Page<T> {
   const hasNextPage = rows.length > request.first;
   const nodes = hasNextPage ? rows.slice(0, request.first) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const last = nodes.at(-1);
+  let edges: { cursor: string; node: T }[] | undefined;
   let counted: Promise<number> | undefined;
+  // edges and totalCount are getters: built only when a query selects them (most pages only want nodes).
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })));
+    },
     nodes,
-    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    get pageInfo() {
+      return { hasNextPage, endCursor: last === undefined ? null : encodeCursor(keyOf(last)) };
+    },
     get totalCount() {
       return (counted ??= count());
     },

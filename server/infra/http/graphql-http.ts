@@ -94,6 +94,8 @@ export class GraphQLHttpHandler {
       includeStacktraceInErrorResponses: false,
       csrfPrevention: true,
       parseOptions: { maxTokens: 10_000 },
+      // Apollo pretty-prints by default: ~10 % more bytes and CPU on a dashboard page for nobody's benefit.
+      stringifyResult: (value) => JSON.stringify(value),
       plugins: [
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginUsageReportingDisabled(),

@@ -1,7 +1,6 @@
 import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -18,7 +17,6 @@ import { Activity } from './activity.type.js';
 export function activityFromRow(row: Row): Activity {
   const a = new Activity();
   a.pk = row.id;
-  a.id = toGlobalId('Activity', a.pk);
   a.title = row.title;
   a.kind = row.kind;
   a.occurredOn = row.occurred_on;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { ActivityKind, Theme } from '../taxonomy/index.js';
 
@@ -12,7 +13,9 @@ export class Activity extends Node {
   initiativePk: number | null;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Activity', this.pk);
+  }
 
   @Field(() => String)
   title: string;
@@ -35,6 +38,6 @@ export class Activity extends Node {
   @Field(() => String, { nullable: true })
   source: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 }

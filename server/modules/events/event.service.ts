@@ -1,8 +1,8 @@
 import { visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { encodeCursor, toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
-import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { Event, type EventFilter } from './event.type.js';
@@ -10,8 +10,6 @@ import { Event, type EventFilter } from './event.type.js';
 export function eventFromRow(row: Row): Event {
   const e = new Event();
   e.seq = String(row.seq);
-  e.id = toGlobalId('Event', e.seq);
-  e.cursor = encodeCursor([e.seq]);
   e.type = row.type;
   e.occurredAt = row.occurred_at;
   e.actorPk = row.actor_id;

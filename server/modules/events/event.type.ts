@@ -1,6 +1,8 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../infra/graphql/connection.js';
+import { ConnectionType, encodeCursor } from '../../infra/graphql/connection.js';
+import { DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { EventType } from '../taxonomy/index.js';
 
@@ -18,16 +20,20 @@ export class Event extends Node {
   fundingAllocationPk: number | null;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Event', this.seq);
+  }
 
   @Field(() => String, { description: 'Pass back as `after` to resume right after this event.' })
-  cursor: string;
+  get cursor(): string {
+    return encodeCursor([this.seq]);
+  }
 
   @Field(() => EventType)
   type: EventType;
 
-  @Field(() => Date)
-  occurredAt: Date;
+  @Field(() => DateTimeScalar)
+  occurredAt: string;
 
   @Field(() => JSONObjectResolver, {
     description: 'Details, e.g. { "changes": { "status": ["PLANNED", "AT_RISK"] } } for a changed milestone.',

@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { Confidence, FundingBasis } from '../taxonomy/index.js';
 
@@ -14,7 +16,9 @@ export class FundingAllocation extends Node {
   amount: number | null;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('FundingAllocation', this.pk);
+  }
 
   @Field(() => String, {
     nullable: true,
@@ -46,6 +50,6 @@ export class FundingAllocation extends Node {
   @Field(() => Confidence)
   confidence: Confidence;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 }

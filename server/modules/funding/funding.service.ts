@@ -1,7 +1,6 @@
 import { canSeeFundingAmounts, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { toGlobalId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -13,7 +12,6 @@ import { FundingAllocation } from './funding-allocation.type.js';
 export function fundingFromRow(row: Row): FundingAllocation {
   const f = new FundingAllocation();
   f.pk = row.id;
-  f.id = toGlobalId('FundingAllocation', f.pk);
   f.initiativePk = row.initiative_id;
   f.sourcePk = row.source_organisation_id;
   f.sourceLabel = row.source_label;

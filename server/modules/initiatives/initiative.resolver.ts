@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import type { Context } from '../context.js';
 import { FundingAllocation } from '../funding/index.js';
 import { Milestone } from '../milestones/index.js';
 import { Organisation } from '../organisations/index.js';
-import { Participation, ParticipationConnection } from '../participations/index.js';
+import { Participation, ParticipationConnection, participantShape } from '../participations/index.js';
 import { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative, InitiativeConnection } from './initiative.type.js';
 
@@ -68,8 +69,14 @@ export class InitiativeResolver {
     @Root() initiative: Initiative,
     @Ctx() { scope, services }: Context,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Participation>> {
-    return services.participations.ofInitiative(scope, initiative.pk, pageRequest(first, after));
+    return services.participations.ofInitiative(
+      scope,
+      initiative.pk,
+      pageRequest(first, after),
+      participantShape(info),
+    );
   }
 
   @FieldResolver(() => [Milestone], { description: 'By due date, undated last.' })

@@ -2,7 +2,7 @@ import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js'
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
-import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
@@ -25,7 +25,6 @@ import { Initiative } from './initiative.type.js';
 export function initiativeFromRow(row: Row): Initiative {
   const i = new Initiative();
   i.pk = row.id;
-  i.id = toGlobalId('Initiative', i.pk);
   i.code = row.code;
   i.title = row.title;
   i.titleEn = row.title_en;

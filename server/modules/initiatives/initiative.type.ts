@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import type { Organisation } from '../organisations/index.js';
 import {
@@ -26,7 +27,9 @@ export class Initiative extends Node {
   preloadedLead?: Organisation | null;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Initiative', this.pk);
+  }
 
   @Field(() => String, { description: 'Stable code (MJS_2024_2027, ESMEE, EXPO2025_OSAKA, ...).' })
   code: string;
@@ -73,11 +76,11 @@ export class Initiative extends Node {
   @Field(() => String, { nullable: true })
   notes: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 
-  @Field(() => Date)
-  updatedAt: Date;
+  @Field(() => DateTimeScalar)
+  updatedAt: string;
 }
 
 export const InitiativeConnection = ConnectionType(Initiative, 'Initiative');

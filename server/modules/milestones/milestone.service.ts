@@ -1,7 +1,7 @@
 import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
-import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { decodeId } from '../../infra/graphql/ids.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -13,7 +13,6 @@ import { Milestone } from './milestone.type.js';
 export function milestoneFromRow(row: Row): Milestone {
   const m = new Milestone();
   m.pk = row.id;
-  m.id = toGlobalId('Milestone', m.pk);
   m.initiativePk = row.initiative_id;
   m.code = row.code;
   m.title = row.title;

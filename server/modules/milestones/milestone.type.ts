@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { MilestoneStatus } from '../taxonomy/index.js';
 
@@ -9,7 +10,9 @@ export class Milestone extends Node {
   initiativePk: number;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Milestone', this.pk);
+  }
 
   @Field(() => String, {
     nullable: true,
@@ -34,9 +37,9 @@ export class Milestone extends Node {
   @Field(() => String, { nullable: true })
   source: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 
-  @Field(() => Date)
-  updatedAt: Date;
+  @Field(() => DateTimeScalar)
+  updatedAt: string;
 }

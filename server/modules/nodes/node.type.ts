@@ -5,5 +5,9 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque, global, stable.' })
-  id: string;
+  get id(): string {
+    // Each implementing type computes its own (lazily, from its key); an accessor rather than an abstract
+    // field, because esbuild drops decorators on abstract members.
+    throw new Error(`${this.constructor.name} does not define its id`);
+  }
 }

@@ -3,7 +3,7 @@ import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
-import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { Confidence, EventType } from '../taxonomy/index.js';
@@ -38,7 +38,6 @@ export function organisationColumns(alias: string, prefix = ''): string {
 export function organisationFromRow(row: Row, prefix = ''): Organisation {
   const o = new Organisation();
   o.pk = row[`${prefix}id`];
-  o.id = toGlobalId('Organisation', o.pk);
   o.code = row[`${prefix}code`];
   o.name = row[`${prefix}name`];
   o.nameEn = row[`${prefix}name_en`];

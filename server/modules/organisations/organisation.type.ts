@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
+import { DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { Confidence, OrganisationKind } from '../taxonomy/index.js';
 
@@ -12,7 +14,9 @@ export class Organisation extends Node {
   pk: number;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Organisation', this.pk);
+  }
 
   @Field(() => String, {
     description: 'Stable code from the reference data (BOM, LIOF, TKI_HTSM, NL-NB, ...).',
@@ -51,11 +55,11 @@ export class Organisation extends Node {
   @Field(() => String, { nullable: true })
   notes: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 
-  @Field(() => Date)
-  updatedAt: Date;
+  @Field(() => DateTimeScalar)
+  updatedAt: string;
 }
 
 export const OrganisationConnection = ConnectionType(Organisation, 'Organisation');

@@ -1,8 +1,10 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
+import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -18,7 +20,6 @@ import { Participation } from './participation.type.js';
 export function participationFromRow(row: Row): Participation {
   const p = new Participation();
   p.pk = row.id;
-  p.id = toGlobalId('Participation', p.pk);
   p.initiativePk = row.initiative_id;
   p.organisationPk = row.organisation_id;
   p.role = row.role;
@@ -33,8 +34,45 @@ export function participationFromRow(row: Row): Participation {
   return p;
 }
 
-const PARTICIPATION_COLUMNS = `p.id, p.initiative_id, p.organisation_id, p.role, p.source_role, p.joined_on, p.left_on,
-  p.source, p.confidence, p.notes, p.created_at`;
+const CORE_COLUMNS = 'p.id, p.initiative_id, p.organisation_id, p.role, p.joined_on, p.left_on';
+const PROVENANCE_COLUMNS = 'p.source_role, p.source, p.confidence, p.notes, p.created_at';
+const PARTICIPATION_COLUMNS = `${CORE_COLUMNS}, ${PROVENANCE_COLUMNS}`;
+const CORE_FIELDS = ['id', 'role', 'joinedOn', 'leftOn', 'active', 'organisation', 'initiative'] as const;
+const BRIEF_ORGANISATION_FIELDS = ['id', 'code', 'name', 'kind'] as const;
+
+/**
+ * Which columns a participants page needs, from the query's selection: provenance columns only when one of
+ * those fields is asked for; the organisation not at all, briefly (id, code, name, kind), or in full.
+ */
+export interface ParticipantShape {
+  provenance: boolean;
+  organisation: 'none' | 'brief' | 'full';
+}
+
+export const FULL_PARTICIPANT_SHAPE: ParticipantShape = { provenance: true, organisation: 'full' };
+
+export function participantShape(info: GraphQLResolveInfo): ParticipantShape {
+  const fields = selectedFields(info, ['nodes'], ['edges', 'node']);
+  const organisation = selectedFields(info, ['nodes', 'organisation'], ['edges', 'node', 'organisation']);
+  return {
+    provenance: needsMoreThan(fields, CORE_FIELDS),
+    organisation:
+      organisation.size === 0
+        ? 'none'
+        : needsMoreThan(organisation, BRIEF_ORGANISATION_FIELDS)
+          ? 'full'
+          : 'brief',
+  };
+}
+
+function participantColumns(shape: ParticipantShape): string {
+  const columns = [CORE_COLUMNS];
+  if (shape.provenance) columns.push(PROVENANCE_COLUMNS);
+  if (shape.organisation === 'brief')
+    columns.push(`o.id AS org__id, o.code AS org__code, o.name AS org__name, o.kind AS org__kind`);
+  if (shape.organisation === 'full') columns.push(organisationColumns('o', 'org__'));
+  return columns.join(', ');
+}
 
 /** Who takes part in what. Emits PARTNER_JOINED and PARTNER_LEFT. */
 export class ParticipationService {
@@ -64,21 +102,29 @@ export class ParticipationService {
    * The active participants of an initiative, a page at a time, with their organisation joined in. All the
    * initiatives of a response that ask for the same page shape are served by one statement (LATERAL per key).
    */
-  ofInitiative(scope: RequestScope, initiativePk: number, page: PageRequest): Promise<Page<Participation>> {
+  ofInitiative(
+    scope: RequestScope,
+    initiativePk: number,
+    page: PageRequest,
+    shape: ParticipantShape = FULL_PARTICIPANT_SHAPE,
+  ): Promise<Page<Participation>> {
     const after = page.after ? Number(page.after[0]) : 0;
+    const shapeKey = `${shape.provenance ? 'p' : ''}${shape.organisation}`;
     return scope
       .loader<number, Page<Participation>>(
-        `participation.ofInitiative:${page.first}:${after}`,
+        `participation.ofInitiative:${page.first}:${after}:${shapeKey}`,
         async (pks) => {
+          const join =
+            shape.organisation === 'none' ? '' : 'JOIN organisations o ON o.id = p.organisation_id';
           const rows = await this.db.read(
             `SELECT x.* FROM unnest($1::int[]) AS k(initiative_id)
            CROSS JOIN LATERAL (
-             SELECT ${PARTICIPATION_COLUMNS}, ${organisationColumns('o', 'org__')}
-               FROM participations p JOIN organisations o ON o.id = p.organisation_id
+             SELECT ${participantColumns(shape)}
+               FROM participations p ${join}
               WHERE p.initiative_id = k.initiative_id AND p.left_on IS NULL AND p.id > $2
               ORDER BY p.id LIMIT $3) x`,
             [pks, after, page.first + 1],
-            'participants_of_initiatives',
+            `participants_of_initiatives_${shapeKey}`,
           );
           const groups = groupBy(pks, rows.map(participationFromRow), (p) => p.initiativePk);
           return groups.map((group, i) =>

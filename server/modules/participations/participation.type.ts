@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import type { Organisation } from '../organisations/index.js';
 import { Confidence, ParticipationRole } from '../taxonomy/index.js';
@@ -14,7 +15,9 @@ export class Participation extends Node {
   preloadedOrganisation?: Organisation;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Participation', this.pk);
+  }
 
   @Field(() => ParticipationRole)
   role: ParticipationRole;
@@ -40,8 +43,8 @@ export class Participation extends Node {
   @Field(() => String, { nullable: true })
   notes: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 }
 
 export const ParticipationConnection = ConnectionType(Participation, 'Participation');

@@ -13,7 +13,6 @@ import { Partnership } from './partnership.type.js';
 export function partnershipFromRow(row: Row): Partnership {
   const p = new Partnership();
   p.pk = row.id;
-  p.id = toGlobalId('Partnership', p.pk);
   p.kind = row.kind;
   p.fromPk = row.from_id;
   p.toPk = row.to_id;

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
+import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import { Confidence, PartnershipKind, Theme } from '../taxonomy/index.js';
 
@@ -14,7 +15,9 @@ export class Partnership extends Node {
   toPk: number;
 
   @Field(() => ID)
-  declare id: string;
+  override get id(): string {
+    return toGlobalId('Partnership', this.pk);
+  }
 
   @Field(() => PartnershipKind)
   kind: PartnershipKind;
@@ -37,8 +40,8 @@ export class Partnership extends Node {
   @Field(() => String, { nullable: true })
   notes: string | null;
 
-  @Field(() => Date)
-  createdAt: Date;
+  @Field(() => DateTimeScalar)
+  createdAt: string;
 }
 
 export const PartnershipConnection = ConnectionType(Partnership, 'Partnership');
