@@ -120,6 +120,22 @@ describe('initiative queries', () => {
     ]);
   });
 
+  it('shows the same lead in a list whichever lead fields are selected', async () => {
+    const brief = await server.gql(`{ initiatives(first: 30) { nodes { code lead { name } } } }`);
+    const full = await server.gql(
+      `{ initiatives(first: 30) { nodes { code lead { name provinces kind website } } } }`,
+    );
+    const none = await server.gql(`{ initiatives(first: 30) { nodes { code } } }`);
+    expect(full.data.initiatives.nodes.map((n: any) => n.lead?.name ?? null)).toEqual(
+      brief.data.initiatives.nodes.map((n: any) => n.lead?.name ?? null),
+    );
+    expect(none.data.initiatives.nodes.map((n: any) => n.code)).toEqual(
+      brief.data.initiatives.nodes.map((n: any) => n.code),
+    );
+    const mjs = full.data.initiatives.nodes.find((n: any) => n.code === 'MJS_2024_2027');
+    expect(mjs.lead).toMatchObject({ kind: 'MINISTRY', provinces: [] });
+  });
+
   it('pages participants with cursors', async () => {
     const first = await server.gql(
       `{ initiative(code: "ESMEE") { participants(first: 5) { pageInfo { hasNextPage endCursor } nodes { id } } } }`,

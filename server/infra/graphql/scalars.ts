@@ -25,8 +25,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   description: "A calendar date, written 'YYYY-MM-DD' (ISO 8601), with no time or zone.",
   specifiedByURL: 'https://www.rfc-editor.org/rfc/rfc3339#section-5.6',
   serialize(value) {
+    // Strings come from DATE columns (PostgreSQL's own 'YYYY-MM-DD'), so the shape check suffices on output.
+    if (typeof value === 'string' && value.length === 10 && DATE_RE.test(value)) return value;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (typeof value === 'string' && isCalendarDate(value)) return value;
     throw new GraphQLError(`cannot serialise ${JSON.stringify(value)} as a Date`);
   },
   parseValue: parse,

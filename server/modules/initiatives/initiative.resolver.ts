@@ -4,7 +4,7 @@ import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection
 import type { Context } from '../context.js';
 import { FundingAllocation } from '../funding/index.js';
 import { Milestone } from '../milestones/index.js';
-import { Organisation } from '../organisations/index.js';
+import { Organisation, embedShape } from '../organisations/index.js';
 import { Participation, ParticipationConnection, participantShape } from '../participations/index.js';
 import { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative, InitiativeConnection } from './initiative.type.js';
@@ -27,9 +27,11 @@ export class InitiativeResolver {
   initiatives(
     @Ctx() { scope, services }: Context,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter?: InitiativeFilter | null,
   ): Promise<Page<Initiative>> {
-    return services.initiatives.list(scope, filter, pageRequest(first, after));
+    const lead = embedShape(info, ['nodes', 'lead'], ['edges', 'node', 'lead']);
+    return services.initiatives.list(scope, filter, pageRequest(first, after), lead);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The leading organisation.' })

@@ -7,8 +7,9 @@ import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
 import {
-  organisationColumns,
+  embeddedOrganisationColumns,
   organisationFromRow,
+  type EmbedShape,
   type OrganisationService,
 } from '../organisations/index.js';
 import {
@@ -49,8 +50,12 @@ export function initiativeFromRow(row: Row): Initiative {
 }
 
 /** Initiatives with their lead joined in: the lead is one-to-one, so it rides along in the same statement. */
-const SELECT_WITH_LEAD = `SELECT i.*, ${organisationColumns('l', 'lead__')}
-  FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id`;
+function selectWithLead(lead: EmbedShape): string {
+  if (lead === 'none') return 'SELECT i.* FROM initiatives i';
+  return `SELECT i.*, ${embeddedOrganisationColumns('l', 'lead__', lead)}
+    FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id`;
+}
+const SELECT_WITH_LEAD = selectWithLead('full');
 
 /** Initiatives: the hyper-edges of the network. Emits INITIATIVE_CREATED, INITIATIVE_UPDATED, PARTNER_JOINED. */
 export class InitiativeService {
@@ -115,10 +120,12 @@ export class InitiativeService {
       .load(pk);
   }
 
+  /** @param lead how much of each lead the page shows (from the query's selection), so only that is fetched. */
   async list(
     scope: RequestScope,
     filter: InitiativeFilter | null | undefined,
     page: PageRequest,
+    lead: EmbedShape = 'full',
   ): Promise<Page<Initiative>> {
     const params: unknown[] = [];
     const where = [visibleInitiativeSql(scope.viewer, 'i', params)];
@@ -167,7 +174,7 @@ export class InitiativeService {
     }
     params.push(page.first + 1);
     const rows = await this.db.read(
-      `${SELECT_WITH_LEAD} WHERE ${where.join(' AND ')} ORDER BY i.code LIMIT $${params.length}`,
+      `${selectWithLead(lead)} WHERE ${where.join(' AND ')} ORDER BY i.code LIMIT $${params.length}`,
       params,
     );
     return toPage(

@@ -4,4 +4,11 @@
  */
 export { OrganisationEntity } from './organisation.entity.js';
 export { Organisation, OrganisationConnection } from './organisation.type.js';
-export { OrganisationService, organisationColumns, organisationFromRow } from './organisation.service.js';
+export {
+  OrganisationService,
+  embedShape,
+  embeddedOrganisationColumns,
+  organisationColumns,
+  organisationFromRow,
+  type EmbedShape,
+} from './organisation.service.js';

@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
+import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
@@ -35,21 +37,55 @@ export function organisationColumns(alias: string, prefix = ''): string {
   return COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
 }
 
+/**
+ * How much of an organisation a statement that embeds one should fetch: nothing (not selected), the brief
+ * columns (id, code, name, kind: what lists show), or all of them.
+ */
+export type EmbedShape = 'none' | 'brief' | 'full';
+const BRIEF_COLUMNS = ['id', 'code', 'name', 'kind'] as const;
+
+export function embedShape(info: GraphQLResolveInfo, ...paths: string[][]): EmbedShape {
+  const selected = selectedFields(info, ...paths);
+  if (selected.size === 0) return 'none';
+  return needsMoreThan(selected, BRIEF_COLUMNS) ? 'full' : 'brief';
+}
+
+/** The select-list entries that embed an organisation of the given shape ('' for none). */
+export function embeddedOrganisationColumns(alias: string, prefix: string, shape: EmbedShape): string {
+  if (shape === 'none') return '';
+  if (shape === 'full') return organisationColumns(alias, prefix);
+  return BRIEF_COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+}
+
+type ColumnKeys = Record<(typeof COLUMNS)[number], string>;
+const columnKeys = new Map<string, ColumnKeys>();
+
+/** The row keys of an embedded organisation, built once per prefix (no string building per row). */
+function keysFor(prefix: string): ColumnKeys {
+  let keys = columnKeys.get(prefix);
+  if (!keys) {
+    keys = Object.fromEntries(COLUMNS.map((c) => [c, `${prefix}${c}`])) as ColumnKeys;
+    columnKeys.set(prefix, keys);
+  }
+  return keys;
+}
+
 export function organisationFromRow(row: Row, prefix = ''): Organisation {
+  const k = keysFor(prefix);
   const o = new Organisation();
-  o.pk = row[`${prefix}id`];
-  o.code = row[`${prefix}code`];
-  o.name = row[`${prefix}name`];
-  o.nameEn = row[`${prefix}name_en`];
-  o.shortName = row[`${prefix}short_name`];
-  o.kind = row[`${prefix}kind`];
-  o.provinces = row[`${prefix}provinces`];
-  o.website = row[`${prefix}website`];
-  o.source = row[`${prefix}source`];
-  o.confidence = row[`${prefix}confidence`];
-  o.notes = row[`${prefix}notes`];
-  o.createdAt = row[`${prefix}created_at`];
-  o.updatedAt = row[`${prefix}updated_at`];
+  o.pk = row[k.id];
+  o.code = row[k.code];
+  o.name = row[k.name];
+  o.nameEn = row[k.name_en];
+  o.shortName = row[k.short_name];
+  o.kind = row[k.kind];
+  o.provinces = row[k.provinces];
+  o.website = row[k.website];
+  o.source = row[k.source];
+  o.confidence = row[k.confidence];
+  o.notes = row[k.notes];
+  o.createdAt = row[k.created_at];
+  o.updatedAt = row[k.updated_at];
   return o;
 }
 

@@ -9,8 +9,10 @@ import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.j
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
-  organisationColumns,
+  embedShape,
+  embeddedOrganisationColumns,
   organisationFromRow,
+  type EmbedShape,
   type OrganisationService,
 } from '../organisations/index.js';
 import { Confidence, EventType, ParticipationRole } from '../taxonomy/index.js';
@@ -38,7 +40,6 @@ const CORE_COLUMNS = 'p.id, p.initiative_id, p.organisation_id, p.role, p.joined
 const PROVENANCE_COLUMNS = 'p.source_role, p.source, p.confidence, p.notes, p.created_at';
 const PARTICIPATION_COLUMNS = `${CORE_COLUMNS}, ${PROVENANCE_COLUMNS}`;
 const CORE_FIELDS = ['id', 'role', 'joinedOn', 'leftOn', 'active', 'organisation', 'initiative'] as const;
-const BRIEF_ORGANISATION_FIELDS = ['id', 'code', 'name', 'kind'] as const;
 
 /**
  * Which columns a participants page needs, from the query's selection: provenance columns only when one of
@@ -46,31 +47,23 @@ const BRIEF_ORGANISATION_FIELDS = ['id', 'code', 'name', 'kind'] as const;
  */
 export interface ParticipantShape {
   provenance: boolean;
-  organisation: 'none' | 'brief' | 'full';
+  organisation: EmbedShape;
 }
 
 export const FULL_PARTICIPANT_SHAPE: ParticipantShape = { provenance: true, organisation: 'full' };
 
 export function participantShape(info: GraphQLResolveInfo): ParticipantShape {
-  const fields = selectedFields(info, ['nodes'], ['edges', 'node']);
-  const organisation = selectedFields(info, ['nodes', 'organisation'], ['edges', 'node', 'organisation']);
   return {
-    provenance: needsMoreThan(fields, CORE_FIELDS),
-    organisation:
-      organisation.size === 0
-        ? 'none'
-        : needsMoreThan(organisation, BRIEF_ORGANISATION_FIELDS)
-          ? 'full'
-          : 'brief',
+    provenance: needsMoreThan(selectedFields(info, ['nodes'], ['edges', 'node']), CORE_FIELDS),
+    organisation: embedShape(info, ['nodes', 'organisation'], ['edges', 'node', 'organisation']),
   };
 }
 
 function participantColumns(shape: ParticipantShape): string {
   const columns = [CORE_COLUMNS];
   if (shape.provenance) columns.push(PROVENANCE_COLUMNS);
-  if (shape.organisation === 'brief')
-    columns.push(`o.id AS org__id, o.code AS org__code, o.name AS org__name, o.kind AS org__kind`);
-  if (shape.organisation === 'full') columns.push(organisationColumns('o', 'org__'));
+  if (shape.organisation !== 'none')
+    columns.push(embeddedOrganisationColumns('o', 'org__', shape.organisation));
   return columns.join(', ');
 }
 
