@@ -1,5 +1,6 @@
 /** Every migration in order. `npm run db:generate -- <Name>` writes a new one and adds it here. */
 import { Initial1795813579830 } from './1795813579830-initial.js';
-import { SearchIndexes1795900000000 } from './1795900000000-search-indexes.js';
+import { SearchIndexes1795815000000 } from './1795815000000-search-indexes.js';
+import { ApiKeys1795816168473 } from './1795816168473-api-keys.js';
 
-export const migrations = [Initial1795813579830, SearchIndexes1795900000000];
+export const migrations = [Initial1795813579830, SearchIndexes1795815000000, ApiKeys1795816168473];

@@ -40,8 +40,11 @@ await withScratchDatabase(async (url) => {
     }
     const stamp = Date.now();
     const className = `${name}${stamp}`;
+    // SQL as template literals (readable, quotes unescaped) unless it holds a backtick or `${`.
+    const literal = (sql: string) =>
+      /`|\$\{/.test(sql) ? JSON.stringify(sql) : `\`${sql.replace(/\\/g, '\\\\')}\``;
     const quote = (q: { query: string; parameters?: unknown[] }) =>
-      `    await queryRunner.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
+      `    await queryRunner.query(${literal(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
     const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

@@ -30,7 +30,7 @@ if (!values.org || !(Object.values(Role) as string[]).includes(role)) {
   process.exit(2);
 }
 const config = loadConfig();
-const tokens = TokenService.fromConfig(config.jwtSecret, config.dataDir, (line) => console.error(line));
+const tokens = TokenService.fromConfig(config, (line) => console.error(line));
 const ttl = seconds(values.ttl!);
 const token = await tokens.sign(
   {

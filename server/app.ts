@@ -63,9 +63,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   }
 
-  const services = createServices(db);
-  const tokens = TokenService.fromConfig(config.jwtSecret, config.dataDir, (line) => logger.warn(line));
-  const authenticator = new Authenticator(db, tokens);
+  const services = createServices(db, logger);
+  const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
+  const authenticator = new Authenticator(db, tokens, (key) => services.apiKeys.authenticate(key));
   const schema = await createSchema();
   const validationRules = [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)];
   const graphql = new GraphQLHttpHandler({

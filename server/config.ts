@@ -30,6 +30,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** HS256 secret for bearer tokens; absent in development means one is made under `dataDir`. */
   jwtSecret: string | undefined;
+  /** JWKS of an identity provider whose RS256/ES256 tokens are accepted too (single sign-on). */
+  jwksUrl: string | undefined;
+  /** Required `iss` of identity-provider tokens (with JWKS_URL). */
+  jwtIssuer: string | undefined;
+  /** Required `aud` of identity-provider tokens (with JWKS_URL), if set. */
+  jwtAudience: string | undefined;
   /** Log every SQL statement (TypeORM logger), for debugging. */
   logSql: boolean;
 }
@@ -117,5 +123,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     logSql: boolVar(env, 'LOG_SQL', false),
     jwtSecret: jwtSecret(env, nodeEnv),
+    jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
   };
 }

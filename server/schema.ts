@@ -4,6 +4,8 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeScalar } from './infra/graphql/scalars.js';
 import { ActivityResolver } from './modules/activities/activity.resolver.js';
+import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
+import { ApiKey } from './modules/api-keys/api-key.type.js';
 import { EventResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
@@ -66,6 +68,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       FundingResolver,
       EventResolver,
       TaxonomyResolver,
+      ApiKeyResolver,
     ],
     orphanedTypes: [
       Organisation,
@@ -76,6 +79,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       Activity,
       FundingAllocation,
       Event,
+      ApiKey,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

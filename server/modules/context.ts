@@ -1,7 +1,9 @@
 /** The GraphQL context: the request's scope (caller, loaders) and the services. */
 import type { Database } from '../infra/db/database.js';
+import type { Logger } from '../infra/logger.js';
 import type { RequestScope } from '../infra/request-scope.js';
 import { ActivityService } from './activities/activity.service.js';
+import { ApiKeyService } from './api-keys/api-key.service.js';
 import { EventService } from './events/event.service.js';
 import { FundingService } from './funding/funding.service.js';
 import { InitiativeService } from './initiatives/initiative.service.js';
@@ -19,9 +21,10 @@ export interface Services {
   activities: ActivityService;
   funding: FundingService;
   events: EventService;
+  apiKeys: ApiKeyService;
 }
 
-export function createServices(db: Database): Services {
+export function createServices(db: Database, logger?: Logger): Services {
   const organisations = new OrganisationService(db);
   const initiatives = new InitiativeService(db, organisations);
   return {
@@ -33,6 +36,7 @@ export function createServices(db: Database): Services {
     activities: new ActivityService(db, organisations, initiatives),
     funding: new FundingService(db, organisations, initiatives),
     events: new EventService(db),
+    apiKeys: new ApiKeyService(db, organisations, logger),
   };
 }
 

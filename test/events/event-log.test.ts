@@ -17,7 +17,7 @@ const counts = () =>
 
 describe('transaction and event atomicity', () => {
   it('leaves neither change nor event when the event cannot be written', async () => {
-    const editor = await server.token('ROMNL', Role.EDITOR);
+    const admin = await server.token('ROMNL', Role.ADMIN);
     const { data } = await server.gql(`{ initiative(code: "ESMEE") { id } }`);
     // The milestone row is written first; then the event insert fails.
     await server.app.db.read(
@@ -28,7 +28,7 @@ describe('transaction and event atomicity', () => {
       const res = await server.gql(
         `mutation ($id: ID!) { addMilestone(input: { initiativeId: $id, title: "Never stored" }) { id } }`,
         { id: data.initiative.id },
-        editor,
+        admin,
       );
       expect(firstCode(res)).toBe('INTERNAL_SERVER_ERROR');
       expect(res.errors![0]!.message).toBe('Unexpected error.');

@@ -3,11 +3,11 @@ import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;
-let editor: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  editor = await server.token('ROMNL', Role.EDITOR);
+  admin = await server.token('ROMNL', Role.ADMIN);
 });
 afterAll(() => server?.close());
 
@@ -66,7 +66,7 @@ describe('events query', () => {
     await server.gql(
       `mutation ($id: ID!) { addMilestone(input: { initiativeId: $id, title: "Final conference" }) { id } }`,
       { id: data.initiative.id },
-      editor,
+      admin,
     );
     const res = await server.gql(EVENTS, { after: cursor });
     expect(res.data.events.edges.map((e: any) => e.node.type)).toEqual(['MILESTONE_ADDED']);

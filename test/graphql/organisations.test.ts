@@ -3,11 +3,11 @@ import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;
-let editor: string;
+let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  editor = await server.token('ROMNL', Role.EDITOR);
+  admin = await server.token('ROMNL', Role.ADMIN);
 });
 afterAll(() => server?.close());
 
@@ -127,7 +127,7 @@ describe('createOrganisation and updateOrganisation', () => {
           website: 'acme.example.nl',
         },
       },
-      editor,
+      admin,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.createOrganisation).toMatchObject({
@@ -149,7 +149,7 @@ describe('createOrganisation and updateOrganisation', () => {
     const res = await server.gql(
       `mutation { createOrganisation(input: { code: "BOM", name: "Other", kind: COMPANY }) { id } }`,
       {},
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe('CONFLICT');
     expect(await countEvents()).toBe(before);
@@ -165,13 +165,13 @@ describe('createOrganisation and updateOrganisation', () => {
     const res = await server.gql(
       `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
       { input },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.extensions!.field).toBe(field);
   });
 
-  it('requires a signed-in editor', async () => {
+  it('requires a signed-in caller with write rights', async () => {
     const anonymous = await server.gql(
       `mutation { createOrganisation(input: { code: "ANON", name: "A", kind: COMPANY }) { id } }`,
     );
@@ -190,7 +190,7 @@ describe('createOrganisation and updateOrganisation', () => {
     const res = await server.gql(
       `mutation ($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { name website } }`,
       { input: { id: data.organisation.id, website: 'gemeentewestland.nl' } },
-      editor,
+      admin,
     );
     expect(res.data.updateOrganisation).toEqual({
       name: data.organisation.name,
@@ -206,7 +206,7 @@ describe('createOrganisation and updateOrganisation', () => {
     const res = await server.gql(
       `mutation ($id: ID!) { updateOrganisation(input: { id: $id, name: "X" }) { id } }`,
       { id },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe('NOT_FOUND');
   });

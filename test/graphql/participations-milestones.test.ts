@@ -3,12 +3,12 @@ import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;
-let editor: string;
+let admin: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  editor = await server.token('ROMNL', Role.EDITOR);
+  admin = await server.token('ROMNL', Role.ADMIN);
   const res =
     await server.gql(`{ liof: organisation(code: "LIOF") { id } tno: organisation(code: "TNO") { id }
     rv: initiative(code: "RV_NTS") { id } mjs: initiative(code: "MJS_2024_2027") { id milestones { id title version } } }`);
@@ -29,7 +29,7 @@ describe('joinInitiative and leaveInitiative', () => {
   const LEAVE = `mutation ($input: LeaveInitiativeInput!) { leaveInitiative(input: $input) { role leftOn active } }`;
 
   it('adds a partner with the default role and records PARTNER_JOINED', async () => {
-    const res = await server.gql(JOIN, { input: { initiativeId: ids.rv, organisationId: ids.tno } }, editor);
+    const res = await server.gql(JOIN, { input: { initiativeId: ids.rv, organisationId: ids.tno } }, admin);
     expect(res.errors).toBeUndefined();
     expect(res.data.joinInitiative).toMatchObject({
       role: 'PARTNER',
@@ -49,14 +49,14 @@ describe('joinInitiative and leaveInitiative', () => {
     const res = await server.gql(
       JOIN,
       { input: { initiativeId: ids.rv, organisationId: ids.tno, role: 'LEAD' } },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe('CONFLICT');
     expect(await snapshot()).toEqual(before);
   });
 
   it('ends a participation, records PARTNER_LEFT, and allows rejoining later', async () => {
-    const res = await server.gql(LEAVE, { input: { initiativeId: ids.rv, organisationId: ids.tno } }, editor);
+    const res = await server.gql(LEAVE, { input: { initiativeId: ids.rv, organisationId: ids.tno } }, admin);
     expect(res.data.leaveInitiative).toMatchObject({ active: false });
     expect(res.data.leaveInitiative.leftOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const [event] = await server.app.db.read(`SELECT type FROM events ORDER BY seq DESC LIMIT 1`);
@@ -64,13 +64,13 @@ describe('joinInitiative and leaveInitiative', () => {
     const again = await server.gql(
       LEAVE,
       { input: { initiativeId: ids.rv, organisationId: ids.tno } },
-      editor,
+      admin,
     );
     expect(firstCode(again)).toBe('NOT_FOUND');
     const rejoin = await server.gql(
       JOIN,
       { input: { initiativeId: ids.rv, organisationId: ids.tno, role: 'KNOWLEDGE_PARTNER' } },
-      editor,
+      admin,
     );
     expect(rejoin.data.joinInitiative.role).toBe('KNOWLEDGE_PARTNER');
   });
@@ -87,7 +87,7 @@ describe('joinInitiative and leaveInitiative', () => {
     const res = await server.gql(
       JOIN,
       { input: { initiativeId: ids.rv, organisationId: ids.liof, ...input } },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe(code);
     expect(await snapshot()).toEqual(before);
@@ -103,7 +103,7 @@ describe('addMilestone and updateMilestone', () => {
     const res = await server.gql(
       ADD,
       { input: { initiativeId: ids.mjs, title: 'Mid-term review', dueOn: '2026-06-30' } },
-      editor,
+      admin,
     );
     expect(res.data.addMilestone).toMatchObject({
       title: 'Mid-term review',
@@ -121,7 +121,7 @@ describe('addMilestone and updateMilestone', () => {
     const res = await server.gql(
       UPDATE,
       { input: { id: milestone.id, expectedVersion: 1, status: 'AT_RISK', dueOn: '2026-09-30' } },
-      editor,
+      admin,
     );
     expect(res.data.updateMilestone).toMatchObject({ status: 'AT_RISK', dueOn: '2026-09-30', version: 2 });
     const [event] = await server.app.db.read(`SELECT type, payload FROM events ORDER BY seq DESC LIMIT 1`);
@@ -139,7 +139,7 @@ describe('addMilestone and updateMilestone', () => {
     const res = await server.gql(
       UPDATE,
       { input: { id: milestone.id, expectedVersion: 1, status: 'DONE' } },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe('CONFLICT');
     expect(res.errors![0]!.extensions!.currentVersion).toBe(2);
@@ -154,7 +154,7 @@ describe('addMilestone and updateMilestone', () => {
   it('lets exactly one of two concurrent updates with the same version win', async () => {
     const results = await Promise.all(
       ['DONE', 'DELAYED'].map((status) =>
-        server.gql(UPDATE, { input: { id: milestone.id, expectedVersion: 2, status } }, editor),
+        server.gql(UPDATE, { input: { id: milestone.id, expectedVersion: 2, status } }, admin),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('addMilestone and updateMilestone', () => {
     const res = await server.gql(
       UPDATE,
       { input: { id: milestone.id, expectedVersion: 3, ...input } },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe(code);
   });
@@ -178,7 +178,7 @@ describe('addMilestone and updateMilestone', () => {
   it('answers NOT_FOUND for a milestone that does not exist', async () => {
     const id = Buffer.from('Milestone:777777').toString('base64url');
     expect(
-      firstCode(await server.gql(UPDATE, { input: { id, expectedVersion: 1, status: 'DONE' } }, editor)),
+      firstCode(await server.gql(UPDATE, { input: { id, expectedVersion: 1, status: 'DONE' } }, admin)),
     ).toBe('NOT_FOUND');
   });
 });

@@ -3,12 +3,12 @@ import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;
-let editor: string;
+let admin: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  editor = await server.token('ROMNL', Role.EDITOR);
+  admin = await server.token('ROMNL', Role.ADMIN);
   const res = await server.gql(`{ iq: organisation(code: "IQ") { id } nom: organisation(code: "NOM") { id }
     uu: organisation(code: "UU") { id } ez: organisation(code: "EZ") { id } esmee: initiative(code: "ESMEE") { id } }`);
   for (const [k, v] of Object.entries(res.data)) ids[k] = (v as { id: string }).id;
@@ -31,7 +31,7 @@ describe('createPartnership and endPartnership', () => {
           since: '2025-03-01',
         },
       },
-      editor,
+      admin,
     );
     expect(res.data.createPartnership).toMatchObject({
       kind: 'ROM_COLLABORATION',
@@ -53,7 +53,7 @@ describe('createPartnership and endPartnership', () => {
   it('refuses a self-partnership and a duplicate active tie', async () => {
     expect(
       firstCode(
-        await server.gql(CREATE, { input: { fromId: ids.iq, toId: ids.iq, kind: 'WORKS_WITH' } }, editor),
+        await server.gql(CREATE, { input: { fromId: ids.iq, toId: ids.iq, kind: 'WORKS_WITH' } }, admin),
       ),
     ).toBe('BAD_USER_INPUT');
     expect(
@@ -61,7 +61,7 @@ describe('createPartnership and endPartnership', () => {
         await server.gql(
           CREATE,
           { input: { fromId: ids.iq, toId: ids.nom, kind: 'ROM_COLLABORATION' } },
-          editor,
+          admin,
         ),
       ),
     ).toBe('CONFLICT');
@@ -70,11 +70,11 @@ describe('createPartnership and endPartnership', () => {
   it('ends a tie once, not before it began', async () => {
     const END = `mutation ($input: EndPartnershipInput!) { endPartnership(input: $input) { until active } }`;
     expect(
-      firstCode(await server.gql(END, { input: { id: partnershipId, until: '2024-01-01' } }, editor)),
+      firstCode(await server.gql(END, { input: { id: partnershipId, until: '2024-01-01' } }, admin)),
     ).toBe('BAD_USER_INPUT');
-    const res = await server.gql(END, { input: { id: partnershipId, until: '2026-06-30' } }, editor);
+    const res = await server.gql(END, { input: { id: partnershipId, until: '2026-06-30' } }, admin);
     expect(res.data.endPartnership).toEqual({ until: '2026-06-30', active: false });
-    expect(firstCode(await server.gql(END, { input: { id: partnershipId } }, editor))).toBe('CONFLICT');
+    expect(firstCode(await server.gql(END, { input: { id: partnershipId } }, admin))).toBe('CONFLICT');
     const [event] = await server.app.db.read(`SELECT type FROM events ORDER BY seq DESC LIMIT 1`);
     expect(event!.type).toBe('PARTNERSHIP_ENDED');
   });
@@ -98,7 +98,7 @@ describe('recordActivity', () => {
           participantCount: 34,
         },
       },
-      editor,
+      admin,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.recordActivity).toMatchObject({
@@ -116,13 +116,13 @@ describe('recordActivity', () => {
 
   it('needs an organiser and a real date', async () => {
     const base = { title: 'X', kind: 'WEBINAR', occurredOn: '2026-10-14', organiserIds: [ids.uu] };
-    expect(firstCode(await server.gql(RECORD, { input: { ...base, organiserIds: [] } }, editor))).toBe(
+    expect(firstCode(await server.gql(RECORD, { input: { ...base, organiserIds: [] } }, admin))).toBe(
       'BAD_USER_INPUT',
     );
-    expect(
-      firstCode(await server.gql(RECORD, { input: { ...base, occurredOn: '14-10-2026' } }, editor)),
-    ).toBe('BAD_USER_INPUT');
-    expect(firstCode(await server.gql(RECORD, { input: { ...base, participantCount: -3 } }, editor))).toBe(
+    expect(firstCode(await server.gql(RECORD, { input: { ...base, occurredOn: '14-10-2026' } }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(firstCode(await server.gql(RECORD, { input: { ...base, participantCount: -3 } }, admin))).toBe(
       'BAD_USER_INPUT',
     );
   });
@@ -143,7 +143,7 @@ describe('allocateFunding', () => {
           basis: 'YEAR',
         },
       },
-      editor,
+      admin,
     );
     expect(res.data.allocateFunding).toMatchObject({
       amountEur: 250000.5,
@@ -166,7 +166,7 @@ describe('allocateFunding', () => {
     const res = await server.gql(
       ALLOCATE,
       { input: { initiativeId: ids.esmee, sourceOrganisationId: ids.ez, amountEur: 10, ...input } },
-      editor,
+      admin,
     );
     expect(firstCode(res)).toBe(code);
   });

@@ -1,14 +1,26 @@
 /**
- * The access rules, in one place. Services call these; resolvers never decide access themselves, so HTTP,
- * WebSocket, `node(id:)`, nested fields and the events query all answer the same way.
+ * The access rules, in one place. Services gather the facts (who leads, who takes part) and ask here; resolvers
+ * never decide access, so HTTP, WebSocket, `node(id:)`, nested fields and the events query answer alike.
  *
- * - Anonymous callers see PUBLIC initiatives (and the organisation registry and taxonomy).
- * - Signed-in members also see NETWORK initiatives and funding amounts.
- * - PARTICIPANTS initiatives exist only for their active participants and ADMIN; to everyone else they are
- *   NOT_FOUND, never FORBIDDEN, which would reveal them.
- * - Writing needs an EDITOR or ADMIN.
+ * Reading
+ * - Anonymous callers see PUBLIC initiatives, the organisation registry, partnerships and the taxonomy.
+ * - Members with network rights also see NETWORK initiatives and funding amounts. Partner companies have no
+ *   network rights: they see PUBLIC initiatives and those they take part in.
+ * - PARTICIPANTS initiatives exist only for their active participants and ADMIN. To anyone else they are
+ *   NOT_FOUND (by id, by code, in lists, counts, nested fields and events), never FORBIDDEN, which would
+ *   reveal them.
+ *
+ * Writing (EDITOR of organisation X, or a read-write API key of X; ADMIN may do everything; VIEWER and
+ * read-only keys write nothing)
+ * - create initiatives led by X; update initiatives X leads;
+ * - join X to an initiative it can see; add any organisation to, or remove it from, an initiative X leads;
+ *   leave on behalf of X;
+ * - add and update milestones of initiatives where X is LEAD, COORDINATOR or PARTNER (or the lead);
+ * - record activities X organises; create or end partnerships where X is an endpoint;
+ * - allocate funding from X; update X's own organisation record; create and revoke X's API keys (people only).
+ * - Registering organisations is for ADMIN.
  */
-import { Role } from '../../modules/taxonomy/taxonomy.enums.js';
+import { ParticipationRole, Role } from '../../modules/taxonomy/index.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { Viewer } from './viewer.js';
 
@@ -16,7 +28,7 @@ export function isAdmin(viewer: Viewer): boolean {
   return viewer.role === Role.ADMIN;
 }
 
-export function isMember(viewer: Viewer): boolean {
+function signedIn(viewer: Viewer): boolean {
   return viewer.kind !== 'anonymous' && viewer.role !== null;
 }
 
@@ -26,24 +38,103 @@ export function isMember(viewer: Viewer): boolean {
  */
 export function visibleInitiativeSql(viewer: Viewer, alias: string, params: unknown[]): string {
   if (isAdmin(viewer)) return 'TRUE';
-  if (!isMember(viewer)) return `${alias}.visibility = 'PUBLIC'`;
-  if (viewer.organisationId === null) return `${alias}.visibility IN ('PUBLIC', 'NETWORK')`;
+  if (!signedIn(viewer) || viewer.organisationId === null) return `${alias}.visibility = 'PUBLIC'`;
   params.push(viewer.organisationId);
-  return `(${alias}.visibility IN ('PUBLIC', 'NETWORK') OR EXISTS (SELECT 1 FROM participations vp
+  const open = viewer.network ? `('PUBLIC', 'NETWORK')` : `('PUBLIC')`;
+  return `(${alias}.visibility IN ${open} OR EXISTS (SELECT 1 FROM participations vp
     WHERE vp.initiative_id = ${alias}.id AND vp.organisation_id = $${params.length} AND vp.left_on IS NULL))`;
 }
 
 /** Funding amounts are for the network only. */
 export function canSeeFundingAmounts(viewer: Viewer): boolean {
-  return isMember(viewer);
+  return viewer.network;
 }
 
 /** Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN for read-only ones. */
 export function requireWriter(viewer: Viewer, action: string): void {
-  if (viewer.kind === 'system') return;
-  if (!isMember(viewer))
+  if (viewer.kind === 'system' || isAdmin(viewer)) return;
+  if (!signedIn(viewer))
     throw new UnauthenticatedError(`Sign in to ${action}: send Authorization: Bearer <token>`);
-  if (viewer.role !== Role.ADMIN && viewer.role !== Role.EDITOR) {
-    throw new ForbiddenError(`${viewer.role} callers cannot ${action}; an EDITOR or ADMIN can`);
+  if (viewer.role !== Role.EDITOR) {
+    const who = viewer.kind === 'api-key' ? 'a read-only API key' : `a ${viewer.role}`;
+    throw new ForbiddenError(`${who} cannot ${action}; it needs an EDITOR (or a read-write key) or an ADMIN`);
   }
 }
+
+/** True when the viewer may act on behalf of the organisation (ADMIN, or a writer of that organisation). */
+export function actsFor(viewer: Viewer, organisationPk: number | null): boolean {
+  if (viewer.kind === 'system' || isAdmin(viewer)) return true;
+  return viewer.role === Role.EDITOR && organisationPk !== null && viewer.organisationId === organisationPk;
+}
+
+function deny(viewer: Viewer, action: string, rule: string): never {
+  requireWriter(viewer, action);
+  throw new ForbiddenError(`${viewer.organisationCode ?? 'you'} cannot ${action}: ${rule}`);
+}
+
+export const can = {
+  registerOrganisation(viewer: Viewer): void {
+    if (!isAdmin(viewer) && viewer.kind !== 'system')
+      deny(viewer, 'register organisations', 'only ADMIN registers organisations');
+  },
+  updateOrganisation(viewer: Viewer, organisationPk: number): void {
+    if (!actsFor(viewer, organisationPk))
+      deny(viewer, 'update this organisation', 'editors update their own organisation only');
+  },
+  createInitiative(viewer: Viewer, leadPk: number): void {
+    if (!actsFor(viewer, leadPk))
+      deny(viewer, 'create this initiative', 'editors create initiatives their own organisation leads');
+  },
+  updateInitiative(viewer: Viewer, leadPk: number | null): void {
+    if (!actsFor(viewer, leadPk))
+      deny(viewer, 'update this initiative', 'only its lead organisation (or ADMIN) updates it');
+  },
+  /** Join or leave: on behalf of the organisation itself, or as the initiative's lead. */
+  changeParticipation(viewer: Viewer, organisationPk: number, leadPk: number | null, action: string): void {
+    if (!actsFor(viewer, organisationPk) && !actsFor(viewer, leadPk)) {
+      deny(
+        viewer,
+        action,
+        'editors act for their own organisation, or for any organisation in an initiative they lead',
+      );
+    }
+  },
+  /** `role`: the viewer organisation's active role in the initiative, if any. */
+  editMilestones(viewer: Viewer, leadPk: number | null, role: ParticipationRole | null): void {
+    const contributor =
+      role === ParticipationRole.LEAD ||
+      role === ParticipationRole.COORDINATOR ||
+      role === ParticipationRole.PARTNER;
+    if (!actsFor(viewer, leadPk) && !(contributor && actsFor(viewer, viewer.organisationId))) {
+      deny(
+        viewer,
+        'change milestones of this initiative',
+        'its LEAD, COORDINATOR and PARTNER organisations do',
+      );
+    }
+  },
+  recordActivity(viewer: Viewer, organiserPks: number[]): void {
+    if (!organiserPks.some((pk) => actsFor(viewer, pk))) {
+      deny(viewer, 'record this activity', 'editors record activities their organisation organises');
+    }
+  },
+  changePartnership(viewer: Viewer, fromPk: number, toPk: number, action: string): void {
+    if (!actsFor(viewer, fromPk) && !actsFor(viewer, toPk)) {
+      deny(viewer, action, 'editors act on partnerships their organisation is part of');
+    }
+  },
+  allocateFunding(viewer: Viewer, sourcePk: number | null): void {
+    if (!actsFor(viewer, sourcePk))
+      deny(viewer, 'allocate this funding', 'editors allocate funding from their own organisation');
+  },
+  manageApiKeys(viewer: Viewer, organisationPk: number): void {
+    if (viewer.kind === 'api-key')
+      throw new ForbiddenError('API keys cannot create or revoke API keys; a person must');
+    if (!actsFor(viewer, organisationPk))
+      deny(viewer, "manage this organisation's API keys", "editors manage their own organisation's keys");
+  },
+  /** Seeing key metadata: ADMIN, or people of the organisation with write rights. */
+  seeApiKeys(viewer: Viewer, organisationPk: number): boolean {
+    return viewer.kind !== 'api-key' && actsFor(viewer, organisationPk);
+  },
+};

@@ -1,50 +1,54 @@
 /**
- * Turns an Authorization header into a Viewer. Absent: anonymous. Present but invalid: UNAUTHENTICATED with
- * HTTP 401 for the whole request (bad credentials never fall back to anonymous).
+ * Turns an Authorization header into a Viewer. Absent: anonymous. `Bearer <jwt>` for people, `ApiKey <key>` for
+ * partner systems. Present but invalid: UNAUTHENTICATED with HTTP 401 for the whole request - bad credentials
+ * never fall back to anonymous.
  */
+import type { OrganisationKind } from '../../modules/taxonomy/index.js';
 import type { Database } from '../db/database.js';
 import { UnauthenticatedError } from '../errors.js';
-import type { TokenService } from './tokens.js';
-import { anonymousViewer, personViewer, type Viewer } from './viewer.js';
+import { TokenError, type TokenService } from './tokens.js';
+import { anonymousViewer, memberViewer, type Viewer } from './viewer.js';
+
+export type ApiKeyVerifier = (key: string) => Promise<Viewer>;
 
 export class Authenticator {
   constructor(
     private readonly db: Database,
     private readonly tokens: TokenService,
+    private readonly apiKeys: ApiKeyVerifier,
   ) {}
 
   async viewerFor(authorization: string | undefined | null): Promise<Viewer> {
     if (!authorization) return anonymousViewer;
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization.trim());
     if (!match) {
       throw new UnauthenticatedError(
-        'Authorization must be "Bearer <token>"; omit the header to read public data anonymously',
+        'Authorization must be "Bearer <token>" or "ApiKey <key>"; omit it to read public data anonymously',
         401,
       );
     }
+    if (match[1]!.toLowerCase() === 'apikey') return this.apiKeys(match[2]!);
     let claims;
     try {
-      claims = await this.tokens.verify(match[1]!);
+      claims = await this.tokens.verify(match[2]!);
     } catch (err) {
-      const reason =
-        (err as { code?: string }).code === 'ERR_JWT_EXPIRED'
-          ? 'the token has expired'
-          : 'the token is not valid';
+      const reason = err instanceof TokenError ? err.message : 'the token is not valid';
       throw new UnauthenticatedError(
         `${reason}; get a new one (npm run token -- --org <CODE> --role <ROLE> for local use)`,
         401,
       );
     }
-    const [organisation] = await this.db.read<{ id: number; code: string }>(
-      'SELECT id, code FROM organisations WHERE code = $1',
+    const [organisation] = await this.db.read<{ id: number; code: string; kind: OrganisationKind }>(
+      'SELECT id, code, kind FROM organisations WHERE code = $1',
       [claims.organisationCode],
       'auth_organisation_by_code',
     );
-    if (!organisation)
+    if (!organisation) {
       throw new UnauthenticatedError(
         `the token names organisation ${claims.organisationCode}, which is not registered`,
         401,
       );
-    return personViewer(organisation.id, organisation.code, claims.role, claims.subject);
+    }
+    return memberViewer({ kind: 'person', organisation, role: claims.role, subject: claims.subject });
   }
 }

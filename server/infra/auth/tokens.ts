@@ -1,13 +1,15 @@
 /**
- * Bearer tokens for people: HS256 JWTs with claims `sub`, `org` (organisation code), `role`, `exp`.
- * Verified with jose; only HS256 is accepted (never `none`). In development without JWT_SECRET a random
- * secret is created once under the data directory, so `npm run token` and `npm start` agree.
+ * Bearer tokens for people: JWTs with claims `sub`, `org` (organisation code), `role`, `exp`. Our own are HS256
+ * with JWT_SECRET (issuer `romgraph`); with JWKS_URL, RS256/ES256 tokens of an organisation's identity
+ * provider are accepted too. Verified with jose; the algorithm is pinned per key type, so `none` and
+ * algorithm-confusion tokens fail. In development without JWT_SECRET a random secret is created once under
+ * the data directory, so `npm run token` and `npm start` agree.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SignJWT, jwtVerify } from 'jose';
-import { Role } from '../../modules/taxonomy/taxonomy.enums.js';
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import { Role } from '../../modules/taxonomy/index.js';
 
 export interface TokenClaims {
   subject: string;
@@ -15,29 +17,59 @@ export interface TokenClaims {
   role: Role;
 }
 
+export interface IdentityProvider {
+  jwksUrl: string;
+  issuer?: string;
+  audience?: string;
+}
+
 const ISSUER = 'romgraph';
+const PROVIDER_ALGORITHMS = ['RS256', 'ES256'];
+
+export class TokenError extends Error {
+  override name = 'TokenError';
+}
 
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly provider?: IdentityProvider,
+  ) {
     this.key = new TextEncoder().encode(secret);
+    this.jwks = provider
+      ? createRemoteJWKSet(new URL(provider.jwksUrl), { cooldownDuration: 30_000 })
+      : undefined;
   }
 
   /** The secret from config, or the development secret under `dataDir` (created on first use, with a warning). */
-  static fromConfig(secret: string | undefined, dataDir: string, warn: (line: string) => void): TokenService {
-    if (secret) return new TokenService(secret);
-    const file = path.join(dataDir, 'jwt-secret');
+  static fromConfig(
+    config: {
+      jwtSecret: string | undefined;
+      dataDir: string;
+      jwksUrl?: string;
+      jwtIssuer?: string;
+      jwtAudience?: string;
+    },
+    warn: (line: string) => void,
+  ): TokenService {
+    const provider = config.jwksUrl
+      ? { jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }
+      : undefined;
+    if (config.jwtSecret) return new TokenService(config.jwtSecret, provider);
+    const file = path.join(config.dataDir, 'jwt-secret');
     let stored: string;
     try {
       stored = readFileSync(file, 'utf8').trim();
     } catch {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(config.dataDir, { recursive: true });
       stored = randomBytes(48).toString('base64url');
       writeFileSync(file, stored, { mode: 0o600 });
       warn(`[auth] no JWT_SECRET set: created a development secret in ${file}; set JWT_SECRET in production`);
     }
-    return new TokenService(stored);
+    return new TokenService(stored, provider);
   }
 
   async sign(claims: TokenClaims, ttlSeconds: number): Promise<string> {
@@ -50,21 +82,53 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** The claims of a valid token; throws (with a reason) for an expired, forged or malformed one. */
-  async verify(token: string): Promise<TokenClaims> {
-    const { payload } = await jwtVerify(token, this.key, {
-      algorithms: ['HS256'],
-      issuer: ISSUER,
-      requiredClaims: ['exp', 'sub'],
-    });
+  /** The claims of a valid token; throws TokenError (with a reason a caller may see) otherwise. */
+  async verify(token: string): Promise<TokenClaims & { expiresAt: number }> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new TokenError('the token is not a JWT');
+    }
+    let payload: JWTPayload;
+    try {
+      if (alg === 'HS256') {
+        ({ payload } = await jwtVerify(token, this.key, {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+          requiredClaims: ['exp', 'sub'],
+        }));
+      } else if (this.jwks && alg && PROVIDER_ALGORITHMS.includes(alg)) {
+        ({ payload } = await jwtVerify(token, this.jwks, {
+          algorithms: PROVIDER_ALGORITHMS,
+          issuer: this.provider?.issuer,
+          audience: this.provider?.audience,
+          requiredClaims: ['exp', 'sub'],
+        }));
+      } else {
+        throw new TokenError(`tokens signed with ${alg ?? 'no algorithm'} are not accepted`);
+      }
+    } catch (err) {
+      if (err instanceof TokenError) throw err;
+      const code = (err as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw new TokenError('the token has expired');
+      if (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JOSE_GENERIC')
+        throw new TokenError('the identity provider could not be reached to check the token');
+      throw new TokenError('the token is not valid');
+    }
     const role = payload.role;
     if (
       typeof payload.org !== 'string' ||
       typeof role !== 'string' ||
       !(Object.values(Role) as string[]).includes(role)
     ) {
-      throw new Error('token lacks a valid org or role claim');
+      throw new TokenError('the token lacks a valid org or role claim');
     }
-    return { subject: payload.sub!, organisationCode: payload.org, role: role as Role };
+    return {
+      subject: payload.sub!,
+      organisationCode: payload.org,
+      role: role as Role,
+      expiresAt: payload.exp!,
+    };
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Who is calling. Every service method takes a Viewer, so the access rules have one place to live
- * (server/infra/auth/access.ts) whatever the path: HTTP, WebSocket, `node(id:)` or a nested field.
+ * Who is calling. Every service method takes a Viewer (through RequestScope), so the access rules have one
+ * place to live (server/infra/auth/access.ts) whatever the path: HTTP, WebSocket, `node(id:)` or a nested field.
  */
-import { Role } from '../../modules/taxonomy/taxonomy.enums.js';
+import { OrganisationKind, Role } from '../../modules/taxonomy/index.js';
 
 export interface Viewer {
   readonly kind: 'anonymous' | 'person' | 'api-key' | 'system';
@@ -10,8 +10,15 @@ export interface Viewer {
   readonly organisationId: number | null;
   readonly organisationCode: string | null;
   readonly role: Role | null;
-  /** Token subject or key id, for the log. */
+  /**
+   * Network rights: NETWORK initiatives and funding amounts. Members of the network have them; partner
+   * companies do not (they see public data and what they take part in), whatever their role.
+   */
+  readonly network: boolean;
+  /** Token subject or `api-key:<id>`, for the log and `createdBy`. */
   readonly subject: string | null;
+  /** The key a partner system authenticated with. */
+  readonly apiKeyId: number | null;
 }
 
 export const anonymousViewer: Viewer = Object.freeze({
@@ -19,7 +26,9 @@ export const anonymousViewer: Viewer = Object.freeze({
   organisationId: null,
   organisationCode: null,
   role: null,
+  network: false,
   subject: null,
+  apiKeyId: null,
 });
 
 /** Imports and maintenance jobs: full rights, and events with no actor. */
@@ -28,14 +37,32 @@ export const systemViewer: Viewer = Object.freeze({
   organisationId: null,
   organisationCode: null,
   role: Role.ADMIN,
+  network: true,
   subject: 'system',
+  apiKeyId: null,
 });
 
-export function personViewer(
-  organisationId: number,
-  organisationCode: string,
-  role: Role,
-  subject: string,
-): Viewer {
-  return Object.freeze({ kind: 'person', organisationId, organisationCode, role, subject });
+/** Organisation kinds outside the network proper: their people and keys have no network rights. */
+const OUTSIDE_NETWORK: readonly OrganisationKind[] = [OrganisationKind.COMPANY];
+
+export function hasNetworkRights(kind: OrganisationKind, role: Role): boolean {
+  return role === Role.ADMIN || !OUTSIDE_NETWORK.includes(kind);
+}
+
+export function memberViewer(options: {
+  kind: 'person' | 'api-key';
+  organisation: { id: number; code: string; kind: OrganisationKind };
+  role: Role;
+  subject: string;
+  apiKeyId?: number;
+}): Viewer {
+  return Object.freeze({
+    kind: options.kind,
+    organisationId: options.organisation.id,
+    organisationCode: options.organisation.code,
+    role: options.role,
+    network: hasNetworkRights(options.organisation.kind, options.role),
+    subject: options.subject,
+    apiKeyId: options.apiKeyId ?? null,
+  });
 }

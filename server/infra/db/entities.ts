@@ -1,5 +1,6 @@
 /** Every entity, listed explicitly (globs break under ESM test runners; STACK.md pitfall 10). */
 import { ActivityEntity, ActivityOrganisationEntity } from '../../modules/activities/activity.entity.js';
+import { ApiKeyEntity } from '../../modules/api-keys/api-key.entity.js';
 import { EventEntity } from '../../modules/events/event.entity.js';
 import { FundingAllocationEntity } from '../../modules/funding/funding-allocation.entity.js';
 import { InitiativeEntity } from '../../modules/initiatives/initiative.entity.js';
@@ -18,4 +19,5 @@ export const entities = [
   ActivityOrganisationEntity,
   FundingAllocationEntity,
   EventEntity,
+  ApiKeyEntity,
 ];

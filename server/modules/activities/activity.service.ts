@@ -1,4 +1,4 @@
-import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
@@ -104,6 +104,7 @@ export class ActivityService {
       ),
     );
     const organiserPks = new Set(organisers.map((o) => o.pk));
+    can.recordActivity(scope.viewer, [...organiserPks]);
     const participantPks = [...new Set(participants.map((o) => o.pk))].filter((pk) => !organiserPks.has(pk));
     const row = await this.db.transaction(async (tx) => {
       const [inserted] = await tx.query(

@@ -1,4 +1,4 @@
-import { canSeeFundingAmounts, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, canSeeFundingAmounts, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
 import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
@@ -88,6 +88,7 @@ export class FundingService {
         'input.sourceOrganisationId',
       );
     }
+    can.allocateFunding(scope.viewer, source?.pk ?? null);
     if (!Number.isFinite(input.amountEur) || input.amountEur < 0 || input.amountEur >= 1e14) {
       throw new BadInputError(
         'input.amountEur must be an amount in euro from 0 up to 10^14',

@@ -1,4 +1,4 @@
-import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
@@ -103,6 +103,17 @@ export class InitiativeService {
     return initiative;
   }
 
+  /** The organisation's active role in the initiative, or null when it does not take part. */
+  async roleOf(initiativePk: number, organisationPk: number | null): Promise<ParticipationRole | null> {
+    if (organisationPk === null) return null;
+    const [row] = await this.db.read(
+      `SELECT role FROM participations WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL`,
+      [initiativePk, organisationPk],
+      'participation_role_of',
+    );
+    return (row?.role as ParticipationRole | undefined) ?? null;
+  }
+
   /** Number of ROMs actively taking part, batched per request. */
   romCount(scope: RequestScope, pk: number): Promise<number> {
     return scope
@@ -198,6 +209,7 @@ export class InitiativeService {
       input.leadOrganisationId,
       'input.leadOrganisationId',
     );
+    can.createInitiative(scope.viewer, lead.pk);
     const parent = input.parentId ? await this.require(scope, input.parentId, 'input.parentId') : null;
     const startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
     const endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
@@ -274,6 +286,7 @@ export class InitiativeService {
   async update(scope: RequestScope, input: UpdateInitiativeInput): Promise<Initiative> {
     requireWriter(scope.viewer, 'update initiatives');
     const current = await this.require(scope, input.id, 'input.id');
+    can.updateInitiative(scope.viewer, current.leadPk);
     const sets: Record<string, unknown> = {};
     const nonNull = <T>(value: T | null | undefined, field: string): T => {
       if (value === null) throw new BadInputError(`input.${field} cannot be cleared`, `input.${field}`);

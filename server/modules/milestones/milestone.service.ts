@@ -1,4 +1,4 @@
-import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
@@ -68,6 +68,11 @@ export class MilestoneService {
   async add(scope: RequestScope, input: AddMilestoneInput): Promise<Milestone> {
     requireWriter(scope.viewer, 'add milestones');
     const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
+    can.editMilestones(
+      scope.viewer,
+      initiative.leadPk,
+      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationId),
+    );
     const title = valid.text(input.title, 'input.title');
     const dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
     const status = input.status ?? MilestoneStatus.PLANNED;
@@ -110,6 +115,12 @@ export class MilestoneService {
     if (columns.length === 0) throw new BadInputError('nothing to update: give title, dueOn or status');
     const milestone = await this.byPk(scope, pk);
     if (!milestone) throw new NotFoundError('Milestone', `input.id=${input.id}`);
+    const initiative = (await this.initiatives.byPk(scope, milestone.initiativePk))!;
+    can.editMilestones(
+      scope.viewer,
+      initiative.leadPk,
+      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationId),
+    );
     const row = await this.db.transaction(async (tx) => {
       const [before] = await tx.query(
         `SELECT version, ${columns.join(', ')} FROM milestones WHERE id = $1 FOR UPDATE`,

@@ -45,6 +45,8 @@ export class NodeResolver {
         return services.activities.byPk(scope, pk);
       case 'FundingAllocation':
         return services.funding.byPk(scope, pk);
+      case 'ApiKey':
+        return services.apiKeys.byPk(scope, pk);
       default:
         return null;
     }

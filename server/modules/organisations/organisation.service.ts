@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireWriter } from '../../infra/auth/access.js';
+import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
@@ -200,7 +200,7 @@ export class OrganisationService {
   }
 
   async create(scope: RequestScope, input: CreateOrganisationInput): Promise<Organisation> {
-    requireWriter(scope.viewer, 'create organisations');
+    can.registerOrganisation(scope.viewer);
     const values = {
       code: valid.code(input.code, 'input.code'),
       name: valid.text(input.name, 'input.name'),
@@ -242,7 +242,8 @@ export class OrganisationService {
 
   async update(scope: RequestScope, input: UpdateOrganisationInput): Promise<Organisation> {
     requireWriter(scope.viewer, 'update organisations');
-    const pk = decodeId(input.id, 'Organisation', 'input.id');
+    const pk = (await this.require(scope, input.id, 'input.id')).pk;
+    can.updateOrganisation(scope.viewer, pk);
     const sets: Record<string, unknown> = {};
     if (input.name !== undefined) sets.name = valid.text(input.name ?? '', 'input.name');
     if (input.nameEn !== undefined) sets.name_en = valid.optionalText(input.nameEn, 'input.nameEn', 300);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
@@ -182,6 +182,12 @@ export class ParticipationService {
       input.organisationId,
       'input.organisationId',
     );
+    can.changeParticipation(
+      scope.viewer,
+      organisation.pk,
+      initiative.leadPk,
+      `add ${organisation.code} to ${initiative.code}`,
+    );
     const joinedOn = valid.optionalDate(input.joinedOn, 'input.joinedOn');
     const role = input.role ?? ParticipationRole.PARTNER;
     const row = await this.db.transaction(async (tx) => {
@@ -225,6 +231,12 @@ export class ParticipationService {
       scope,
       input.organisationId,
       'input.organisationId',
+    );
+    can.changeParticipation(
+      scope.viewer,
+      organisation.pk,
+      initiative.leadPk,
+      `remove ${organisation.code} from ${initiative.code}`,
     );
     const leftOn = valid.optionalDate(input.leftOn, 'input.leftOn');
     const row = await this.db.transaction(async (tx) => {

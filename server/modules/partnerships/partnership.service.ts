@@ -1,4 +1,4 @@
-import { requireWriter } from '../../infra/auth/access.js';
+import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
@@ -73,6 +73,12 @@ export class PartnershipService {
     const to = await this.organisations.require(scope, input.toId, 'input.toId');
     if (from.pk === to.pk)
       throw new BadInputError('a partnership needs two different organisations', 'input.toId');
+    can.changePartnership(
+      scope.viewer,
+      from.pk,
+      to.pk,
+      `create a partnership between ${from.code} and ${to.code}`,
+    );
     const since = valid.optionalDate(input.since, 'input.since');
     const row = await this.db.transaction(async (tx) => {
       const [existing] = await tx.query(
@@ -120,6 +126,7 @@ export class PartnershipService {
     const row = await this.db.transaction(async (tx) => {
       const [current] = await tx.query(`SELECT * FROM partnerships WHERE id = $1 FOR UPDATE`, [pk]);
       if (!current) throw new NotFoundError('Partnership', `input.id=${input.id}`);
+      can.changePartnership(scope.viewer, current.from_id, current.to_id, 'end this partnership');
       if (current.until !== null)
         throw new ConflictError(`the partnership already ended on ${current.until}`);
       if (until && current.since && until < current.since) {

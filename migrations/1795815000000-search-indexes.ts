@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Indexes for the `search` filters (ILIKE '%term%' on code and names) and the initiative `kinds` filter.
  * Trigram GIN indexes serve infix matches; the services search the same expressions.
  */
-export class SearchIndexes1795900000000 implements MigrationInterface {
-  name = 'SearchIndexes1795900000000';
+export class SearchIndexes1795815000000 implements MigrationInterface {
+  name = 'SearchIndexes1795815000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
