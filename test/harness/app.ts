@@ -17,11 +17,11 @@ export interface TestServer {
   logs: string[];
   url: string;
   databaseUrl: string;
-  /** POSTs one operation; `token` is sent as a bearer token. */
+  /** POSTs one operation. `auth`: a bearer token, or a whole Authorization value ("ApiKey rgk_..."). */
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
-    token?: string,
+    auth?: string,
   ): Promise<GraphQLResponse<T>>;
   /** A valid bearer token for an organisation code and role. */
   token(organisationCode: string, role: Role, ttlSeconds?: number): Promise<string>;
@@ -49,12 +49,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     logs,
     url,
     databaseUrl: database.url,
-    async gql(query, variables, token) {
+    async gql(query, variables, auth) {
+      const authorization =
+        auth && /^(Bearer|ApiKey) /.test(auth) ? auth : auth ? `Bearer ${auth}` : undefined;
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(authorization ? { authorization } : {}),
         },
         body: JSON.stringify({ query, variables }),
       });
