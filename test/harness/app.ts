@@ -17,7 +17,7 @@ export interface TestServer {
   logs: string[];
   url: string;
   databaseUrl: string;
-  /** POSTs one operation. `auth`: a bearer token, or a whole Authorization value ("ApiKey rgk_..."). */
+  /** POSTs one operation. `auth`: a bearer token, or a whole Authorization value ("ApiKey rgk_...", "Basic ..."). */
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
@@ -50,8 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     url,
     databaseUrl: database.url,
     async gql(query, variables, auth) {
-      const authorization =
-        auth && /^(Bearer|ApiKey) /.test(auth) ? auth : auth ? `Bearer ${auth}` : undefined;
+      const authorization = auth && /^[A-Za-z]+ /.test(auth) ? auth : auth ? `Bearer ${auth}` : undefined;
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: {
