@@ -17,12 +17,18 @@ import { createLogger, type Logger } from './infra/logger.js';
 import { RequestScope } from './infra/request-scope.js';
 import { createServices, type Context, type Services } from './modules/context.js';
 import { createSchema } from './schema.js';
+import { InProcessWakeups, RedisWakeups, type WakeupChannel } from './infra/events/wakeups.js';
+import { attachWebSocket } from './infra/http/websocket.js';
+import { EventFeed } from './modules/events/event.feed.js';
+import { EventLogReader, feedFilter } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
 
 export interface App {
   readonly db: Database;
   readonly services: Services;
   readonly tokens: TokenService;
+  readonly feed: EventFeed;
+  readonly websocket: { connections(): number };
   /** http://host:port once started. */
   readonly url: string;
   start(port?: number): Promise<string>;
@@ -88,6 +94,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   await graphql.start();
 
+  const wakeups: WakeupChannel = config.redisUrl
+    ? new RedisWakeups(config.redisUrl, logger)
+    : new InProcessWakeups();
+  const feed = new EventFeed(
+    schema,
+    services,
+    new EventLogReader(db),
+    { pollMs: config.eventsPollMs, batchSize: 500 },
+    logger,
+  );
+  await feed.start();
+  db.onCommit((seqs) => {
+    feed.wake();
+    wakeups.publish(seqs.at(-1)!);
+  });
+  wakeups.onWakeup(() => feed.wake());
+  if (wakeups instanceof RedisWakeups) wakeups.start();
+
   let ready = true;
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -111,7 +135,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     if (pathname === '/healthz') return sendJson(res, 200, '{"status":"ok"}');
     if (pathname === '/readyz') {
-      void readiness(db, ready).then(({ status, body }) => sendJson(res, status, JSON.stringify(body)));
+      void readiness(db, wakeups, ready).then(({ status, body }) =>
+        sendJson(res, status, JSON.stringify(body)),
+      );
       return;
     }
     sendJson(res, 404, JSON.stringify({ error: `no route ${pathname}; the API is at POST /graphql` }));
@@ -119,6 +145,34 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
+
+  const websocket = attachWebSocket<Context>({
+    server,
+    schema,
+    validationRules,
+    maxPayloadBytes: config.maxBodyBytes,
+    maxQueue: config.wsMaxQueue,
+    maxBufferedBytes: config.wsMaxBufferedBytes,
+    recheckMs: config.wsRecheckMs,
+    logger,
+    authenticate: (authorization) => authenticator.authenticate(authorization),
+    context: (scope) => ({ scope, services }),
+    subscribe: ({ field, args, execution, viewer, printed, queue }) =>
+      feed.join(
+        {
+          document: execution.document,
+          operationName: execution.operationName,
+          variableValues: execution.variableValues,
+        },
+        {
+          viewer,
+          filter: feedFilter(field, args),
+          deliver: (result) => queue.push(result),
+          room: () => queue.room(),
+        },
+        printed,
+      ),
+  });
 
   let url = '';
   return {
@@ -141,12 +195,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       url = `http://${host}:${address.port}`;
       return url;
     },
+    feed,
+    websocket,
     async stop() {
+      // Fail readiness first, then: WebSockets closed with 1001 (clients resume elsewhere), HTTP drained,
+      // the feed and wake-ups stopped, the database closed.
       ready = false;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await websocket.close();
+      server.closeIdleConnections();
+      await closed;
+      await feed.stop();
+      await wakeups.close();
       await graphql.stop();
       await dataSource.destroy();
     },
@@ -160,13 +220,21 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 
 async function readiness(
   db: Database,
+  wakeups: WakeupChannel,
   accepting: boolean,
 ): Promise<{ status: number; body: Record<string, string> }> {
   if (!accepting) return { status: 503, body: { status: 'stopping' } };
+  const body: Record<string, string> = {
+    status: 'ready',
+    database: 'ok',
+    wakeups: wakeups.healthy() ? 'ok' : 'unavailable',
+  };
   try {
     await db.read('SELECT 1', [], 'readiness');
-    return { status: 200, body: { status: 'ready', database: 'ok' } };
   } catch (err) {
-    return { status: 503, body: { status: 'unavailable', database: (err as Error).message } };
+    body.database = (err as Error).message;
   }
+  const ok = body.database === 'ok' && body.wakeups === 'ok';
+  if (!ok) body.status = 'unavailable';
+  return { status: ok ? 200 : 503, body };
 }

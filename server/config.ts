@@ -36,6 +36,14 @@ export interface Config {
   jwtIssuer: string | undefined;
   /** Required `aud` of identity-provider tokens (with JWKS_URL), if set. */
   jwtAudience: string | undefined;
+  /** Fallback poll of the event log by the live feed, ms (wake-ups are faster). */
+  eventsPollMs: number;
+  /** Results a WebSocket subscriber may have pending before it is closed as a slow consumer (4420). */
+  wsMaxQueue: number;
+  /** Bytes a WebSocket may have unsent before its subscribers count as slow. */
+  wsMaxBufferedBytes: number;
+  /** How often connections authenticated by API key re-check the key, ms. */
+  wsRecheckMs: number;
   /** Log every SQL statement (TypeORM logger), for debugging. */
   logSql: boolean;
 }
@@ -122,6 +130,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxAliases: intVar(env, 'MAX_ALIASES', 30, 1, 1000),
     logLevel,
     logSql: boolVar(env, 'LOG_SQL', false),
+    eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
+    wsMaxQueue: intVar(env, 'WS_MAX_QUEUE', 1000, 1, 1_000_000),
+    wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
     jwtIssuer: env.JWT_ISSUER || undefined,

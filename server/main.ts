@@ -26,8 +26,12 @@ try {
       process.exit(1);
     }, 10_000);
     force.unref();
+    const began = Date.now();
     app.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info(`[http] stopped cleanly in ${Date.now() - began} ms`);
+        process.exit(0);
+      },
       (err: unknown) => {
         logger.error('[http] shutdown failed', err);
         process.exit(1);

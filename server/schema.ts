@@ -5,6 +5,7 @@ import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { DateTimeScalar } from './infra/graphql/scalars.js';
 import { ActivityResolver } from './modules/activities/activity.resolver.js';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
+import { EventSubscriptionResolver } from './modules/events/event.subscriptions.js';
 import { ApiKey } from './modules/api-keys/api-key.type.js';
 import { EventResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
@@ -69,6 +70,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       EventResolver,
       TaxonomyResolver,
       ApiKeyResolver,
+      EventSubscriptionResolver,
     ],
     orphanedTypes: [
       Organisation,
@@ -82,6 +84,16 @@ export function createSchema(): Promise<GraphQLSchema> {
       ApiKey,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // type-graphql insists on a PubSub once there are subscriptions. Ours are fed by the event feed
+    // (modules/events/event.feed.ts) through graphql-ws, so this one only refuses to be used.
+    pubSub: {
+      publish() {
+        throw new Error('[events] publish through the event log (Transaction.event), not a PubSub');
+      },
+      subscribe() {
+        throw new Error('[events] subscriptions are served by the event feed over WebSocket');
+      },
+    },
     validate: false,
     emitSchemaFile: false,
   }).then(useDefaultResolversForPlainFields);

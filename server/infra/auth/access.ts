@@ -138,3 +138,28 @@ export const can = {
     return viewer.kind !== 'api-key' && actsFor(viewer, organisationPk);
   },
 };
+
+/** What the live feed knows about an event's initiative when it decides who may hear of the event. */
+export interface EventAccessFacts {
+  /** Null when the event concerns no initiative (organisations, partnerships): public, like the registry. */
+  visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS' | null;
+  /** Organisations taking part now. */
+  participantPks: ReadonlySet<number>;
+}
+
+/**
+ * The in-memory twin of `visibleInitiativeSql`, applied per subscriber at delivery time with the initiative's
+ * current visibility and participants (so a change of either after subscribing is honoured).
+ */
+export function canSeeEvent(viewer: Viewer, facts: EventAccessFacts): boolean {
+  if (facts.visibility === null || isAdmin(viewer)) return true;
+  if (facts.visibility === 'PUBLIC') return true;
+  if (!signedIn(viewer) || viewer.organisationId === null) return false;
+  if (facts.participantPks.has(viewer.organisationId)) return true;
+  return facts.visibility === 'NETWORK' && viewer.network;
+}
+
+/** Subscribers that see exactly the same events and field values share one execution per event. */
+export function accessCohortKey(viewer: Viewer): string {
+  return isAdmin(viewer) ? 'admin' : `${viewer.network ? 'net' : 'pub'}:${viewer.organisationId ?? '-'}`;
+}

@@ -11,6 +11,15 @@ import { anonymousViewer, memberViewer, type Viewer } from './viewer.js';
 
 export type ApiKeyVerifier = (key: string) => Promise<Viewer>;
 
+/** A viewer, and what long-lived connections need to keep checking it. */
+export interface Authentication {
+  viewer: Viewer;
+  /** Unix seconds when a token stops being valid. */
+  expiresAt?: number;
+  /** For API keys: re-checks that the key is still valid (not revoked or expired since). */
+  stillValid?: () => Promise<boolean>;
+}
+
 export class Authenticator {
   constructor(
     private readonly db: Database,
@@ -19,7 +28,11 @@ export class Authenticator {
   ) {}
 
   async viewerFor(authorization: string | undefined | null): Promise<Viewer> {
-    if (!authorization) return anonymousViewer;
+    return (await this.authenticate(authorization)).viewer;
+  }
+
+  async authenticate(authorization: string | undefined | null): Promise<Authentication> {
+    if (!authorization) return { viewer: anonymousViewer };
     const match = /^(Bearer|ApiKey)\s+(\S+)$/i.exec(authorization.trim());
     if (!match) {
       throw new UnauthenticatedError(
@@ -27,7 +40,18 @@ export class Authenticator {
         401,
       );
     }
-    if (match[1]!.toLowerCase() === 'apikey') return this.apiKeys(match[2]!);
+    if (match[1]!.toLowerCase() === 'apikey') {
+      const key = match[2]!;
+      const viewer = await this.apiKeys(key);
+      return {
+        viewer,
+        stillValid: () =>
+          this.apiKeys(key).then(
+            () => true,
+            () => false,
+          ),
+      };
+    }
     let claims;
     try {
       claims = await this.tokens.verify(match[2]!);
@@ -49,6 +73,9 @@ export class Authenticator {
         401,
       );
     }
-    return memberViewer({ kind: 'person', organisation, role: claims.role, subject: claims.subject });
+    return {
+      viewer: memberViewer({ kind: 'person', organisation, role: claims.role, subject: claims.subject }),
+      expiresAt: claims.expiresAt,
+    };
   }
 }

@@ -52,28 +52,42 @@ export class EventService {
   }
 
   /** Events after a cursor, oldest first, that the caller may see. */
-  async list(
+  list(scope: RequestScope, filter: EventFilter | null | undefined, page: PageRequest): Promise<Page<Event>> {
+    return this.listMatching(
+      scope,
+      {
+        types: valid.enumList(filter?.types, 'filter.types'),
+        initiativePks: (filter?.initiativeIds ?? []).map((id, i) =>
+          decodeId(id, 'Initiative', `filter.initiativeIds[${i}]`),
+        ),
+        organisationPks: (filter?.organisationIds ?? []).map((id, i) =>
+          decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
+        ),
+      },
+      page,
+    );
+  }
+
+  /** `list` with the filter already decoded (also the live feed's replay). */
+  async listMatching(
     scope: RequestScope,
-    filter: EventFilter | null | undefined,
+    {
+      types,
+      initiativePks,
+      organisationPks,
+    }: { types: string[]; initiativePks: number[]; organisationPks: number[] },
     page: PageRequest,
   ): Promise<Page<Event>> {
     const params: unknown[] = [];
     const where = [`(e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', params)})`];
-    const types = valid.enumList(filter?.types, 'filter.types');
     if (types.length) {
       params.push(types);
       where.push(`e.type = ANY($${params.length}::text[])`);
     }
-    const initiativePks = (filter?.initiativeIds ?? []).map((id, i) =>
-      decodeId(id, 'Initiative', `filter.initiativeIds[${i}]`),
-    );
     if (initiativePks.length) {
       params.push(initiativePks);
       where.push(`e.initiative_id = ANY($${params.length}::int[])`);
     }
-    const organisationPks = (filter?.organisationIds ?? []).map((id, i) =>
-      decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
-    );
     if (organisationPks.length) {
       params.push(organisationPks);
       where.push(`e.organisation_ids && $${params.length}::int[]`);
@@ -101,6 +115,53 @@ export class EventService {
         );
         return row!.n as number;
       },
+    );
+  }
+}
+
+/** What the fan-out needs about the initiatives of a batch of events, to decide who may hear of each. */
+export interface InitiativeAccess {
+  visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
+  participantPks: Set<number>;
+}
+
+/** Reads for the live fan-out: the log after a seq (no access filter: it decides per subscriber). */
+export class EventLogReader {
+  constructor(private readonly db: Database) {}
+
+  async lastSeq(): Promise<string> {
+    const [row] = await this.db.read(
+      `SELECT coalesce(max(seq), 0)::text AS seq FROM events`,
+      [],
+      'events_last_seq',
+    );
+    return row!.seq as string;
+  }
+
+  async after(seq: string, limit: number): Promise<Event[]> {
+    const rows = await this.db.read(
+      `SELECT * FROM events WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+      [seq, limit],
+      'events_after_seq',
+    );
+    return rows.map(eventFromRow);
+  }
+
+  async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
+    if (initiativePks.length === 0) return new Map();
+    const rows = await this.db.read(
+      `SELECT i.id, i.visibility,
+              coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
+         FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
+        WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
+      [initiativePks],
+      'events_initiative_access',
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as number,
+        { visibility: r.visibility, participantPks: new Set<number>(r.participants) },
+      ]),
     );
   }
 }

@@ -1,0 +1,280 @@
+/**
+ * The live feed of one server instance. It reads the event log once (not once per subscriber) whenever it is
+ * woken - by a local commit, a Redis wake-up from another instance, or its own poll - and fans each new event
+ * out in memory. Subscribers that share the same operation, variables and access form a cohort: the event's
+ * selection is executed once per cohort and the result handed to each of them (as Hasura groups live queries).
+ *
+ * Guarantees, per subscriber: every event it may see, once, in log order. With `after` it first replays from
+ * the log (through the same access rules, as SQL) and joins the live stream exactly where the replay ended.
+ * Access is decided at delivery time with the initiative's current visibility and participants.
+ */
+import { execute, type DocumentNode, type ExecutionResult } from 'graphql';
+import { accessCohortKey, canSeeEvent } from '../../infra/auth/access.js';
+import type { Viewer } from '../../infra/auth/viewer.js';
+import type { GraphQLSchema } from 'graphql';
+import { decodeCursor, type PageRequest } from '../../infra/graphql/connection.js';
+import type { Logger } from '../../infra/logger.js';
+import { RequestScope } from '../../infra/request-scope.js';
+import type { Context, Services } from '../context.js';
+import { EventLogReader, EventService, type InitiativeAccess } from './event.service.js';
+import { matchesFeed, type FeedFilter } from './event.subscriptions.js';
+import type { Event } from './event.type.js';
+
+export interface FeedOptions {
+  /** Fallback poll of the log, in ms (wake-ups make delivery faster than this). */
+  pollMs: number;
+  /** Events read from the log per round. */
+  batchSize: number;
+}
+
+/** One subscription, as the feed sees it. */
+export interface FeedSubscription {
+  readonly viewer: Viewer;
+  readonly filter: FeedFilter;
+  /** Receives each result in order; returns false once the subscriber is gone. */
+  deliver(result: ExecutionResult, seq: bigint): boolean;
+  /** Resolves when the subscriber can take more (a replay waits on it, so it never overflows). */
+  room(): Promise<void>;
+}
+
+interface Operation {
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+}
+
+interface Member {
+  subscription: FeedSubscription;
+  /** Highest seq delivered; nothing at or below it is delivered again. */
+  cursor: bigint;
+}
+
+interface Cohort {
+  key: string;
+  viewer: Viewer;
+  filter: FeedFilter;
+  operation: Operation;
+  members: Set<Member>;
+}
+
+const REPLAY_PAGE = 500;
+
+export class EventFeed {
+  private readonly reader: EventLogReader;
+  private readonly cohorts = new Map<string, Cohort>();
+  private lastSeq = 0n;
+  private started = false;
+  private stopped = false;
+  private reading: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private failures = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly services: Services,
+    reader: EventLogReader,
+    private readonly options: FeedOptions,
+    private readonly logger: Logger,
+  ) {
+    this.reader = reader;
+  }
+
+  async start(): Promise<void> {
+    this.lastSeq = BigInt(await this.reader.lastSeq());
+    this.started = true;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.reading;
+    for (const cohort of this.cohorts.values()) cohort.members.clear();
+    this.cohorts.clear();
+  }
+
+  /** Number of live subscribers (for metrics and tests). */
+  get size(): number {
+    let n = 0;
+    for (const cohort of this.cohorts.values()) n += cohort.members.size;
+    return n;
+  }
+
+  /** Something was committed (here or on another instance): read the log soon. */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readLoop().finally(() => {
+      this.reading = null;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((w) => w());
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    const backoff =
+      this.failures === 0 ? this.options.pollMs : Math.min(this.options.pollMs * 2 ** this.failures, 10_000);
+    this.timer = setTimeout(() => this.wake(), backoff);
+    this.timer.unref();
+  }
+
+  private whenIdle(): Promise<void> {
+    return this.reading ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  private async readLoop(): Promise<void> {
+    do {
+      this.again = false;
+      let batch: Event[];
+      try {
+        batch = await this.reader.after(this.lastSeq.toString(), this.options.batchSize);
+        if (this.failures > 0) this.logger.info('[events] the event log is readable again');
+        this.failures = 0;
+      } catch (err) {
+        if (this.failures++ === 0) {
+          this.logger.warn(
+            `[events] cannot read the event log (${(err as Error).message}); retrying with backoff`,
+          );
+        }
+        return;
+      }
+      if (batch.length === 0) return;
+      await this.fanOut(batch);
+      this.lastSeq = BigInt(batch.at(-1)!.seq);
+      if (batch.length === this.options.batchSize) this.again = true;
+    } while (this.again && !this.stopped);
+  }
+
+  private async fanOut(batch: Event[]): Promise<void> {
+    if (this.cohorts.size === 0) return;
+    let access: Map<number, InitiativeAccess>;
+    try {
+      const initiativePks = [
+        ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
+      ];
+      access = await this.reader.access(initiativePks);
+    } catch (err) {
+      this.logger.warn(`[events] cannot read initiative access (${(err as Error).message}); retrying`);
+      throw err;
+    }
+    const facts = (event: Event) => {
+      if (event.initiativePk === null) return { visibility: null, participantPks: new Set<number>() };
+      // An initiative that no longer exists is visible to nobody but ADMIN.
+      return (
+        access.get(event.initiativePk) ?? {
+          visibility: 'PARTICIPANTS' as const,
+          participantPks: new Set<number>(),
+        }
+      );
+    };
+    await Promise.all(
+      [...this.cohorts.values()].map(async (cohort) => {
+        const events = batch.filter(
+          (e) => matchesFeed(cohort.filter, e) && canSeeEvent(cohort.viewer, facts(e)),
+        );
+        if (events.length === 0) return;
+        // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.
+        const context: Context = { scope: new RequestScope(cohort.viewer), services: this.services };
+        const results = await Promise.all(events.map((event) => this.run(cohort.operation, event, context)));
+        for (const member of [...cohort.members]) {
+          for (let i = 0; i < events.length; i++) {
+            const seq = BigInt(events[i]!.seq);
+            if (seq <= member.cursor) continue;
+            member.cursor = seq;
+            if (!member.subscription.deliver(results[i]!, seq)) {
+              this.leave(cohort, member);
+              break;
+            }
+          }
+        }
+      }),
+    );
+  }
+
+  private async run(operation: Operation, event: Event, context: Context): Promise<ExecutionResult> {
+    try {
+      return await execute({
+        schema: this.schema,
+        document: operation.document,
+        operationName: operation.operationName ?? undefined,
+        variableValues: operation.variableValues ?? undefined,
+        rootValue: event,
+        contextValue: context,
+      });
+    } catch (err) {
+      this.logger.error(`[events] executing event ${event.seq} failed`, err);
+      return {
+        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } } as never],
+      };
+    }
+  }
+
+  /**
+   * Adds a subscription: replays after its cursor (if any), then joins the live stream with no gap and no
+   * duplicate. Resolves once it is live; returns the function that removes it.
+   */
+  async join(operation: Operation, subscription: FeedSubscription, printed: string): Promise<() => void> {
+    if (!this.started) throw new Error('[events] the feed is not started');
+    const key = `${accessCohortKey(subscription.viewer)}\u0000${printed}\u0000${operation.operationName ?? ''}\u0000${JSON.stringify(operation.variableValues ?? {})}`;
+    const member: Member = { subscription, cursor: -1n };
+    const after = subscription.filter.after;
+    if (after === null) {
+      await this.whenIdle();
+      member.cursor = this.lastSeq;
+    } else {
+      member.cursor = BigInt(EventService.seqOf(decodeCursor(after, 1)));
+      for (;;) {
+        if (this.stopped) return () => {};
+        if (member.cursor >= this.lastSeq) {
+          // Caught up, and the feed is between rounds: join now, synchronously, so no round slips between.
+          if (!this.reading) break;
+          await this.whenIdle();
+          continue;
+        }
+        // The log is commit-ordered, so everything this page returns is final: replaying past the feed's own
+        // position is safe, and the live stream skips what the replay already delivered.
+        await subscription.room();
+        const readUpTo = this.lastSeq;
+        const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
+        const context: Context = { scope: new RequestScope(subscription.viewer), services: this.services };
+        const { nodes } = await this.services.events.listMatching(context.scope, subscription.filter, page);
+        const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
+        for (let i = 0; i < nodes.length; i++) {
+          const seq = BigInt(nodes[i]!.seq);
+          if (!subscription.deliver(results[i]!, seq)) return () => {};
+          member.cursor = seq;
+        }
+        // A short page means nothing else up to the feed's position concerns this subscriber.
+        if (nodes.length < REPLAY_PAGE && member.cursor < readUpTo) member.cursor = readUpTo;
+      }
+    }
+    let cohort = this.cohorts.get(key);
+    if (!cohort) {
+      cohort = {
+        key,
+        viewer: subscription.viewer,
+        filter: subscription.filter,
+        operation,
+        members: new Set(),
+      };
+      this.cohorts.set(key, cohort);
+    }
+    cohort.members.add(member);
+    const joined = cohort;
+    return () => this.leave(joined, member);
+  }
+
+  private leave(cohort: Cohort, member: Member): void {
+    cohort.members.delete(member);
+    if (cohort.members.size === 0 && this.cohorts.get(cohort.key) === cohort) this.cohorts.delete(cohort.key);
+  }
+}
