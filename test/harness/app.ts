@@ -28,8 +28,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+/**
+ * @param shared the database of another test server, for several instances on one database (only the
+ *   server that created a database drops it).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  shared?: TestServer,
+): Promise<TestServer> {
+  const database = shared ? { url: shared.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
