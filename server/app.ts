@@ -101,7 +101,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     services,
     new EventLogReader(db),
-    { pollMs: config.eventsPollMs, batchSize: 500 },
+    { pollMs: config.eventsPollMs, batchSize: config.eventsBatchSize },
     logger,
   );
   await feed.start();

@@ -38,7 +38,12 @@ export interface Config {
   jwtAudience: string | undefined;
   /** Fallback poll of the event log by the live feed, ms (wake-ups are faster). */
   eventsPollMs: number;
-  /** Results a WebSocket subscriber may have pending before it is closed as a slow consumer (4420). */
+  /** Events the live feed reads from the log per round. */
+  eventsBatchSize: number;
+  /**
+   * Results a WebSocket subscriber may have pending before it is closed as a slow consumer (4420). At least
+   * two feed rounds, so a burst never trips a healthy client.
+   */
   wsMaxQueue: number;
   /** Bytes a WebSocket may have unsent before its subscribers count as slow. */
   wsMaxBufferedBytes: number;
@@ -115,6 +120,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const batch = intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000);
+  if (intVar(env, 'WS_MAX_QUEUE', 2000, 2, 1_000_000) < 2 * batch) {
+    throw new ConfigError(
+      `[config] WS_MAX_QUEUE must be at least twice EVENTS_BATCH_SIZE (${batch}), or healthy clients count as slow`,
+    );
+  }
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -131,7 +142,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     logSql: boolVar(env, 'LOG_SQL', false),
     eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
-    wsMaxQueue: intVar(env, 'WS_MAX_QUEUE', 1000, 1, 1_000_000),
+    eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
+    wsMaxQueue: intVar(env, 'WS_MAX_QUEUE', 2000, 2, 1_000_000),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
     jwtSecret: jwtSecret(env, nodeEnv),

@@ -108,7 +108,12 @@ export class TestSocket {
 
   /** Stops reading from the TCP socket: the server's writes back up, as with a stalled client. */
   pause(): void {
-    (this.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    this.ws.pause();
+  }
+
+  /** Reads again: whatever the server managed to send arrives, then any close frame. */
+  resume(): void {
+    this.ws.resume();
   }
 
   close(): void {

@@ -152,6 +152,22 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
     return new Promise((resolve) => (this.waiter = resolve));
   }
 
+  get ended(): boolean {
+    return this.done;
+  }
+
+  /** Ends after what is queued has been read (`end` drops it). */
+  finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.stop();
+    if (this.waiter && this.items.length === 0) {
+      this.waiter({ value: undefined, done: true });
+      this.waiter = null;
+    }
+    this.releaseRoom();
+  }
+
   end(): void {
     if (this.done) return;
     this.done = true;
@@ -284,26 +300,40 @@ export function attachWebSocket<C extends object>(
             socket.close(CloseCode.SlowConsumer, 'Slow consumer: reconnect and resume from your last cursor');
           }
         });
+        let fieldArgs: Record<string, unknown>;
         try {
-          const stop = await options.subscribe({
-            field: fieldNode.name.value,
-            args: getArgumentValues(fieldDef, fieldNode, coerced.coerced),
-            execution: { ...args, variableValues: coerced.coerced },
-            viewer,
-            printed: print(args.document),
-            queue,
-          });
-          queue.stop = stop;
+          fieldArgs = getArgumentValues(fieldDef, fieldNode, coerced.coerced);
         } catch (err) {
-          queue.end();
-          if (err instanceof GraphQLError) return { errors: [err] };
-          logger.error('[ws] could not start a subscription', err);
-          return {
-            errors: [
-              new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
-            ],
-          };
+          return { errors: [err instanceof GraphQLError ? err : new GraphQLError('invalid arguments')] };
         }
+        // Not awaited: a replay fills the queue while graphql-ws drains it. A failure to start (a bad cursor)
+        // becomes the subscription's only result.
+        Promise.resolve()
+          .then(() =>
+            options.subscribe({
+              field: fieldNode.name.value,
+              args: fieldArgs,
+              execution: { ...args, variableValues: coerced.coerced },
+              viewer,
+              printed: print(args.document),
+              queue,
+            }),
+          )
+          .then(
+            (stop) => {
+              if (queue.ended) stop();
+              else queue.stop = stop;
+            },
+            (err: unknown) => {
+              if (!(err instanceof GraphQLError)) logger.error('[ws] could not start a subscription', err);
+              const error =
+                err instanceof GraphQLError
+                  ? err
+                  : new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+              queue.push({ errors: [error] });
+              queue.finish();
+            },
+          );
         return queue;
       },
       onNext(_ctx, _id, _payload, _args, result) {

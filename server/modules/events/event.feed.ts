@@ -242,7 +242,6 @@ export class EventFeed {
         }
         // The log is commit-ordered, so everything this page returns is final: replaying past the feed's own
         // position is safe, and the live stream skips what the replay already delivered.
-        await subscription.room();
         const readUpTo = this.lastSeq;
         const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
         const context: Context = { scope: new RequestScope(subscription.viewer), services: this.services };
@@ -250,6 +249,7 @@ export class EventFeed {
         const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
         for (let i = 0; i < nodes.length; i++) {
           const seq = BigInt(nodes[i]!.seq);
+          await subscription.room();
           if (!subscription.deliver(results[i]!, seq)) return () => {};
           member.cursor = seq;
         }
