@@ -212,6 +212,32 @@ describe('the live feed', () => {
     await socket.silence(300);
   });
 
+  it('recovers by itself when PostgreSQL drops every connection, and delivers what was written', async () => {
+    const socket = await connect();
+    socket.subscribe('pg', FEED, { filter: { initiativeIds: [ids.esmee] } });
+    await socket.silence(200);
+    // What a PostgreSQL restart does to a running server: every connection of its database is cut.
+    await server.app.db
+      .read(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+      .catch(() => undefined);
+    let written = false;
+    for (let attempt = 0; attempt < 20 && !written; attempt++) {
+      written = await addMilestones(ids.esmee!, ['After the cut']).then(
+        () => true,
+        () => false,
+      );
+      if (!written) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(written).toBe(true);
+    const [payload] = await socket.nexts(1, 10_000);
+    expect(payload.data.events.milestone.title).toBe('After the cut');
+    expect((await server.gql(`{ organisation(code: "BOM") { code } }`)).data.organisation.code).toBe('BOM');
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
   it('answers a bad cursor or id with an error result and completes, keeping the socket open', async () => {
     const socket = await connect();
     socket.subscribe('x', FEED, { after: 'not-a-cursor' });

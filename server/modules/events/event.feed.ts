@@ -8,9 +8,10 @@
  * the log (through the same access rules, as SQL) and joins the live stream exactly where the replay ended.
  * Access is decided at delivery time with the initiative's current visibility and participants.
  */
-import { execute, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from 'graphql';
 import { accessCohortKey, canSeeEvent } from '../../infra/auth/access.js';
 import type { Viewer } from '../../infra/auth/viewer.js';
+import { DomainError } from '../../infra/errors.js';
 import type { GraphQLSchema } from 'graphql';
 import { decodeCursor, type PageRequest } from '../../infra/graphql/connection.js';
 import type { Logger } from '../../infra/logger.js';
@@ -200,9 +201,19 @@ export class EventFeed {
     );
   }
 
-  private async run(operation: Operation, event: Event, context: Context): Promise<ExecutionResult> {
+  /**
+   * Executes an event's selection. A failure that is not the caller's (a dropped database connection while
+   * PostgreSQL restarts) is retried once with fresh loaders, so a subscriber does not get a half-empty event.
+   */
+  private async run(
+    operation: Operation,
+    event: Event,
+    context: Context,
+    retry = true,
+  ): Promise<ExecutionResult> {
+    let result: ExecutionResult;
     try {
-      return await execute({
+      result = await execute({
         schema: this.schema,
         document: operation.document,
         operationName: operation.operationName ?? undefined,
@@ -212,10 +223,21 @@ export class EventFeed {
       });
     } catch (err) {
       this.logger.error(`[events] executing event ${event.seq} failed`, err);
-      return {
-        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } } as never],
+      result = {
+        errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
       };
     }
+    const internal = result.errors?.some(
+      (e) => !(e.originalError instanceof DomainError) && !e.extensions?.code,
+    );
+    if (!internal || !retry) return result;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return this.run(
+      operation,
+      event,
+      { scope: new RequestScope(context.scope.viewer), services: context.services },
+      false,
+    );
   }
 
   /**
