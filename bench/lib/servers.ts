@@ -10,6 +10,8 @@ export interface CpuSample {
   /** Microseconds of user + system CPU since the process started. */
   micros: number;
   rssBytes: number;
+  /** Live-feed figures, from servers that have one (ours). */
+  live?: { subscribers: number; sockets: number };
 }
 
 export interface ServerProcess {
@@ -30,7 +32,14 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-type Message = { type: 'listening'; url: string } | { type: 'cpu'; usage: NodeJS.CpuUsage; memory: number };
+type Message =
+  | { type: 'listening'; url: string }
+  | {
+      type: 'cpu';
+      usage: NodeJS.CpuUsage;
+      memory: number;
+      live?: { subscribers: number; sockets: number };
+    };
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const entry = fileURLToPath(new URL(`../${options.entry}`, import.meta.url));
@@ -75,7 +84,11 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
           if (message.type !== 'cpu') return;
           clearTimeout(timer);
           child.off('message', onMessage);
-          resolve({ micros: message.usage.user + message.usage.system, rssBytes: message.memory });
+          resolve({
+            micros: message.usage.user + message.usage.system,
+            rssBytes: message.memory,
+            live: message.live,
+          });
         };
         child.on('message', onMessage);
         child.send({ type: 'cpu' });

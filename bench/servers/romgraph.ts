@@ -1,7 +1,12 @@
 /**
- * Child process: our server (createApp) against BENCH_DATABASE_URL, as bench/queries.ts measures it. Runs in
- * its own process so that it shares no event loop with PostGraphile or the load generator. Reports its URL
- * over IPC and stops cleanly on a 'stop' message (which also lets --cpu-prof write its profile).
+ * Child process: our server (createApp) against BENCH_DATABASE_URL, as bench/queries.ts and bench/fanout.ts
+ * measure it. Runs in its own process so that it shares no event loop with PostGraphile or the load generator.
+ * Reports its URL over IPC and stops cleanly on a 'stop' message (which also lets --cpu-prof write its
+ * profile). Answers 'cpu' with its CPU time, RSS and live-feed figures (subscribers, WebSocket connections).
+ *
+ * Optional settings (unset: what bench/queries.ts wants): BENCH_SEED_ON_START (import the reference network
+ * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
+ * (wake-ups between instances; else in-process).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -16,12 +21,13 @@ if (!url) throw new Error('BENCH_DATABASE_URL is required');
 const config = loadConfig({
   DATABASE_URL: url,
   DB_POOL_SIZE: process.env.BENCH_PG_POOL_SIZE ?? '10',
-  SEED_ON_START: 'false',
+  SEED_ON_START: process.env.BENCH_SEED_ON_START ?? 'false',
+  REDIS_URL: process.env.BENCH_REDIS_URL,
   HOST: '127.0.0.1',
   PORT: '0',
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
-  JWT_SECRET: randomBytes(48).toString('base64'),
+  JWT_SECRET: process.env.BENCH_JWT_SECRET ?? randomBytes(48).toString('base64'),
   DATA_DIR: path.join(os.tmpdir(), 'romgraph-bench'),
 });
 const app = await createApp(config);
@@ -31,7 +37,12 @@ else console.log(`[romgraph] listening on ${where}/graphql`);
 
 process.on('message', (message: { type?: string }) => {
   if (message?.type === 'cpu') {
-    process.send?.({ type: 'cpu', usage: process.cpuUsage(), memory: process.memoryUsage().rss });
+    process.send?.({
+      type: 'cpu',
+      usage: process.cpuUsage(),
+      memory: process.memoryUsage().rss,
+      live: { subscribers: app.feed.size, sockets: app.websocket.connections() },
+    });
   }
   if (message?.type === 'stop') {
     void app.stop().then(() => process.exit(0));
