@@ -138,6 +138,9 @@ export class EventFeed {
       let batch: Event[];
       try {
         batch = await this.reader.after(this.lastSeq.toString(), this.options.batchSize);
+        // Deliver before moving the position: a round that fails is read and delivered again, in full
+        // (subscribers' cursors drop what they already have).
+        if (batch.length > 0) await this.fanOut(batch);
         if (this.failures > 0) this.logger.info('[events] the event log is readable again');
         this.failures = 0;
       } catch (err) {
@@ -149,7 +152,6 @@ export class EventFeed {
         return;
       }
       if (batch.length === 0) return;
-      await this.fanOut(batch);
       this.lastSeq = BigInt(batch.at(-1)!.seq);
       if (batch.length === this.options.batchSize) this.again = true;
     } while (this.again && !this.stopped);
@@ -157,16 +159,10 @@ export class EventFeed {
 
   private async fanOut(batch: Event[]): Promise<void> {
     if (this.cohorts.size === 0) return;
-    let access: Map<number, InitiativeAccess>;
-    try {
-      const initiativePks = [
-        ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
-      ];
-      access = await this.reader.access(initiativePks);
-    } catch (err) {
-      this.logger.warn(`[events] cannot read initiative access (${(err as Error).message}); retrying`);
-      throw err;
-    }
+    const initiativePks = [
+      ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
+    ];
+    const access: Map<number, InitiativeAccess> = await this.reader.access(initiativePks);
     const facts = (event: Event) => {
       if (event.initiativePk === null) return { visibility: null, participantPks: new Set<number>() };
       // An initiative that no longer exists is visible to nobody but ADMIN.
