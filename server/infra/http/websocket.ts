@@ -16,6 +16,7 @@ import {
   specifiedRules,
   validate,
   Kind,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -188,6 +189,50 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
   }
 }
 
+/**
+ * Parsed and validated documents by query text. Feeds open many identical subscriptions (a dashboard per
+ * person, a service per partner); parsing and validating each again was most of the garbage of a reconnect
+ * storm. Bounded: the oldest entries go first.
+ */
+class DocumentCache {
+  private readonly entries = new Map<
+    string,
+    { document: DocumentNode; errors?: undefined } | { errors: readonly GraphQLError[]; document?: undefined }
+  >();
+  private readonly prints = new WeakMap<DocumentNode, string>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: ValidationRule[],
+    private readonly max = 1000,
+  ) {}
+
+  prepare(query: string) {
+    let entry = this.entries.get(query);
+    if (!entry) {
+      try {
+        const document = parse(query, { maxTokens: 10_000 });
+        const errors = validate(this.schema, document, this.rules);
+        entry = errors.length > 0 ? { errors } : { document };
+      } catch (err) {
+        entry = {
+          errors: [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')],
+        };
+      }
+      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(query, entry);
+    }
+    return entry;
+  }
+
+  /** The document's canonical text: part of the cohort key. */
+  printed(document: DocumentNode): string {
+    let text = this.prints.get(document);
+    if (text === undefined) this.prints.set(document, (text = print(document)));
+    return text;
+  }
+}
+
 function formatted(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
   return errors.map((e) => maskError(e instanceof GraphQLError ? e.toJSON() : e));
 }
@@ -205,6 +250,7 @@ export function attachWebSocket<C extends object>(
   const checks = new Map<WebSocket, () => Promise<boolean>>();
   const timers = new Map<WebSocket, NodeJS.Timeout>();
   const rules = [...specifiedRules, ...options.validationRules];
+  const documents = new DocumentCache(options.schema, rules);
 
   const forbid = (socket: WebSocket, reason: string) => {
     if (socket.readyState === socket.OPEN) socket.close(CloseCode.Forbidden, reason);
@@ -253,14 +299,9 @@ export function attachWebSocket<C extends object>(
         checks.delete(socket);
       },
       onSubscribe(ctx, _id, payload) {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: 10_000 });
-        } catch (err) {
-          return [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')];
-        }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
+        const prepared = documents.prepare(payload.query);
+        if (prepared.errors) return prepared.errors;
+        const document = prepared.document;
         const viewer = viewers.get(ctx.extra.socket)!;
         const scope = new RequestScope(viewer);
         return {
@@ -315,7 +356,7 @@ export function attachWebSocket<C extends object>(
               args: fieldArgs,
               execution: { ...args, variableValues: coerced.coerced },
               viewer,
-              printed: print(args.document),
+              printed: documents.printed(args.document),
               queue,
             }),
           )
