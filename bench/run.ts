@@ -10,6 +10,10 @@ const BENCHMARKS: Record<
     about: 'our server vs PostGraphile v4: dashboard page and organisation lookup (req/s, p50, p99)',
     load: () => import('./queries.js'),
   },
+  fanout: {
+    about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
+    load: () => import('./fanout.js'),
+  },
 };
 
 function usage(): string {
@@ -18,7 +22,7 @@ function usage(): string {
     '',
     ...Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(10)} ${b.about}`),
     '',
-    'Needs DATABASE_URL; see bench/README.md.',
+    'queries needs DATABASE_URL; fanout makes its own database. See bench/README.md.',
   ].join('\n');
 }
 

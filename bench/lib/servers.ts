@@ -1,34 +1,50 @@
 /**
- * The servers under test, each in a child process of its own (run through tsx), so that neither shares an
+ * The servers under test, each in a child process of its own (run through tsx unless compiled), so that neither shares an
  * event loop with the other or with the load generator. They report their URL over IPC, answer 'cpu' with
  * their process.cpuUsage(), and stop cleanly on 'stop'.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface CpuSample {
   /** Microseconds of user + system CPU since the process started. */
   micros: number;
   rssBytes: number;
+  /** V8 heap figures (bytes), from servers that send them (ours). */
+  heap?: HeapFigures;
   /** Live-feed figures, from servers that have one (ours). */
   live?: { subscribers: number; sockets: number };
+}
+
+export interface HeapFigures {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 export interface ServerProcess {
   readonly name: string;
   readonly url: string;
   readonly pid: number;
-  cpu(): Promise<CpuSample>;
+  /**
+   * CPU time and memory. `collectGarbage`: a full garbage collection first, in servers started with
+   * --expose-gc that support it (ours), to tell live memory from garbage not yet collected.
+   */
+  cpu(collectGarbage?: boolean): Promise<CpuSample>;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   name: string;
-  /** Module path relative to bench/ (e.g. 'servers/romgraph.ts'). */
+  /** Module path relative to bench/ (e.g. 'servers/romgraph.ts'), or absolute. */
   entry: string;
   env: Record<string, string>;
   /** Extra Node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Run the entry through tsx (default); false for compiled JavaScript. */
+  tsx?: boolean;
   timeoutMs?: number;
 }
 
@@ -36,15 +52,23 @@ type Message =
   | { type: 'listening'; url: string }
   | {
       type: 'cpu';
+      /** The request's id, from servers that echo it (ours). */
+      id?: number;
       usage: NodeJS.CpuUsage;
       memory: number;
+      heap?: HeapFigures;
       live?: { subscribers: number; sockets: number };
     };
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
-  const entry = fileURLToPath(new URL(`../${options.entry}`, import.meta.url));
+  const entry = path.isAbsolute(options.entry)
+    ? options.entry
+    : fileURLToPath(new URL(`../${options.entry}`, import.meta.url));
   const child: ChildProcess = fork(entry, [], {
-    execArgv: ['--import', import.meta.resolve('tsx'), ...(options.nodeArgs ?? [])],
+    execArgv: [
+      ...(options.tsx === false ? [] : ['--import', import.meta.resolve('tsx')]),
+      ...(options.nodeArgs ?? []),
+    ],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -70,28 +94,35 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     });
   });
 
+  let requests = 0;
   return {
     name: options.name,
     url,
     pid: child.pid ?? -1,
-    cpu() {
+    cpu(collectGarbage = false) {
+      const id = ++requests;
       return new Promise<CpuSample>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`[bench] ${options.name} did not report its CPU`)),
-          5000,
+          () => {
+            child.off('message', onMessage);
+            reject(new Error(`[bench] ${options.name} did not report its CPU`));
+          },
+          collectGarbage ? 30_000 : 5000,
         );
         const onMessage = (message: Message) => {
-          if (message.type !== 'cpu') return;
+          // Several requests may be out at once: take our own answer (servers that send no id get the first).
+          if (message.type !== 'cpu' || (message.id !== undefined && message.id !== id)) return;
           clearTimeout(timer);
           child.off('message', onMessage);
           resolve({
             micros: message.usage.user + message.usage.system,
             rssBytes: message.memory,
+            heap: message.heap,
             live: message.live,
           });
         };
         child.on('message', onMessage);
-        child.send({ type: 'cpu' });
+        child.send({ type: 'cpu', id, gc: collectGarbage });
       });
     },
     async stop() {

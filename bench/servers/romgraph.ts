@@ -2,7 +2,7 @@
  * Child process: our server (createApp) against BENCH_DATABASE_URL, as bench/queries.ts and bench/fanout.ts
  * measure it. Runs in its own process so that it shares no event loop with PostGraphile or the load generator.
  * Reports its URL over IPC and stops cleanly on a 'stop' message (which also lets --cpu-prof write its
- * profile). Answers 'cpu' with its CPU time, RSS and live-feed figures (subscribers, WebSocket connections).
+ * profile). Answers 'cpu' with its CPU time, memory and live-feed figures (subscribers, WebSocket connections).
  *
  * Optional settings (unset: what bench/queries.ts wants): BENCH_SEED_ON_START (import the reference network
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
@@ -35,12 +35,17 @@ const where = await app.start(0);
 if (process.send) process.send({ type: 'listening', url: where });
 else console.log(`[romgraph] listening on ${where}/graphql`);
 
-process.on('message', (message: { type?: string }) => {
+process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {
   if (message?.type === 'cpu') {
+    // Only when asked and started with --expose-gc: tells live memory from garbage not yet collected.
+    if (message.gc) (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     process.send?.({
       type: 'cpu',
+      id: message.id,
       usage: process.cpuUsage(),
-      memory: process.memoryUsage().rss,
+      memory: rss,
+      heap: { heapUsed, heapTotal, external, arrayBuffers },
       live: { subscribers: app.feed.size, sockets: app.websocket.connections() },
     });
   }
