@@ -151,7 +151,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     validationRules,
     maxPayloadBytes: config.maxBodyBytes,
-    maxQueue: config.wsMaxQueue,
     maxBufferedBytes: config.wsMaxBufferedBytes,
     recheckMs: config.wsRecheckMs,
     logger,

@@ -40,12 +40,7 @@ export interface Config {
   eventsPollMs: number;
   /** Events the live feed reads from the log per round. */
   eventsBatchSize: number;
-  /**
-   * Results a WebSocket subscriber may have pending before it is closed as a slow consumer (4420). At least
-   * two feed rounds, so a burst never trips a healthy client.
-   */
-  wsMaxQueue: number;
-  /** Bytes a WebSocket may have unsent before its subscribers count as slow. */
+  /** Unsent bytes a WebSocket may hold before its subscribers count as slow consumers (closed with 4420). */
   wsMaxBufferedBytes: number;
   /** How often connections authenticated by API key re-check the key, ms. */
   wsRecheckMs: number;
@@ -120,12 +115,6 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const batch = intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000);
-  if (intVar(env, 'WS_MAX_QUEUE', 2000, 2, 1_000_000) < 2 * batch) {
-    throw new ConfigError(
-      `[config] WS_MAX_QUEUE must be at least twice EVENTS_BATCH_SIZE (${batch}), or healthy clients count as slow`,
-    );
-  }
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -143,7 +132,6 @@ export function loadConfig(env: Env = process.env): Config {
     logSql: boolVar(env, 'LOG_SQL', false),
     eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
     eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
-    wsMaxQueue: intVar(env, 'WS_MAX_QUEUE', 2000, 2, 1_000_000),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
     jwtSecret: jwtSecret(env, nodeEnv),

@@ -15,7 +15,6 @@ const track = (s: TestSocket) => (sockets.push(s), s);
 beforeAll(async () => {
   server = await startTestServer({
     EVENTS_BATCH_SIZE: '50',
-    WS_MAX_QUEUE: '200',
     WS_MAX_BUFFERED_BYTES: '1048576',
     WS_RECHECK_MS: '200',
     EVENTS_POLL_MS: '200',

@@ -182,9 +182,11 @@ export class EventFeed {
         // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.
         const context: Context = { scope: new RequestScope(cohort.viewer), services: this.services };
         const results = await Promise.all(events.map((event) => this.run(cohort.operation, event, context)));
-        for (const member of [...cohort.members]) {
+        const seqs = events.map((e) => BigInt(e.seq));
+        // (Deleting the current member of a Set while iterating it is safe.)
+        for (const member of cohort.members) {
           for (let i = 0; i < events.length; i++) {
-            const seq = BigInt(events[i]!.seq);
+            const seq = seqs[i]!;
             if (seq <= member.cursor) continue;
             member.cursor = seq;
             if (!member.subscription.deliver(results[i]!, seq)) {
