@@ -36,6 +36,7 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
+import { parseCli } from './lib/cli.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
 
 const SCENARIOS = ['one', 'two', 'ramp', 'catchup'] as const;
@@ -113,9 +114,8 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = parseCli(USAGE, () =>
+    parseArgs({
       args,
       strict: true,
       options: {
@@ -144,15 +144,8 @@ function parseOptions(args: string[]): Options {
         'no-readme': { type: 'boolean' },
         help: { type: 'boolean', default: false },
       },
-    }));
-  } catch (err) {
-    console.error(`[bench] ${(err as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+    }),
+  );
   const fail = (message: string): never => {
     console.error(`[bench] ${message}`);
     process.exit(2);

@@ -26,6 +26,7 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
+import { parseCli } from './lib/cli.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
 
 const USAGE = `Usage: npm run bench -- queries [options]
@@ -90,9 +91,8 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = parseCli(USAGE, () =>
+    parseArgs({
       args,
       strict: true,
       options: {
@@ -110,15 +110,8 @@ function parseOptions(args: string[]): Options {
         'no-readme': { type: 'boolean' },
         help: { type: 'boolean', default: false },
       },
-    }));
-  } catch (err) {
-    console.error(`[bench] ${(err as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+    }),
+  );
   const number = (name: string, raw: string, min: number, max: number) => {
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
