@@ -69,7 +69,13 @@ const PG_DATE_RANGE = '22008';
 const constraintMessages: Record<string, string> = {
   organisations_code_key: 'an organisation with this code already exists',
   initiatives_code_key: 'an initiative with this code already exists',
+  organisations_code_lower_key:
+    'an organisation with this code already exists (codes are unique regardless of case): choose another code',
+  initiatives_code_lower_key:
+    'an initiative with this code already exists (codes are unique regardless of case): choose another code',
   participations_active_pair_key: 'this organisation already takes part in the initiative',
+  participations_active_lead_key:
+    'the initiative already has an active lead: hand the lead over with updateInitiative(leadOrganisationId)',
   partnerships_active_key: 'an active partnership of this kind between these organisations already exists',
   partnerships_not_self_check: 'a partnership needs two different organisations',
   partnerships_period_check: '`until` must not be before `since`',

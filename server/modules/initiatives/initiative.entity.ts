@@ -40,6 +40,8 @@ export class InitiativeEntity {
   id: number;
 
   @Index('initiatives_code_key', { unique: true })
+  /** Unique on lower(code), so BOM and bom cannot both exist; an expression index, so written by hand. */
+  @Index('initiatives_code_lower_key', { synchronize: false })
   @Column({ type: 'text' })
   code: string;
 

@@ -19,6 +19,8 @@ export class OrganisationEntity {
   id: number;
 
   @Index('organisations_code_key', { unique: true })
+  /** Unique on lower(code), so BOM and bom cannot both exist; an expression index, so written by hand. */
+  @Index('organisations_code_lower_key', { synchronize: false })
   @Column({ type: 'text' })
   code: string;
 

@@ -13,7 +13,10 @@ import { InitiativeEntity } from '../initiatives/index.js';
 import { OrganisationEntity } from '../organisations/index.js';
 import { Confidence, ParticipationRole, inEnum } from '../taxonomy/index.js';
 
-/** An organisation taking part in an initiative. At most one active (not left) row per pair. */
+/**
+ * An organisation taking part in an initiative. At most one active (not left) row per pair, and at most one
+ * active LEAD per initiative: the one initiatives.lead_id names.
+ */
 @Entity({ name: 'participations' })
 @Check('participations_role_check', inEnum('role', ParticipationRole))
 @Check('participations_confidence_check', inEnum('confidence', Confidence))
@@ -21,6 +24,10 @@ import { Confidence, ParticipationRole, inEnum } from '../taxonomy/index.js';
 @Index('participations_active_pair_key', ['initiativeId', 'organisationId'], {
   unique: true,
   where: 'left_on IS NULL',
+})
+@Index('participations_active_lead_key', ['initiativeId'], {
+  unique: true,
+  where: `role = 'LEAD' AND left_on IS NULL`,
 })
 @Index('participations_initiative_idx', ['initiativeId', 'id'])
 @Index('participations_organisation_idx', ['organisationId', 'id'])
