@@ -1,6 +1,6 @@
 import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
-import { BadInputError, NotFoundError } from '../../infra/errors.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
@@ -56,6 +56,16 @@ function selectWithLead(lead: EmbedShape): string {
     FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id`;
 }
 const SELECT_WITH_LEAD = selectWithLead('full');
+
+/** What the lead of a handover takes part as afterwards: still in, without the lead's rights. */
+export const FORMER_LEAD_ROLE = ParticipationRole.PARTNER;
+
+/** How making an organisation the LEAD participant went, for the caller's events. */
+interface LeadParticipation {
+  participationId: number;
+  /** Its role before, or null when it did not take part and was added. */
+  previousRole: ParticipationRole | null;
+}
 
 /** Initiatives: the hyper-edges of the network. Emits INITIATIVE_CREATED, INITIATIVE_UPDATED, PARTNER_JOINED. */
 export class InitiativeService {
@@ -233,6 +243,7 @@ export class InitiativeService {
       input.confidence ?? Confidence.CONFIRMED,
     ];
     const pk = await this.db.transaction(async (tx) => {
+      await this.refuseCaseVariant(tx, values[0] as string);
       const [row] = await tx.query(
         `INSERT INTO initiatives (code, title, title_en, description, kind, status, visibility, themes, pillars,
            core_tasks, starts_on, ends_on, lead_id, parent_id, source, confidence)
@@ -240,25 +251,43 @@ export class InitiativeService {
         values,
       );
       const id = row!.id as number;
+      const participation = await this.makeLeadParticipant(tx, id, lead.pk);
       await tx.event(scope.viewer, {
         type: EventType.INITIATIVE_CREATED,
         initiativeId: id,
         organisationId: lead.pk,
         payload: { code: values[0], themes: values[7] },
       });
-      await this.addLeadParticipation(tx, scope, id, lead.pk);
+      await this.recordLeadJoined(tx, scope, id, lead.pk, participation);
       return id;
     });
     return this.reload(pk);
   }
 
-  /** The lead takes part as LEAD (or is promoted to LEAD when it already takes part). */
-  private async addLeadParticipation(
+  /**
+   * CONFLICT when another initiative's code equals this one but for case. The unique index on lower(code)
+   * decides in the end; this answers first, naming the code that is in the way.
+   */
+  private async refuseCaseVariant(tx: Transaction, code: string): Promise<void> {
+    const [taken] = await tx.query(`SELECT code FROM initiatives WHERE lower(code) = lower($1)`, [code]);
+    if (taken) {
+      throw new ConflictError(
+        `an initiative with code ${taken.code} already exists (codes are unique regardless of case): choose another code`,
+        { field: 'input.code' },
+      );
+    }
+  }
+
+  /**
+   * The organisation takes part as LEAD: promoted when it takes part already, added otherwise. Any other
+   * active LEAD must have been demoted first (participations_active_lead_key). Writes no event: the caller
+   * records it with its own, so the event log is the transaction's last write.
+   */
+  private async makeLeadParticipant(
     tx: Transaction,
-    scope: RequestScope,
     initiativePk: number,
     leadPk: number,
-  ) {
+  ): Promise<LeadParticipation> {
     const [existing] = await tx.query(
       `SELECT id, role FROM participations WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL`,
       [initiativePk, leadPk],
@@ -267,18 +296,30 @@ export class InitiativeService {
       if (existing.role !== ParticipationRole.LEAD) {
         await tx.modify(`UPDATE participations SET role = 'LEAD' WHERE id = $1`, [existing.id]);
       }
-      return;
+      return { participationId: existing.id, previousRole: existing.role };
     }
     const [participation] = await tx.query(
       `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, confidence)
        VALUES ($1, $2, 'LEAD', current_date, 'CONFIRMED') RETURNING id`,
       [initiativePk, leadPk],
     );
+    return { participationId: participation!.id, previousRole: null };
+  }
+
+  /** PARTNER_JOINED when the lead was added by makeLeadParticipant (a promotion is the caller's to record). */
+  private async recordLeadJoined(
+    tx: Transaction,
+    scope: RequestScope,
+    initiativePk: number,
+    leadPk: number,
+    participation: LeadParticipation,
+  ): Promise<void> {
+    if (participation.previousRole !== null) return;
     await tx.event(scope.viewer, {
       type: EventType.PARTNER_JOINED,
       initiativeId: initiativePk,
       organisationId: leadPk,
-      participationId: participation!.id,
+      participationId: participation.participationId,
       payload: { role: ParticipationRole.LEAD },
     });
   }
@@ -323,25 +364,61 @@ export class InitiativeService {
       'input.endsOn',
     );
     await this.db.transaction(async (tx) => {
+      // NO KEY UPDATE, not UPDATE: the id stays, so participations and milestones may still be inserted
+      // meanwhile, while joins as LEAD and leaves (FOR SHARE) wait for the handover to commit.
       const [before] = await tx.query(
-        `SELECT ${columns.join(', ')} FROM initiatives WHERE id = $1 FOR UPDATE`,
+        `SELECT ${[...new Set([...columns, 'lead_id'])].join(', ')} FROM initiatives WHERE id = $1 FOR NO KEY UPDATE`,
         [current.pk],
       );
       if (!before) throw new NotFoundError('Initiative', `input.id=${input.id}`);
+      const formerLead = before.lead_id as number | null;
       await tx.modify(
         `UPDATE initiatives SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
         [current.pk, ...columns.map((c) => sets[c])],
       );
+      const handover =
+        newLead !== null && newLead !== formerLead ? await this.handOver(tx, current.pk, newLead) : null;
       await tx.event(scope.viewer, {
         type: EventType.INITIATIVE_UPDATED,
         initiativeId: current.pk,
-        organisationId: newLead ?? current.leadPk,
-        payload: { changes: diff(before, sets) },
+        organisationId: newLead ?? formerLead,
+        ...(handover && formerLead !== null ? { organisationIds: [formerLead] } : {}),
+        payload: {
+          changes: diff(before, sets),
+          ...(handover && handover.roleChanges.length ? { roleChanges: handover.roleChanges } : {}),
+        },
       });
-      if (newLead !== null && newLead !== current.leadPk)
-        await this.addLeadParticipation(tx, scope, current.pk, newLead);
+      if (handover) await this.recordLeadJoined(tx, scope, current.pk, newLead!, handover.lead);
     });
     return this.reload(current.pk);
+  }
+
+  /**
+   * Moves the LEAD participation to the new lead, in the transaction that changes lead_id, so the two always
+   * agree: the former lead's active LEAD row becomes FORMER_LEAD_ROLE (it keeps taking part), then the new lead
+   * is promoted or added. In that order: participations_active_lead_key allows one active LEAD at any moment.
+   */
+  private async handOver(tx: Transaction, initiativePk: number, newLead: number) {
+    const demoted = await tx.modify(
+      `UPDATE participations SET role = $3
+        WHERE initiative_id = $1 AND role = 'LEAD' AND left_on IS NULL AND organisation_id <> $2
+        RETURNING id, organisation_id`,
+      [initiativePk, newLead, FORMER_LEAD_ROLE],
+    );
+    const lead = await this.makeLeadParticipant(tx, initiativePk, newLead);
+    const roleChanges = demoted.map((d) => ({
+      participationId: d.id as number,
+      organisationId: d.organisation_id as number,
+      role: [ParticipationRole.LEAD, FORMER_LEAD_ROLE],
+    }));
+    if (lead.previousRole !== null && lead.previousRole !== ParticipationRole.LEAD) {
+      roleChanges.push({
+        participationId: lead.participationId,
+        organisationId: newLead,
+        role: [lead.previousRole, ParticipationRole.LEAD],
+      });
+    }
+    return { lead, roleChanges };
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
-import type { Database, Row } from '../../infra/db/database.js';
+import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
@@ -191,6 +191,7 @@ export class ParticipationService {
     const joinedOn = valid.optionalDate(input.joinedOn, 'input.joinedOn');
     const role = input.role ?? ParticipationRole.PARTNER;
     const row = await this.db.transaction(async (tx) => {
+      if (role === ParticipationRole.LEAD) await this.refuseSecondLead(tx, initiative, organisation);
       const [existing] = await tx.query(
         `SELECT id FROM participations WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL`,
         [initiative.pk, organisation.pk],
@@ -224,6 +225,38 @@ export class ParticipationService {
     return participationFromRow(row);
   }
 
+  /**
+   * Joining as LEAD is only for the organisation initiatives.lead_id names, and only while no one else holds an
+   * active LEAD: lead_id and the LEAD participation must agree, and changing the lead is a handover
+   * (updateInitiative), which demotes the former lead in the same transaction. The share lock makes a
+   * concurrent handover commit first or wait; participations_active_lead_key catches anything else.
+   */
+  private async refuseSecondLead(
+    tx: Transaction,
+    initiative: { pk: number; code: string },
+    organisation: { pk: number; code: string },
+  ): Promise<void> {
+    const [state] = await tx.query(
+      `SELECT i.lead_id, l.code AS lead_code,
+              (SELECT o.code FROM participations p JOIN organisations o ON o.id = p.organisation_id
+                WHERE p.initiative_id = i.id AND p.role = 'LEAD' AND p.left_on IS NULL) AS active_lead_code
+         FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id
+        WHERE i.id = $1 FOR SHARE OF i`,
+      [initiative.pk],
+    );
+    const handOver = `to make ${organisation.code} the lead, hand the lead over with updateInitiative(leadOrganisationId); to add it, join with another role`;
+    if (state?.active_lead_code) {
+      throw new ConflictError(
+        `${initiative.code} already has an active lead (${state.active_lead_code}): ${handOver}`,
+      );
+    }
+    if (state?.lead_id !== organisation.pk) {
+      throw new ConflictError(
+        `${organisation.code} is not the lead of ${initiative.code} (${state?.lead_code ?? 'it has none'}): ${handOver}`,
+      );
+    }
+  }
+
   async leave(scope: RequestScope, input: LeaveInitiativeInput): Promise<Participation> {
     requireWriter(scope.viewer, 'remove organisations from initiatives');
     const initiative = await this.initiatives.require(scope, input.initiativeId, 'input.initiativeId');
@@ -240,6 +273,16 @@ export class ParticipationService {
     );
     const leftOn = valid.optionalDate(input.leftOn, 'input.leftOn');
     const row = await this.db.transaction(async (tx) => {
+      // Read under a share lock: a handover to this organisation commits before the check, or waits for it.
+      const [lead] = await tx.query(`SELECT lead_id FROM initiatives WHERE id = $1 FOR SHARE`, [
+        initiative.pk,
+      ]);
+      if (lead?.lead_id === organisation.pk) {
+        throw new ConflictError(
+          `${organisation.code} leads ${initiative.code}, so it cannot leave: first hand the lead to another ` +
+            `organisation with updateInitiative(leadOrganisationId)`,
+        );
+      }
       const [current] = await tx.query(
         `SELECT id, joined_on FROM participations
           WHERE initiative_id = $1 AND organisation_id = $2 AND left_on IS NULL FOR UPDATE`,
