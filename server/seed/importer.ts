@@ -11,11 +11,12 @@ import type { NewEvent } from '../infra/events/event-log.js';
 import {
   EventType,
   InitiativeStatus,
+  ParticipationRole,
   Visibility,
-  type ParticipationRole,
 } from '../modules/taxonomy/taxonomy.enums.js';
 import {
   ROLE_PRECEDENCE,
+  SECOND_LEAD_ROLE,
   mapConfidence,
   mapInitiativeKind,
   mapMilestoneStatus,
@@ -254,10 +255,33 @@ export async function importReferenceData(
 
   await step('participations', merged.size, async (tx) => {
     let added = 0;
+    // One active LEAD per initiative, the organisation lead_id names (as stored: it may have been handed
+    // over since the last import); any other lead the reference lists becomes SECOND_LEAD_ROLE.
+    const leads = new Map<number, { leadId: number | null; taken: boolean }>();
+    for (const r of await tx.query(
+      `SELECT i.id, i.lead_id, EXISTS (SELECT 1 FROM participations p WHERE p.initiative_id = i.id
+         AND p.role = 'LEAD' AND p.left_on IS NULL) AS taken
+         FROM initiatives i WHERE i.id = ANY($1::int[])`,
+      [[...initiativeIds.values()]],
+    )) {
+      leads.set(r.id, { leadId: r.lead_id, taken: r.taken });
+    }
     for (const p of merged.values()) {
       const initiativeId = initiative(p.initiative, 'a participation');
       const organisationId = org(p.organisation, 'a participation');
-      const notes = [p.notes, p.extraRoles.length ? `Also listed as: ${p.extraRoles.join(', ')}.` : null]
+      const lead = leads.get(initiativeId)!;
+      let secondLead = false;
+      if (p.mapped === ParticipationRole.LEAD) {
+        secondLead = lead.taken || lead.leadId !== organisationId;
+        if (secondLead) p.mapped = SECOND_LEAD_ROLE;
+      }
+      const notes = [
+        p.notes,
+        p.extraRoles.length ? `Also listed as: ${p.extraRoles.join(', ')}.` : null,
+        secondLead
+          ? `Listed as ${p.role}; the initiative has one lead, so recorded as ${SECOND_LEAD_ROLE}.`
+          : null,
+      ]
         .filter(Boolean)
         .join(' ');
       const [row] = await tx.query(
@@ -277,6 +301,7 @@ export async function importReferenceData(
       );
       if (row) {
         added++;
+        if (p.mapped === ParticipationRole.LEAD) lead.taken = true;
         await emit(tx, EventType.PARTNER_JOINED, {
           initiativeId,
           organisationId,

@@ -8,7 +8,7 @@
  * | pillar P1_RIJK_REGIO           | NATIONAL_REGIONAL_CONNECTION                          |
  * | pillar P2_STRENGTHEN_BASE      | STRENGTHEN_BASE                                       |
  * | pillar P3_THEMATIC_TRANSITIONS | THEMATIC_TRANSITIONS                                  |
- * | role owner, lead               | LEAD                                                  |
+ * | role owner, lead               | LEAD (one per initiative, see SECOND_LEAD_ROLE)       |
  * | role co-owner, coordinator     | COORDINATOR                                           |
  * | role organiser, co-organiser   | ORGANISER                                             |
  * | role partner, executor         | PARTNER                                               |
@@ -24,6 +24,10 @@
  * | milestone status `done`, ...   | MilestoneStatus: upper case                           |
  *
  * The source's own role word is kept in `participations.source_role`.
+ *
+ * An initiative has one active LEAD, the organisation `initiatives.lead_id` names: the first participant the
+ * source lists as owner or lead (else the first coordinator). Any further owner or lead of that initiative is
+ * recorded as SECOND_LEAD_ROLE, with a note saying so.
  */
 import {
   Confidence,
@@ -59,6 +63,12 @@ export const ROLE_MAP: Record<string, ParticipationRole> = {
   recipient: ParticipationRole.BENEFICIARY,
   subject: ParticipationRole.OBSERVER,
 };
+
+/**
+ * A second owner or lead of one initiative shares the leading without being the lead: the same role co-owner
+ * maps to.
+ */
+export const SECOND_LEAD_ROLE = ParticipationRole.COORDINATOR;
 
 /** When the source lists one organisation twice in an initiative, the stronger role wins (lowest index). */
 export const ROLE_PRECEDENCE: ParticipationRole[] = [
