@@ -28,13 +28,38 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, argument = 'after'): unknown[] {
+/**
+ * What one position of a sort key holds. A cursor is opaque but not signed, so each value is checked against
+ * the column it will be compared with: a forged one must be the caller's error, not a failed statement.
+ * `int`: a serial id (0..2147483647); `bigint`: the event log's seq, as digits; `text`: a code.
+ */
+export type CursorKind = 'int' | 'bigint' | 'text';
+
+const INT4_MAX = 2_147_483_647;
+const INT8_MAX = 9_223_372_036_854_775_807n;
+/** Longer than any code; a longer text key cannot come from this server. */
+const MAX_TEXT_KEY = 300;
+
+function fitsKind(value: unknown, kind: CursorKind): boolean {
+  switch (kind) {
+    case 'int':
+      return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= INT4_MAX;
+    case 'bigint':
+      if (Number.isSafeInteger(value)) return (value as number) >= 0;
+      return typeof value === 'string' && /^[0-9]{1,19}$/.test(value) && BigInt(value) <= INT8_MAX;
+    case 'text':
+      // PostgreSQL text cannot hold U+0000.
+      return typeof value === 'string' && value.length <= MAX_TEXT_KEY && !value.includes('\u0000');
+  }
+}
+
+export function decodeCursor(cursor: string, kinds: readonly CursorKind[], argument = 'after'): unknown[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === arity &&
-      value.every((v) => ['string', 'number'].includes(typeof v))
+      value.length === kinds.length &&
+      value.every((v, i) => fitsKind(v, kinds[i]!))
     ) {
       return value;
     }
@@ -47,17 +72,20 @@ export function decodeCursor(cursor: string, arity: number, argument = 'after'):
   );
 }
 
-/** Validates `first`/`after` the same way for every connection. */
+/**
+ * Validates `first`/`after` the same way for every connection.
+ * @param kinds what each position of the list's sort key holds (one per ORDER BY column).
+ */
 export function pageRequest(
   first: number | null | undefined,
   after: string | null | undefined,
-  arity = 1,
+  kinds: readonly CursorKind[],
 ): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw new BadInputError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
-  return { first: size, after: after ? decodeCursor(after, arity) : null };
+  return { first: size, after: after ? decodeCursor(after, kinds) : null };
 }
 
 @ArgsType()

@@ -14,7 +14,7 @@ export class ApiKeyResolver {
     @Arg('organisationId', () => ID) organisationId: string,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<Page<ApiKey>> {
-    return services.apiKeys.ofOrganisation(scope, organisationId, pageRequest(first, after));
+    return services.apiKeys.ofOrganisation(scope, organisationId, pageRequest(first, after, ['int']));
   }
 
   @FieldResolver(() => Organisation)

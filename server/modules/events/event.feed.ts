@@ -251,7 +251,7 @@ export class EventFeed {
       await this.whenIdle();
       member.cursor = this.lastSeq;
     } else {
-      member.cursor = BigInt(EventService.seqOf(decodeCursor(after, 1)));
+      member.cursor = BigInt(EventService.seqOf(decodeCursor(after, ['bigint'])));
       for (;;) {
         if (this.stopped) return () => {};
         if (member.cursor >= this.lastSeq) {

@@ -20,7 +20,7 @@ export class EventResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter | null,
   ): Promise<Page<Event>> {
-    return services.events.list(scope, filter, pageRequest(first, after));
+    return services.events.list(scope, filter, pageRequest(first, after, ['bigint']));
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'Who did it (null for system imports).' })

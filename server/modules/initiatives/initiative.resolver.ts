@@ -31,7 +31,7 @@ export class InitiativeResolver {
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter?: InitiativeFilter | null,
   ): Promise<Page<Initiative>> {
     const lead = embedShape(info, ['nodes', 'lead'], ['edges', 'node', 'lead']);
-    return services.initiatives.list(scope, filter, pageRequest(first, after), lead);
+    return services.initiatives.list(scope, filter, pageRequest(first, after, ['text']), lead);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The leading organisation.' })
@@ -76,7 +76,7 @@ export class InitiativeResolver {
     return services.participations.ofInitiative(
       scope,
       initiative.pk,
-      pageRequest(first, after),
+      pageRequest(first, after, ['int']),
       participantShape(info),
     );
   }

@@ -30,7 +30,7 @@ export class OrganisationResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter | null,
   ): Promise<Page<Organisation>> {
-    return services.organisations.list(scope, filter, pageRequest(first, after));
+    return services.organisations.list(scope, filter, pageRequest(first, after, ['text']));
   }
 
   @FieldResolver(() => ParticipationConnection, {
@@ -41,7 +41,7 @@ export class OrganisationResolver {
     @Ctx() { scope, services }: Context,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<Page<Participation>> {
-    return services.participations.ofOrganisation(scope, organisation.pk, pageRequest(first, after));
+    return services.participations.ofOrganisation(scope, organisation.pk, pageRequest(first, after, ['int']));
   }
 
   @FieldResolver(() => PartnershipConnection, { description: 'Its direct ties, in either direction.' })
@@ -50,7 +50,7 @@ export class OrganisationResolver {
     @Ctx() { scope, services }: Context,
     @Args(() => PageArgs) { first, after }: PageArgs,
   ): Promise<Page<Partnership>> {
-    return services.partnerships.ofOrganisation(scope, organisation.pk, pageRequest(first, after));
+    return services.partnerships.ofOrganisation(scope, organisation.pk, pageRequest(first, after, ['int']));
   }
 
   @Mutation(() => Organisation, { description: 'Registers an organisation. Emits ORGANISATION_CREATED.' })
