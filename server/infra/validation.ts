@@ -4,8 +4,19 @@ import { isCalendarDate } from './graphql/scalars.js';
 
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/**
+ * PostgreSQL text can never hold U+0000: a string with one would fail its statement. Every helper here that
+ * lets a string through to SQL passes it through this first.
+ */
+export function storable(value: string, field: string): string {
+  if (value.includes('\u0000')) {
+    throw new BadInputError(`${field} contains a NUL character (U+0000); remove it`, field);
+  }
+  return value;
+}
+
 export function text(value: string, field: string, max = 300): string {
-  const trimmed = value.trim();
+  const trimmed = storable(value, field).trim();
   if (trimmed.length === 0) throw new BadInputError(`${field} must not be empty`, field);
   if (trimmed.length > max)
     throw new BadInputError(`${field} is ${trimmed.length} characters; at most ${max}`, field);
@@ -22,7 +33,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 }
 
 export function code(value: string, field: string): string {
-  const trimmed = value.trim();
+  const trimmed = storable(value, field).trim();
   if (!CODE_RE.test(trimmed)) {
     throw new BadInputError(
       `${field} must be 1-64 letters, digits, '_' or '-', starting with a letter or digit (e.g. BOM, TKI_HTSM)`,
@@ -53,7 +64,7 @@ export function enumList<T extends string>(values: T[] | null | undefined, field
 export function provinceCodes(values: string[] | null | undefined, field: string): string[] {
   const list = [...new Set(values ?? [])];
   for (const p of list) {
-    if (!/^NL-[A-Z]{2}$/.test(p)) {
+    if (!/^NL-[A-Z]{2}$/.test(storable(p, field))) {
       throw new BadInputError(
         `${field} holds ${JSON.stringify(p)}; use ISO 3166-2:NL codes like NL-NB`,
         field,
@@ -75,7 +86,7 @@ export function website(value: string | null | undefined, field: string): string
 export function searchTerm(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   if (value.length > 100) throw new BadInputError(`${field} is longer than 100 characters`, field);
-  return value.trim();
+  return storable(value, field).trim();
 }
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
