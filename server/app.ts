@@ -3,8 +3,8 @@
  * the schema, and one HTTP server for POST /graphql, /healthz and /readyz.
  */
 import 'reflect-metadata';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Server as TcpServer, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { Authenticator } from './infra/auth/authenticate.js';
@@ -112,8 +112,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   wakeups.onWakeup(() => feed.wake());
   if (wakeups instanceof RedisWakeups) wakeups.start();
 
-  let ready = true;
+  // Set once stop() begins: readiness fails, and every response tells its client to reconnect (elsewhere).
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+  let onIdle: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (inFlight.size === 0) onIdle?.();
+    });
+    if (stopping) res.setHeader('connection', 'close');
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
@@ -135,7 +144,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     if (pathname === '/healthz') return sendJson(res, 200, '{"status":"ok"}');
     if (pathname === '/readyz') {
-      void readiness(db, wakeups, ready).then(({ status, body }) =>
+      void readiness(db, wakeups, stopping).then(({ status, body }) =>
         sendJson(res, status, JSON.stringify(body)),
       );
       return;
@@ -145,6 +154,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
   server.keepAliveTimeout = 5_000;
+  // Every socket, upgraded ones included: the last resort of a drain that outlives SHUTDOWN_TIMEOUT_MS.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   const websocket = attachWebSocket<Context>({
     server,
@@ -173,6 +188,57 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ),
   });
 
+  /**
+   * The one shutdown path. Readiness fails while requests (new ones too) are still served for the grace period,
+   * so a load balancer stops sending before anyone is refused; then the port closes, in-flight requests finish
+   * (bounded), WebSockets close with 1001, and GraphQL, the feed, Redis and the database stop only after HTTP
+   * has drained, so no request meets a stopped dependency.
+   */
+  async function shutdown(): Promise<void> {
+    stopping = true;
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    if (config.shutdownGraceMs > 0) {
+      logger.info(`[http] readiness fails; still serving for ${config.shutdownGraceMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+    }
+    const deadline = Date.now() + config.shutdownTimeoutMs;
+    // The listener only: http's close() also cuts idle connections at once, and under load some of them hold a
+    // request sent in time but not read yet, whose client would see a reset.
+    const closed = new Promise<void>((resolve) => TcpServer.prototype.close.call(server, () => resolve()));
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        onIdle = resolve;
+        if (inFlight.size === 0) resolve();
+      });
+    let drained: boolean;
+    do {
+      drained = await within(idle(), deadline);
+      // One more turn of the event loop reads the requests already waiting on open connections.
+      if (drained) await new Promise((resolve) => setImmediate(resolve));
+    } while (drained && inFlight.size > 0);
+    if (!drained) {
+      logger.warn(
+        `[http] ${inFlight.size} request(s) still running after SHUTDOWN_TIMEOUT_MS=${config.shutdownTimeoutMs}; closing their connections`,
+      );
+    }
+    // Every response since stop() began closed its connection; what is idle now had no request to serve.
+    // (server.close() again: it cuts those and ends http's timeout checks; the listener is already closed.)
+    server.close();
+    await within(websocket.close(), deadline);
+    if (!(await within(closed, deadline))) {
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    }
+    logger.info(
+      `[http] drained in ${Date.now() - deadline + config.shutdownTimeoutMs} ms after the grace period`,
+    );
+    await feed.stop();
+    await wakeups.close();
+    await graphql.stop();
+    await dataSource.destroy();
+  }
+  let stopped: Promise<void> | undefined;
+
   let url = '';
   return {
     db,
@@ -196,20 +262,27 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     feed,
     websocket,
-    async stop() {
-      // Fail readiness first, then: WebSockets closed with 1001 (clients resume elsewhere), HTTP drained,
-      // the feed and wake-ups stopped, the database closed.
-      ready = false;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      await websocket.close();
-      server.closeIdleConnections();
-      await closed;
-      await feed.stop();
-      await wakeups.close();
-      await graphql.stop();
-      await dataSource.destroy();
+    stop() {
+      stopped ??= shutdown();
+      return stopped;
     },
   };
+}
+
+/** Whether `promise` settled before `deadline` (epoch ms). */
+async function within(promise: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  const settled = promise.then(() => true);
+  // A failure after the deadline has no one left to tell.
+  settled.catch(() => {});
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -221,9 +294,9 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 async function readiness(
   db: Database,
   wakeups: WakeupChannel,
-  accepting: boolean,
+  stopping: boolean,
 ): Promise<{ status: number; body: Record<string, string> }> {
-  if (!accepting) return { status: 503, body: { status: 'stopping' } };
+  if (stopping) return { status: 503, body: { status: 'stopping' } };
   const body: Record<string, string> = {
     status: 'ready',
     database: 'ok',

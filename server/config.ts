@@ -46,6 +46,13 @@ export interface Config {
   wsRecheckMs: number;
   /** Log every SQL statement (TypeORM logger), for debugging. */
   logSql: boolean;
+  /**
+   * After SIGTERM, how long readiness fails while requests are still served, ms: the time a load balancer needs
+   * to notice and stop sending.
+   */
+  shutdownGraceMs: number;
+  /** After the grace period, how long in-flight requests may take to finish before their connections are cut, ms. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +141,9 @@ export function loadConfig(env: Env = process.env): Config {
     eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
+    // No load balancer to wait for in development, where a stop should be immediate.
+    shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 300_000),
+    shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 300_000),
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
     jwtIssuer: env.JWT_ISSUER || undefined,

@@ -16,15 +16,22 @@ try {
   const app = await createApp(config, { logger });
   const url = await app.start();
   logger.info(`[http] romgraph listens on ${url}/graphql (health: ${url}/healthz, readiness: ${url}/readyz)`);
+  // Past the grace period and the drain, only sockets, the feed, Redis and the database are left to close.
+  const forceAfterMs = config.shutdownGraceMs + config.shutdownTimeoutMs + 5_000;
   let stopping = false;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.info(`[http] ${signal}: already shutting down`);
+      return;
+    }
     stopping = true;
-    logger.info(`[http] ${signal}: shutting down`);
+    logger.info(
+      `[http] ${signal}: shutting down (grace ${config.shutdownGraceMs} ms, drain at most ${config.shutdownTimeoutMs} ms)`,
+    );
     const force = setTimeout(() => {
-      logger.error('[http] shutdown took longer than 10 s; exiting');
+      logger.error(`[http] shutdown took longer than ${forceAfterMs} ms; exiting`);
       process.exit(1);
-    }, 10_000);
+    }, forceAfterMs);
     force.unref();
     const began = Date.now();
     app.stop().then(
