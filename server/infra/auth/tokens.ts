@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { Role } from '../../modules/taxonomy/index.js';
+import { CODE_RE } from '../validation.js';
 
 export interface TokenClaims {
   subject: string;
@@ -25,6 +26,8 @@ export interface IdentityProvider {
 
 const ISSUER = 'romgraph';
 const PROVIDER_ALGORITHMS = ['RS256', 'ES256'];
+/** Identity providers' subjects are opaque, but never control characters (PostgreSQL refuses NUL in text). */
+const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,255}$/;
 
 export class TokenError extends Error {
   override name = 'TokenError';
@@ -123,6 +126,17 @@ export class TokenService {
       !(Object.values(Role) as string[]).includes(role)
     ) {
       throw new TokenError('the token lacks a valid org or role claim');
+    }
+    // Claims reach SQL and the log: a signed token is still only as careful as whoever issued it.
+    if (!CODE_RE.test(payload.org)) {
+      throw new TokenError(
+        "the token's org claim is not an organisation code (1-64 letters, digits, '_' or '-', e.g. BOM)",
+      );
+    }
+    if (!SUBJECT_RE.test(payload.sub!)) {
+      throw new TokenError(
+        "the token's sub claim is empty, longer than 255 characters or holds control characters",
+      );
     }
     return {
       subject: payload.sub!,
