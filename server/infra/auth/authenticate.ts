@@ -5,7 +5,7 @@
  */
 import type { OrganisationKind } from '../../modules/taxonomy/index.js';
 import type { Database } from '../db/database.js';
-import { UnauthenticatedError } from '../errors.js';
+import { UnauthenticatedError, isDatabaseUnavailable } from '../errors.js';
 import { TokenError, type TokenService } from './tokens.js';
 import { anonymousViewer, memberViewer, type Viewer } from './viewer.js';
 
@@ -45,10 +45,14 @@ export class Authenticator {
       const viewer = await this.apiKeys(key);
       return {
         viewer,
+        // An outage says nothing about the key: it rejects (the caller keeps the connection) instead of refusing.
         stillValid: () =>
           this.apiKeys(key).then(
             () => true,
-            () => false,
+            (err: unknown) => {
+              if (isDatabaseUnavailable(err)) throw err;
+              return false;
+            },
           ),
       };
     }
