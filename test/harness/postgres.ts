@@ -5,7 +5,12 @@
 import pg from 'pg';
 
 export const ADMIN_URL = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'romgraph_test_template';
+/**
+ * The template of this test run: one per run (global setup names it after its process), so two runs on one
+ * machine never drop each other's template while the other clones it.
+ */
+export const TEMPLATE_PREFIX = 'romgraph_test_template_';
+export const TEMPLATE_DB = process.env.ROMGRAPH_TEST_TEMPLATE ?? `${TEMPLATE_PREFIX}${process.pid}`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
