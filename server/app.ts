@@ -11,10 +11,14 @@ import { Authenticator } from './infra/auth/authenticate.js';
 import { TokenService } from './infra/auth/tokens.js';
 import { createDataSource } from './infra/db/data-source.js';
 import { Database } from './infra/db/database.js';
-import { aliasLimit, depthLimit } from './infra/graphql/limits.js';
+import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
+import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendJson } from './infra/http/graphql-http.js';
 import { createLogger, type Logger } from './infra/logger.js';
-import { RequestScope } from './infra/request-scope.js';
+import { RequestScope, callerKey } from './infra/request-scope.js';
+import { KeyedSemaphore } from './infra/concurrency.js';
+import type { Viewer } from './infra/auth/viewer.js';
+import type { DataSource } from 'typeorm';
 import { createServices, type Context, type Services } from './modules/context.js';
 import { createSchema } from './schema.js';
 import { InProcessWakeups, RedisWakeups, type WakeupChannel } from './infra/events/wakeups.js';
@@ -22,6 +26,14 @@ import { attachWebSocket } from './infra/http/websocket.js';
 import { EventFeed } from './modules/events/event.feed.js';
 import { EventLogReader, feedFilter } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
+
+/**
+ * Pairs of overlapping selections graphql-js' overlap rule may be asked to compare: 20,000 take it about 10 ms
+ * on this machine class (its own budget stops it only at ~200 ms). Legitimate documents stay in the hundreds.
+ */
+const MAX_OVERLAP_COMPARISONS = 20_000;
+/** Operations in one document: more is a bundle to split, and each costs the variable rules a walk. */
+const MAX_OPERATIONS_PER_DOCUMENT = 50;
 
 export interface App {
   readonly db: Database;
@@ -44,21 +56,39 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const embedded = !config.databaseUrl;
+  const where = embedded ? `embedded PGlite in ${config.dataDir}` : 'DATABASE_URL';
+  const open = async (source: DataSource) => {
+    try {
+      await source.initialize();
+    } catch (err) {
+      throw new Error(`[db] cannot open the database (${where}): ${(err as Error).message}`, { cause: err });
+    }
+    return source;
+  };
+  const migrate = async (source: DataSource) => {
+    const applied = await source.runMigrations({ transaction: 'each' });
+    if (applied.length > 0)
+      logger.info(`[db] applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  };
   const dataSource = createDataSource({
     url: config.databaseUrl,
     pgliteDir: options.pgliteDir ?? path.join(config.dataDir, 'pglite'),
     poolSize: config.dbPoolSize,
     logSql: config.logSql,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
-  try {
-    await dataSource.initialize();
-  } catch (err) {
-    const where = embedded ? `embedded PGlite in ${config.dataDir}` : 'DATABASE_URL';
-    throw new Error(`[db] cannot open the database (${where}): ${(err as Error).message}`, { cause: err });
+  if (embedded) {
+    await migrate(await open(dataSource));
+  } else {
+    // Migrations may rightly run longer than the statement timeout that bounds requests: their own connection.
+    const migrator = await open(createDataSource({ url: config.databaseUrl, poolSize: 1 }));
+    try {
+      await migrate(migrator);
+    } finally {
+      await migrator.destroy();
+    }
+    await open(dataSource);
   }
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length > 0)
-    logger.info(`[db] applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
 
   const db = new Database(dataSource);
   if (config.seedOnStart) {
@@ -73,21 +103,33 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
   const authenticator = new Authenticator(db, tokens, (key) => services.apiKeys.authenticate(key));
   const schema = await createSchema();
-  const validationRules = [depthLimit(config.maxQueryDepth), aliasLimit(config.maxAliases)];
+  const shapeLimits: ShapeLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxAliases,
+    maxSelections: config.maxSelections,
+    maxComparisons: MAX_OVERLAP_COMPARISONS,
+    maxOperations: MAX_OPERATIONS_PER_DOCUMENT,
+  };
+  const costLimits: CostLimits = { maxCost: config.maxQueryCost, listSize: config.costListSize };
+  const validationRules = [shapeLimit(shapeLimits)];
+  const callers = new KeyedSemaphore(config.dbConnectionsPerCaller);
+  const budgetFor = (viewer: Viewer, address: string | undefined) => ({
+    deadline: Date.now() + config.operationTimeoutMs,
+    connections: config.dbConnectionsPerRequest,
+    callers,
+    caller: callerKey(viewer, address),
+  });
   const graphql = new GraphQLHttpHandler({
     schema,
     introspection: config.introspection,
     validationRules,
+    plugins: [costPlugin(costLimits)],
     maxBodyBytes: config.maxBodyBytes,
     logger,
-    context: async (req: IncomingMessage): Promise<Context> => {
-      const requestId = headerValue(req, 'x-request-id');
+    context: async (req: IncomingMessage, requestId: string): Promise<Context> => {
       const viewer = await authenticator.viewerFor(headerValue(req, 'authorization'));
       return {
-        scope: new RequestScope(
-          viewer,
-          requestId && /^[\w.-]{1,100}$/.test(requestId) ? requestId : undefined,
-        ),
+        scope: new RequestScope(viewer, requestId).limit(budgetFor(viewer, req.socket.remoteAddress)),
         services,
       };
     },
@@ -101,7 +143,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     services,
     new EventLogReader(db),
-    { pollMs: config.eventsPollMs, batchSize: config.eventsBatchSize },
+    {
+      pollMs: config.eventsPollMs,
+      batchSize: config.eventsBatchSize,
+      maxReplays: config.wsMaxReplays,
+      maxReplaysPerCaller: config.wsMaxReplaysPerCaller,
+    },
     logger,
   );
   await feed.start();
@@ -129,13 +176,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const search = q === -1 ? '' : url.slice(q);
     if (pathname === '/graphql') {
       graphql.handle(req, res, search).catch((err: unknown) => {
-        logger.error('[http] request failed outside GraphQL', err);
+        const requestId = res.getHeader('x-request-id');
+        logger.error(`[http] request ${requestId ?? '-'} failed outside GraphQL`, err);
         if (!res.headersSent)
           sendJson(
             res,
             500,
             JSON.stringify({
-              errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+              errors: [
+                {
+                  message: 'Unexpected error.',
+                  extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+                },
+              ],
             }),
           );
         else res.destroy();
@@ -165,13 +218,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     server,
     schema,
     validationRules,
+    hideSuggestions: !config.introspection,
     maxPayloadBytes: config.maxBodyBytes,
+    costLimits,
+    limits: {
+      maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
+      maxSubscriptionsPerCaller: config.wsMaxSubscriptionsPerCaller,
+    },
     maxBufferedBytes: config.wsMaxBufferedBytes,
     recheckMs: config.wsRecheckMs,
     logger,
     authenticate: (authorization) => authenticator.authenticate(authorization),
-    context: (scope) => ({ scope, services }),
-    subscribe: ({ field, args, execution, viewer, printed, queue }) =>
+    context: (scope, address) => ({ scope: scope.limit(budgetFor(scope.viewer, address)), services }),
+    subscribe: ({ field, args, execution, viewer, caller, printed, queue }) =>
       feed.join(
         {
           document: execution.document,
@@ -180,6 +239,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         },
         {
           viewer,
+          caller,
           filter: feedFilter(field, args),
           deliver: (result) => queue.push(result),
           room: () => queue.room(),

@@ -27,6 +27,20 @@ export interface Config {
   maxQueryDepth: number;
   /** Most aliases in one operation. */
   maxAliases: number;
+  /** Most selections (fields, spreads, inline fragments) in one document once fragments are expanded. */
+  maxSelections: number;
+  /** Most objects one operation may ask for, estimated from page sizes before it runs. */
+  maxQueryCost: number;
+  /** Assumed length of a list without `first`, for the cost estimate. */
+  costListSize: number;
+  /** PostgreSQL statement_timeout for every pooled connection, ms. */
+  statementTimeoutMs: number;
+  /** How long one operation may run before its remaining database reads are refused, ms. */
+  operationTimeoutMs: number;
+  /** Pool connections one request may use at once. */
+  dbConnectionsPerRequest: number;
+  /** Pool connections one caller (token subject, API key, or address when anonymous) may use at once. */
+  dbConnectionsPerCaller: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** HS256 secret for bearer tokens; absent in development means one is made under `dataDir`. */
   jwtSecret: string | undefined;
@@ -44,6 +58,14 @@ export interface Config {
   wsMaxBufferedBytes: number;
   /** How often connections authenticated by API key re-check the key, ms. */
   wsRecheckMs: number;
+  /** Operations one WebSocket may run at once. */
+  wsMaxSubscriptionsPerSocket: number;
+  /** Operations one caller may run at once over all its WebSockets. */
+  wsMaxSubscriptionsPerCaller: number;
+  /** Subscriptions replaying the log at once on this instance (the rest wait their turn). */
+  wsMaxReplays: number;
+  /** Subscriptions of one caller replaying at once. */
+  wsMaxReplaysPerCaller: number;
   /** Log every SQL statement (TypeORM logger), for debugging. */
   logSql: boolean;
   /**
@@ -122,12 +144,13 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const poolSize = intVar(env, 'DB_POOL_SIZE', 10, 1, 200);
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
-    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbPoolSize: poolSize,
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
     seedOnStart: boolVar(env, 'SEED_ON_START', databaseUrl === undefined),
     nodeEnv,
@@ -135,12 +158,30 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
     maxQueryDepth: intVar(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
     maxAliases: intVar(env, 'MAX_ALIASES', 30, 1, 1000),
+    maxSelections: intVar(env, 'MAX_QUERY_SELECTIONS', 2000, 10, 100_000),
+    maxQueryCost: intVar(env, 'MAX_QUERY_COST', 25_000, 1, 100_000_000),
+    costListSize: intVar(env, 'COST_LIST_SIZE', 20, 1, 10_000),
+    statementTimeoutMs: intVar(env, 'STATEMENT_TIMEOUT_MS', 5_000, 100, 3_600_000),
+    operationTimeoutMs: intVar(env, 'OPERATION_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    dbConnectionsPerRequest: intVar(env, 'DB_CONNECTIONS_PER_REQUEST', 2, 1, 200),
+    // Half the pool: one caller's burst leaves the other half to everyone else and to the live feed.
+    dbConnectionsPerCaller: intVar(
+      env,
+      'DB_CONNECTIONS_PER_CALLER',
+      Math.max(1, Math.floor(poolSize / 2)),
+      1,
+      200,
+    ),
     logLevel,
     logSql: boolVar(env, 'LOG_SQL', false),
     eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
     eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
+    wsMaxSubscriptionsPerSocket: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+    wsMaxSubscriptionsPerCaller: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 200, 1, 1_000_000),
+    wsMaxReplays: intVar(env, 'WS_MAX_REPLAYS', 8, 1, 1000),
+    wsMaxReplaysPerCaller: intVar(env, 'WS_MAX_REPLAYS_PER_CALLER', 2, 1, 1000),
     // No load balancer to wait for in development, where a stop should be immediate.
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 300_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 300_000),

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class DomainError extends GraphQLError {
@@ -42,6 +44,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** An operation that ran past its time (the operation timeout, or PostgreSQL's statement_timeout). */
+export class TimeoutError extends DomainError {
+  constructor(message: string) {
+    super('TIMEOUT', message);
+  }
+}
+
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
     super('FORBIDDEN', message);
@@ -58,13 +67,100 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** How long a client should wait before retrying after a database outage: a restart or failover takes seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 3;
+
+/**
+ * The database could not be reached: nothing was written (unless `outcome` is `UNKNOWN`, below) and the same
+ * request can be sent again after `retryAfter` seconds. HTTP answers 503 with Retry-After.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS,
+    options: {
+      cause?: unknown;
+      /**
+       * The connection was lost during COMMIT: PostgreSQL may have committed before it went away, so the
+       * client must read the change back before it retries.
+       */
+      outcomeUnknown?: boolean;
+      /** Sets the status of the whole response (context creation, where no plugin sees the response). */
+      httpStatus?: boolean;
+      requestId?: string;
+    } = {},
+  ) {
+    super(
+      'SERVICE_UNAVAILABLE',
+      options.outcomeUnknown
+        ? `The database became unavailable while the change was being committed, so it may or may not have been written; after ${retryAfterSeconds} seconds read it back before sending it again`
+        : `The database is unavailable; retry after ${retryAfterSeconds} seconds`,
+      {
+        retryAfter: retryAfterSeconds,
+        ...(options.outcomeUnknown ? { outcome: 'UNKNOWN' } : {}),
+        ...(options.requestId ? { requestId: options.requestId } : {}),
+        ...(options.httpStatus
+          ? { http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } }
+          : {}),
+      },
+    );
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** SQLSTATEs of a server that is shutting down or cannot accept the session (class 08 is matched whole). */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03']);
+const NETWORK_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** node-postgres and pg-pool say these in words only, without a code. */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection ended unexpectedly/i;
+
+/**
+ * True when `err` says PostgreSQL cannot be reached or is going away (refused, reset, terminated, shutting
+ * down, pool timeout), as opposed to a statement it refused. Looks through TypeORM's wrapper and causes.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 5) return false;
+  if (err instanceof ServiceUnavailableError) return true;
+  const { code, message, driverError, cause, errors } = err as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === 'string') {
+    if (PG_UNAVAILABLE.has(code) || /^08[0-9A-Z]{3}$/.test(code) || NETWORK_UNAVAILABLE.has(code))
+      return true;
+  }
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  // Connecting to a name with several addresses fails with an AggregateError of one error per address.
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+}
+
 /** PostgreSQL error codes we translate into user errors (the constraint is the last line of defence). */
 const PG_UNIQUE = '23505';
+/** statement_timeout (or a cancel request) stopped the statement. */
+const PG_QUERY_CANCELED = '57014';
 const PG_FOREIGN_KEY = '23503';
 const PG_CHECK = '23514';
 const PG_NOT_NULL = '23502';
 const PG_BAD_TEXT = '22P02';
 const PG_DATE_RANGE = '22008';
+const PG_BAD_DATETIME = '22007';
+/** U+0000 (22021) or a character the database encoding lacks (22P05): text PostgreSQL can never store. */
+const PG_UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+const PG_NUMBER_RANGE = '22003';
+const PG_TOO_LONG = '22001';
 
 const constraintMessages: Record<string, string> = {
   organisations_code_key: 'an organisation with this code already exists',
@@ -107,8 +203,22 @@ export function translateDatabaseError(err: unknown): DomainError | undefined {
       return new BadInputError('a required value is missing');
     case PG_BAD_TEXT:
     case PG_DATE_RANGE:
+    case PG_BAD_DATETIME:
       return new BadInputError('a value has the wrong format');
+    case PG_NUMBER_RANGE:
+      return new BadInputError('a number is out of range for its field; send a smaller one');
+    case PG_TOO_LONG:
+      return new BadInputError('a text is longer than its field allows; shorten it');
+    case PG_QUERY_CANCELED:
+      return new TimeoutError(
+        'a database statement ran longer than the statement timeout and was cancelled; ask for less (smaller pages, narrower filters)',
+      );
     default:
+      if (code && PG_UNSTORABLE_TEXT.has(code)) {
+        return new BadInputError(
+          'a text holds a character that cannot be stored (such as U+0000); remove it',
+        );
+      }
       return undefined;
   }
 }

@@ -6,10 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.js';
+import { Semaphore, type KeyedSemaphore } from './concurrency.js';
+import { TimeoutError } from './errors.js';
+
+const CLIENT_REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/**
+ * The id of a request: the client's `x-request-id` when it is a plausible id (so its logs and ours line up),
+ * otherwise a new one. Anything else would let a caller write arbitrary text into our log lines.
+ */
+export function requestIdFor(clientId: string | undefined): string {
+  return clientId !== undefined && CLIENT_REQUEST_ID.test(clientId) ? clientId : randomUUID();
+}
 
 export class RequestScope {
   readonly requestId: string;
   private readonly loaders = new Map<string, DataLoader<any, any>>();
+  private budget: RequestBudget | undefined;
 
   constructor(
     readonly viewer: Viewer,
@@ -18,14 +31,55 @@ export class RequestScope {
     this.requestId = requestId ?? randomUUID();
   }
 
-  /** The request's loader for `key`, created on first use. Keys that embed arguments get their own loader. */
+  /**
+   * Bounds what this request may take from the database: reads after `deadline` are refused with TIMEOUT,
+   * and at most `connections` run at once for this request and `callers.limit` for its caller, so one
+   * request (or one caller's burst of them) cannot hold the whole pool. Scopes without a budget (the live
+   * feed's, the importer's) read unbounded: they are ours.
+   */
+  limit(budget: { deadline: number; connections: number; callers: KeyedSemaphore; caller: string }): this {
+    this.budget = {
+      deadline: budget.deadline,
+      timeoutMs: Math.max(0, budget.deadline - Date.now()),
+      own: new Semaphore(budget.connections),
+      callers: budget.callers,
+      caller: budget.caller,
+    };
+    return this;
+  }
+
+  /** Runs one database read within the request's budget (see `limit`). */
+  async guard<T>(read: () => Promise<T>): Promise<T> {
+    const budget = this.budget;
+    if (!budget) return read();
+    this.checkDeadline(budget);
+    return budget.own.run(() =>
+      budget.callers.run(budget.caller, () => {
+        this.checkDeadline(budget);
+        return read();
+      }),
+    );
+  }
+
+  private checkDeadline(budget: RequestBudget): void {
+    if (Date.now() > budget.deadline) {
+      throw new TimeoutError(
+        `the operation ran longer than ${budget.timeoutMs} ms and was stopped; ask for less (smaller pages, fewer nested lists)`,
+      );
+    }
+  }
+
+  /**
+   * The request's loader for `key`, created on first use. Keys that embed arguments get their own loader.
+   * Each batch is one read within the request's budget.
+   */
   loader<K, V>(
     key: string,
     batch: (keys: readonly K[]) => Promise<readonly (V | Error)[]>,
   ): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V>((keys) => this.guard(() => batch(keys)), { maxBatchSize: 1000 });
       this.loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;
@@ -49,4 +103,19 @@ export function indexBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => 
   const map = new Map<K, R>();
   for (const row of rows) map.set(keyOf(row), row);
   return keys.map((k) => map.get(k) ?? null);
+}
+
+interface RequestBudget {
+  deadline: number;
+  timeoutMs: number;
+  own: Semaphore;
+  callers: KeyedSemaphore;
+  caller: string;
+}
+
+/** The key under which a caller's database use is bounded: its token subject, its API key, or its address. */
+export function callerKey(viewer: Viewer, address: string | undefined): string {
+  if (viewer.apiKeyId !== null) return `key:${viewer.apiKeyId}`;
+  if (viewer.subject !== null) return `person:${viewer.organisationCode ?? ''}:${viewer.subject}`;
+  return `address:${address ?? 'unknown'}`;
 }

@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   poolSize?: number;
   logSql?: boolean;
+  /** PostgreSQL statement_timeout of every connection, ms (PostgreSQL only; none when absent). */
+  statementTimeoutMs?: number;
 }
 
 /** The smallest query surface both drivers offer. */
@@ -48,7 +50,14 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
     applicationName: 'romgraph',
   };
   if (options.url) {
-    return { ...common, url: options.url, poolSize: options.poolSize ?? 10, connectTimeoutMS: 5000 };
+    return {
+      ...common,
+      url: options.url,
+      poolSize: options.poolSize ?? 10,
+      connectTimeoutMS: 5000,
+      // node-postgres sends it as a startup parameter: every statement of every pooled connection is bounded.
+      ...(options.statementTimeoutMs ? { extra: { statement_timeout: options.statementTimeoutMs } } : {}),
+    };
   }
   const dir = options.pgliteDir ?? path.resolve('data', 'pglite');
   const host = new PGliteHost(dir === 'memory://' ? undefined : dir);

@@ -2,13 +2,28 @@
  * The application's handle on the database: raw reads for the hot paths (no entity hydration; named
  * prepared statements on PostgreSQL) and write transactions that carry their event.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+  type DataSource,
+  type EntityManager,
+} from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { DomainError, translateDatabaseError } from '../errors.js';
+import {
+  DomainError,
+  ServiceUnavailableError,
+  isDatabaseUnavailable,
+  translateDatabaseError,
+} from '../errors.js';
 import { appendEvent, type AppendedEvent, type NewEvent } from '../events/event-log.js';
 import { rawPool, type Queryable } from './data-source.js';
 
 export type Row = Record<string, any>;
+
+/** Bounds a request's reads (RequestScope: its deadline and its share of the pool). */
+export interface ReadGuard {
+  guard<T>(read: () => Promise<T>): Promise<T>;
+}
 
 export interface CommitListener {
   (seqs: string[]): void;
@@ -28,25 +43,53 @@ export class Database {
    * One read statement. `name` makes it a named prepared statement on PostgreSQL (parsed once per
    * connection); give one only to SQL whose text never varies.
    */
-  async read<T extends Row = Row>(text: string, values: unknown[] = [], name?: string): Promise<T[]> {
+  async read<T extends Row = Row>(
+    text: string,
+    values: unknown[] = [],
+    name?: string,
+    scope?: ReadGuard,
+  ): Promise<T[]> {
+    if (scope) return scope.guard(() => this.read<T>(text, values, name));
     this.statementCount++;
-    const result = await this.pool.query(name ? { name, text, values } : { text, values });
-    return result.rows as T[];
+    try {
+      const result = await this.pool.query(name ? { name, text, values } : { text, values });
+      return result.rows as T[];
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError(undefined, { cause: err });
+      // A value the helpers let through but PostgreSQL refuses (U+0000, out of range) is still the caller's.
+      throw translateDatabaseError(err) ?? err;
+    }
   }
 
   /**
    * Runs `work` in one transaction. Constraint violations become CONFLICT / BAD_USER_INPUT, so a caller never
-   * sees a raw database error. Listeners hear the event seqs the transaction appended, after it committed.
+   * sees a raw database error; an unreachable database becomes SERVICE_UNAVAILABLE (nothing written, or, when
+   * the connection went during COMMIT, an unknown outcome). Listeners hear the event seqs the transaction
+   * appended, after it committed.
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const tx = new Transaction();
     let result: T;
+    // Once `work` is done only COMMIT is left: losing the connection there leaves the outcome unknown.
+    let committing = false;
     try {
       result = await this.dataSource.transaction(async (manager) => {
         tx.bind(manager, () => this.statementCount++);
-        return work(tx);
+        const value = await work(tx);
+        committing = true;
+        return value;
       });
     } catch (err) {
+      // TypeORM releases a transaction's connection the moment it breaks, so the next statement (or COMMIT,
+      // then never sent) reports only that the connection is gone.
+      const released =
+        err instanceof QueryRunnerAlreadyReleasedError ||
+        err instanceof QueryRunnerProviderAlreadyReleasedError;
+      if (released || isDatabaseUnavailable(err))
+        throw new ServiceUnavailableError(undefined, {
+          cause: err,
+          outcomeUnknown: committing && !released,
+        });
       if (err instanceof DomainError) throw err;
       throw translateDatabaseError(err) ?? err;
     }

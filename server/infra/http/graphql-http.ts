@@ -10,9 +10,12 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Context } from '../../modules/context.js';
+import { DomainError, ServiceUnavailableError, isDatabaseUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { hideSuggestions, persistedQueryProblem, subscriptionsOverWebSocket } from './request-rules.js';
+import { requestIdFor } from '../request-scope.js';
 
 /** Codes a caller can act on; anything else is ours and is masked. */
 const PUBLIC_CODES = new Set([
@@ -22,12 +25,16 @@ const PUBLIC_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'COST_LIMIT_EXCEEDED',
+  'SUBSCRIPTION_LIMIT',
+  'TIMEOUT',
 ]);
 
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -36,12 +43,26 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // Only we set a requestId on an internal error (a failed context, which no plugin sees): it is the caller's
+  // handle on our log line.
+  const requestId = formatted.extensions?.requestId;
   return {
     message: 'Unexpected error.',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    },
   };
+}
+
+/** Errors whose caller needs the request id to ask us about them: ours (masked) and outages. */
+const ID_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+
+/** No root field produced a value, so the whole response failed (and may be retried as a whole). */
+function hasNoData(data: Record<string, unknown> | null | undefined): boolean {
+  return !data || Object.values(data).every((value) => value === null);
 }
 
 /** Logs internal errors in full with the request id, and puts the id on the masked error the caller sees. */
@@ -50,6 +71,13 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
+          const outage = errors.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+          if (outage) {
+            const cause = (outage.originalError as { cause?: unknown } | undefined)?.cause;
+            logger.warn(
+              `[db] request ${contextValue?.scope?.requestId ?? '-'}: the database is unavailable (${describe(cause ?? outage)}); answered SERVICE_UNAVAILABLE. Check that PostgreSQL is running and reachable at DATABASE_URL`,
+            );
+          }
           for (const error of errors) {
             const code = error.extensions?.code;
             if (typeof code === 'string' && PUBLIC_CODES.has(code)) continue;
@@ -61,10 +89,20 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          let retryAfter = 0;
           for (const error of response.body.singleResult.errors) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && ID_CODES.has(code)) {
               (error.extensions as Record<string, unknown>).requestId = contextValue?.scope?.requestId;
             }
+            if (code === 'SERVICE_UNAVAILABLE') {
+              retryAfter = Math.max(retryAfter, Number(error.extensions?.retryAfter) || 1);
+            }
+          }
+          // Only a response with nothing in it is unavailable as a whole: partial data stays 200, as GraphQL has it.
+          if (retryAfter > 0 && hasNoData(response.body.singleResult.data)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(retryAfter));
           }
         },
       };
@@ -76,10 +114,12 @@ export interface GraphQLHttpOptions {
   schema: GraphQLSchema;
   introspection: boolean;
   validationRules: ValidationRule[];
+  /** Plugins of the app's own (checks that need the operation and its variables, such as its cost). */
+  plugins?: ApolloServerPlugin<Context>[];
   maxBodyBytes: number;
   logger: Logger;
   /** Builds the context for a request; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
-  context: (req: IncomingMessage) => Promise<Context>;
+  context: (req: IncomingMessage, requestId: string) => Promise<Context>;
 }
 
 export class GraphQLHttpHandler {
@@ -89,6 +129,8 @@ export class GraphQLHttpHandler {
     this.apollo = new ApolloServer<Context>({
       schema: options.schema,
       introspection: options.introspection,
+      // Without introspection, "Did you mean ...?" in validation errors would spell the schema out anyway.
+      hideSchemaDetailsFromClientErrors: !options.introspection,
       validationRules: options.validationRules,
       formatError: maskError,
       includeStacktraceInErrorResponses: false,
@@ -105,6 +147,9 @@ export class GraphQLHttpHandler {
         ApolloServerPluginSchemaReportingDisabled(),
         ApolloServerPluginLandingPageDisabled(),
         errorLogging(options.logger),
+        subscriptionsOverWebSocket(),
+        ...(options.introspection ? [] : [hideSuggestions<Context>()]),
+        ...(options.plugins ?? []),
       ],
     });
   }
@@ -118,6 +163,9 @@ export class GraphQLHttpHandler {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const clientId = req.headers['x-request-id'];
+    const requestId = requestIdFor(Array.isArray(clientId) ? clientId[0] : clientId);
+    res.setHeader('x-request-id', requestId);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -142,9 +190,11 @@ export class GraphQLHttpHandler {
         body = raw.toString('utf8');
       }
     }
+    const persisted = persistedQueryProblem(req.method ?? 'GET', body, search);
+    if (persisted) return sendJson(res, 400, errorBody(persisted.message, persisted.field));
     const response = await this.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => this.options.context(req),
+      context: () => this.context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -155,10 +205,48 @@ export class GraphQLHttpHandler {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+
+  /**
+   * The context, or an error that Apollo answers as it is (it runs no plugin for a failed context): credentials
+   * refused stay UNAUTHENTICATED, an outage is a 503 with Retry-After, and anything else is logged here and
+   * masked, both with the request id.
+   */
+  private async context(req: IncomingMessage, requestId: string): Promise<Context> {
+    const { logger } = this.options;
+    try {
+      return await this.options.context(req, requestId);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        const cause = (err as { cause?: unknown }).cause ?? err;
+        logger.warn(
+          `[auth] request ${requestId}: the database is unavailable (${describe(cause)}); answered 503. Check that PostgreSQL is running and reachable at DATABASE_URL`,
+        );
+        const retryAfter = err instanceof ServiceUnavailableError ? err.retryAfterSeconds : undefined;
+        throw new ServiceUnavailableError(retryAfter, { cause: err, httpStatus: true, requestId });
+      }
+      if (err instanceof DomainError) throw err;
+      logger.error(
+        `[auth] request ${requestId}: authenticating the caller failed unexpectedly (answered INTERNAL_SERVER_ERROR); the error below names the place to fix`,
+        err,
+      );
+      throw new GraphQLError('Unexpected error.', {
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } },
+      });
+    }
+  }
 }
 
-function errorBody(message: string): string {
-  return JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+/** A cause for a log line: the driver's code and message (the stack says nothing about an outage). */
+function describe(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code}: ${err.message}` : err.message;
+}
+
+function errorBody(message: string, field?: string): string {
+  return JSON.stringify({
+    errors: [{ message, extensions: { code: 'BAD_REQUEST', ...(field ? { field } : {}) } }],
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: string): void {

@@ -26,9 +26,10 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../auth/viewer.js';
-import { DomainError } from '../errors.js';
+import { DomainError, isDatabaseUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { RequestScope } from '../request-scope.js';
+import { costError, operationCost, selectedOperation, type CostLimits } from '../graphql/cost.js';
+import { RequestScope, callerKey } from '../request-scope.js';
 import { maskError } from './graphql-http.js';
 
 /**
@@ -42,6 +43,23 @@ export enum CloseCode {
   SlowConsumer = 4420,
   /** The server is shutting down: reconnect (to another instance) and resume. */
   GoingAway = 1001,
+  /** A message the server will not take: here, a subscription id longer than `MAX_SUBSCRIPTION_ID_LENGTH`. */
+  BadRequest = 4400,
+  /** The database was unavailable on `connection_init`: the credentials were not judged; reconnect in a few seconds. */
+  TryAgainLater = 1013,
+}
+
+/** Longest subscription id taken: ids are echoed in every message of the subscription. */
+export const MAX_SUBSCRIPTION_ID_LENGTH = 128;
+
+/** Codes of the errors a subscription is refused with while the socket stays open. */
+export const SUBSCRIPTION_LIMIT = 'SUBSCRIPTION_LIMIT';
+
+export interface SocketLimits {
+  /** Operations one socket may have running at once. */
+  maxSubscriptionsPerSocket: number;
+  /** Operations one caller (token subject, API key, or address when anonymous) may have running over all its sockets. */
+  maxSubscriptionsPerCaller: number;
 }
 
 export interface Authenticated {
@@ -72,14 +90,19 @@ export interface WebSocketOptions<C> {
   server: Server;
   schema: GraphQLSchema;
   validationRules: ValidationRule[];
+  /** Leave "Did you mean ...?" out of errors: it would spell out a schema that introspection hides. */
+  hideSuggestions?: boolean;
   maxPayloadBytes: number;
+  costLimits: CostLimits;
+  limits: SocketLimits;
   /** Unsent bytes a socket may hold before its subscribers count as slow consumers (closed with 4420). */
   maxBufferedBytes: number;
   /** How often API-key connections re-check their key (ms). */
   recheckMs: number;
   logger: Logger;
   authenticate(authorization: string | undefined): Promise<Authenticated>;
-  context(scope: RequestScope): C;
+  /** The operation's context; `address` is the socket's remote address (anonymous callers are known by it). */
+  context(scope: RequestScope, address: string | undefined): C;
   /**
    * Starts a subscription: `field` is the root field's name, `args` its coerced arguments. Resolves when the
    * subscription is live (after any replay); returns the function that stops it.
@@ -90,6 +113,8 @@ export interface WebSocketOptions<C> {
     /** The operation, with its variables coerced. */
     execution: ExecutionArgs;
     viewer: Viewer;
+    /** Who subscribed (see `callerKey`). */
+    caller: string;
     printed: string;
     queue: LiveQueue;
   }): Promise<() => void>;
@@ -230,6 +255,7 @@ class DocumentCache {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: ValidationRule[],
+    private readonly hideSuggestions: boolean,
     private readonly max = 1000,
   ) {}
 
@@ -238,11 +264,16 @@ class DocumentCache {
     if (!entry) {
       try {
         const document = parse(query, { maxTokens: 10_000 });
-        const errors = validate(this.schema, document, this.rules);
-        entry = errors.length > 0 ? { errors } : { document };
+        const errors = validate(this.schema, document, this.rules, {
+          hideSuggestions: this.hideSuggestions,
+        });
+        entry = errors.length > 0 ? { errors: withCode(errors, 'GRAPHQL_VALIDATION_FAILED') } : { document };
       } catch (err) {
         entry = {
-          errors: [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')],
+          errors: withCode(
+            [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')],
+            'GRAPHQL_PARSE_FAILED',
+          ),
         };
       }
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
@@ -259,6 +290,28 @@ class DocumentCache {
   }
 }
 
+function limitError(what: string, limit: number): GraphQLError {
+  return new GraphQLError(`${what}; complete some before starting more`, {
+    extensions: { code: SUBSCRIPTION_LIMIT, limit },
+  });
+}
+
+/** graphql-js leaves the code off its own errors: without one, `maskError` would hide them as internal. */
+function withCode(errors: readonly GraphQLError[], code: string): GraphQLError[] {
+  return errors.map((e) =>
+    e.extensions.code
+      ? e
+      : new GraphQLError(e.message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, code },
+        }),
+  );
+}
+
 function formatted(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
   return errors.map((e) => maskError(e instanceof GraphQLError ? e.toJSON() : e));
 }
@@ -273,10 +326,14 @@ export function attachWebSocket<C extends object>(
     maxPayload: options.maxPayloadBytes,
   });
   const viewers = new WeakMap<WebSocket, Viewer>();
+  /** Each caller's open connections, to count its operations over all of them. */
+  const callers = new Map<string, Set<{ subscriptions: Record<string, unknown> }>>();
+  const callerOf = new WeakMap<WebSocket, string>();
   const checks = new Map<WebSocket, () => Promise<boolean>>();
   const timers = new Map<WebSocket, NodeJS.Timeout>();
   const rules = [...specifiedRules, ...options.validationRules];
-  const documents = new DocumentCache(options.schema, rules);
+  const hideSuggestions = options.hideSuggestions ?? false;
+  const documents = new DocumentCache(options.schema, rules, hideSuggestions);
 
   const forbid = (socket: WebSocket, reason: string) => {
     if (socket.readyState === socket.OPEN) socket.close(CloseCode.Forbidden, reason);
@@ -303,11 +360,28 @@ export function attachWebSocket<C extends object>(
         try {
           auth = await options.authenticate(authorization);
         } catch (err) {
+          if (isDatabaseUnavailable(err)) {
+            const cause = (err as { cause?: unknown }).cause ?? err;
+            logger.warn(
+              `[ws] connection_init: the database is unavailable (${(cause as Error).message}); closed with ${CloseCode.TryAgainLater} for the client to retry. Check that PostgreSQL is running and reachable at DATABASE_URL`,
+            );
+            // Closed here: returning false alone would close with 4403, which tells the client its credentials are bad.
+            ctx.extra.socket.close(
+              CloseCode.TryAgainLater,
+              'Try again later: the database is unavailable; reconnect in a few seconds',
+            );
+            return false;
+          }
           if (!(err instanceof DomainError)) logger.error('[ws] authentication failed', err);
           return false;
         }
         const socket = ctx.extra.socket;
         viewers.set(socket, auth.viewer);
+        const caller = callerKey(auth.viewer, ctx.extra.request.socket.remoteAddress);
+        callerOf.set(socket, caller);
+        let connections = callers.get(caller);
+        if (!connections) callers.set(caller, (connections = new Set()));
+        connections.add(ctx);
         if (auth.expiresAt !== undefined) {
           const ms = auth.expiresAt * 1000 - Date.now();
           timers.set(
@@ -323,11 +397,53 @@ export function attachWebSocket<C extends object>(
         clearTimeout(timers.get(socket));
         timers.delete(socket);
         checks.delete(socket);
+        const caller = callerOf.get(socket);
+        const connections = caller === undefined ? undefined : callers.get(caller);
+        connections?.delete(ctx);
+        if (connections?.size === 0) callers.delete(caller!);
       },
       onSubscribe(ctx, id, payload) {
+        if (id.length > MAX_SUBSCRIPTION_ID_LENGTH) {
+          ctx.extra.socket.close(
+            CloseCode.BadRequest,
+            `Invalid message: a subscription id may have at most ${MAX_SUBSCRIPTION_ID_LENGTH} characters`,
+          );
+          return [
+            new GraphQLError('the subscription id is too long', { extensions: { code: 'BAD_REQUEST' } }),
+          ];
+        }
+        // graphql-ws has already registered this id in ctx.subscriptions: it counts itself.
+        const running = Object.keys(ctx.subscriptions).length;
+        const { maxSubscriptionsPerSocket, maxSubscriptionsPerCaller } = options.limits;
+        if (running > maxSubscriptionsPerSocket) {
+          return [
+            limitError(
+              `this connection already runs ${maxSubscriptionsPerSocket} operations`,
+              maxSubscriptionsPerSocket,
+            ),
+          ];
+        }
+        let ofCaller = 0;
+        for (const connection of callers.get(callerOf.get(ctx.extra.socket) ?? '') ?? []) {
+          ofCaller += Object.keys(connection.subscriptions).length;
+        }
+        if (ofCaller > maxSubscriptionsPerCaller) {
+          return [
+            limitError(
+              `you already run ${maxSubscriptionsPerCaller} operations over all your connections`,
+              maxSubscriptionsPerCaller,
+            ),
+          ];
+        }
         const prepared = documents.prepare(payload.query);
         if (prepared.errors) return prepared.errors;
         const document = prepared.document;
+        const operation = selectedOperation(document, payload.operationName);
+        if (operation) {
+          const variables = payload.variables ?? undefined;
+          const cost = operationCost(options.schema, document, operation, variables, options.costLimits);
+          if (cost > options.costLimits.maxCost) return [costError(cost, options.costLimits)];
+        }
         const viewer = viewers.get(ctx.extra.socket)!;
         const scope = new RequestScope(viewer);
         return {
@@ -335,7 +451,12 @@ export function attachWebSocket<C extends object>(
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: { ...options.context(scope), socket: ctx.extra.socket, subscriptionId: id },
+          hideSuggestions,
+          contextValue: {
+            ...options.context(scope, ctx.extra.request.socket.remoteAddress),
+            socket: ctx.extra.socket,
+            subscriptionId: id,
+          },
         };
       },
       async subscribe(args) {
@@ -359,8 +480,9 @@ export function attachWebSocket<C extends object>(
           options.schema,
           operation.variableDefinitions ?? [],
           args.variableValues ?? {},
+          { hideSuggestions },
         );
-        if (coerced.errors) return { errors: coerced.errors };
+        if (coerced.errors) return { errors: withCode(coerced.errors, 'BAD_USER_INPUT') };
         const { subscriptionId } = args.contextValue as SocketContext;
         const queue = new SubscriptionQueue(
           socket,
@@ -381,7 +503,12 @@ export function attachWebSocket<C extends object>(
         try {
           fieldArgs = getArgumentValues(fieldDef, fieldNode, coerced.coerced);
         } catch (err) {
-          return { errors: [err instanceof GraphQLError ? err : new GraphQLError('invalid arguments')] };
+          return {
+            errors: withCode(
+              [err instanceof GraphQLError ? err : new GraphQLError('invalid arguments')],
+              'BAD_USER_INPUT',
+            ),
+          };
         }
         // Not awaited: a replay fills the queue while graphql-ws drains it. A failure to start (a bad cursor)
         // becomes the subscription's only result.
@@ -392,6 +519,7 @@ export function attachWebSocket<C extends object>(
               args: fieldArgs,
               execution: { ...args, variableValues: coerced.coerced },
               viewer,
+              caller: callerOf.get(socket) ?? callerKey(viewer, undefined),
               printed: documents.printed(args.document),
               queue,
             }),

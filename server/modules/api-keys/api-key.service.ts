@@ -168,6 +168,8 @@ export class ApiKeyService {
     const rows = await this.db.read(
       `SELECT * FROM api_keys WHERE organisation_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`,
       [organisation.pk, before, page.first + 1],
+      undefined,
+      scope,
     );
     return toPage(
       rows.map(apiKeyFromRow),
@@ -177,6 +179,8 @@ export class ApiKeyService {
         const [row] = await this.db.read(
           `SELECT count(*)::int AS n FROM api_keys WHERE organisation_id = $1`,
           [organisation.pk],
+          undefined,
+          scope,
         );
         return row!.n as number;
       },

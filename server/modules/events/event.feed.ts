@@ -11,6 +11,7 @@
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from 'graphql';
 import { accessCohortKey, canSeeEvent } from '../../infra/auth/access.js';
 import type { Viewer } from '../../infra/auth/viewer.js';
+import { KeyedSemaphore, Semaphore } from '../../infra/concurrency.js';
 import { DomainError } from '../../infra/errors.js';
 import type { GraphQLSchema } from 'graphql';
 import { decodeCursor, type PageRequest } from '../../infra/graphql/connection.js';
@@ -26,11 +27,17 @@ export interface FeedOptions {
   pollMs: number;
   /** Events read from the log per round. */
   batchSize: number;
+  /** Subscriptions replaying at once (each holds a page of events and its socket's buffer); the rest queue. */
+  maxReplays: number;
+  /** Subscriptions of one caller replaying at once, so one caller cannot take every replay slot. */
+  maxReplaysPerCaller: number;
 }
 
 /** One subscription, as the feed sees it. */
 export interface FeedSubscription {
   readonly viewer: Viewer;
+  /** Who subscribed, for the per-caller replay limit (see `callerKey`). */
+  readonly caller: string;
   readonly filter: FeedFilter;
   /** Receives each result in order; returns false once the subscriber is gone. */
   deliver(result: ExecutionResult, seq: bigint): boolean;
@@ -71,6 +78,8 @@ export class EventFeed {
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
   private failures = 0;
+  private readonly replays: Semaphore;
+  private readonly callerReplays: KeyedSemaphore;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -80,6 +89,8 @@ export class EventFeed {
     private readonly logger: Logger,
   ) {
     this.reader = reader;
+    this.replays = new Semaphore(options.maxReplays);
+    this.callerReplays = new KeyedSemaphore(options.maxReplaysPerCaller);
   }
 
   async start(): Promise<void> {
@@ -201,7 +212,8 @@ export class EventFeed {
 
   /**
    * Executes an event's selection. A failure that is not the caller's (a dropped database connection while
-   * PostgreSQL restarts) is retried once with fresh loaders, so a subscriber does not get a half-empty event.
+   * PostgreSQL restarts, reported as SERVICE_UNAVAILABLE) is retried once with fresh loaders, so a subscriber
+   * does not get a half-empty event.
    */
   private async run(
     operation: Operation,
@@ -225,10 +237,13 @@ export class EventFeed {
         errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
       };
     }
-    const internal = result.errors?.some(
-      (e) => !(e.originalError instanceof DomainError) && !e.extensions?.code,
+    // Ours to retry: internal failures and a database that went away (SERVICE_UNAVAILABLE) mid-execution.
+    const retryable = result.errors?.some(
+      (e) =>
+        e.extensions?.code === 'SERVICE_UNAVAILABLE' ||
+        (!(e.originalError instanceof DomainError) && !e.extensions?.code),
     );
-    if (!internal || !retry) return result;
+    if (!retryable || !retry) return result;
     await new Promise((resolve) => setTimeout(resolve, 100));
     return this.run(
       operation,
@@ -260,21 +275,11 @@ export class EventFeed {
           await this.whenIdle();
           continue;
         }
-        // The log is commit-ordered, so everything this page returns is final: replaying past the feed's own
-        // position is safe, and the live stream skips what the replay already delivered.
-        const readUpTo = this.lastSeq;
-        const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
-        const context: Context = { scope: new RequestScope(subscription.viewer), services: this.services };
-        const { nodes } = await this.services.events.listMatching(context.scope, subscription.filter, page);
-        const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
-        for (let i = 0; i < nodes.length; i++) {
-          const seq = BigInt(nodes[i]!.seq);
-          await subscription.room();
-          if (!subscription.deliver(results[i]!, seq)) return () => {};
-          member.cursor = seq;
-        }
-        // A short page means nothing else up to the feed's position concerns this subscriber.
-        if (nodes.length < REPLAY_PAGE && member.cursor < readUpTo) member.cursor = readUpTo;
+        // Replays take a slot (per caller first, so a caller waiting on its own turn holds no shared one).
+        const live = await this.callerReplays.run(subscription.caller, () =>
+          this.replays.run(() => this.replay(operation, subscription, member)),
+        );
+        if (!live) return () => {};
       }
     }
     let cohort = this.cohorts.get(key);
@@ -291,6 +296,34 @@ export class EventFeed {
     cohort.members.add(member);
     const joined = cohort;
     return () => this.leave(joined, member);
+  }
+
+  /**
+   * Delivers the log after the member's cursor up to the feed's position, a page at a time; false once the
+   * subscriber is gone. The log is commit-ordered, so everything a page returns is final: replaying past the
+   * feed's own position is safe, and the live stream skips what the replay already delivered.
+   */
+  private async replay(
+    operation: Operation,
+    subscription: FeedSubscription,
+    member: Member,
+  ): Promise<boolean> {
+    while (!this.stopped && member.cursor < this.lastSeq) {
+      const readUpTo = this.lastSeq;
+      const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
+      const context: Context = { scope: new RequestScope(subscription.viewer), services: this.services };
+      const { nodes } = await this.services.events.listMatching(context.scope, subscription.filter, page);
+      const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
+      for (let i = 0; i < nodes.length; i++) {
+        const seq = BigInt(nodes[i]!.seq);
+        await subscription.room();
+        if (!subscription.deliver(results[i]!, seq)) return false;
+        member.cursor = seq;
+      }
+      // A short page means nothing else up to the feed's position concerns this subscriber.
+      if (nodes.length < REPLAY_PAGE && member.cursor < readUpTo) member.cursor = readUpTo;
+    }
+    return true;
   }
 
   private leave(cohort: Cohort, member: Member): void {

@@ -103,6 +103,8 @@ export class EventService {
     const rows = await this.db.read(
       `SELECT e.* ${from} WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $${params.length}`,
       params,
+      undefined,
+      scope,
     );
     return toPage(
       rows.map(eventFromRow),
@@ -112,6 +114,8 @@ export class EventService {
         const [row] = await this.db.read(
           `SELECT count(*)::int AS n ${from} WHERE ${countWhere}`,
           countParams,
+          undefined,
+          scope,
         );
         return row!.n as number;
       },

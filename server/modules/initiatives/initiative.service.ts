@@ -92,7 +92,12 @@ export class InitiativeService {
   async byCode(scope: RequestScope, code: string): Promise<Initiative | null> {
     const params: unknown[] = [code];
     const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-    const [row] = await this.db.read(`${SELECT_WITH_LEAD} WHERE i.code = $1 AND ${visible}`, params);
+    const [row] = await this.db.read(
+      `${SELECT_WITH_LEAD} WHERE i.code = $1 AND ${visible}`,
+      params,
+      undefined,
+      scope,
+    );
     return row ? initiativeFromRow(row) : null;
   }
 
@@ -198,6 +203,8 @@ export class InitiativeService {
     const rows = await this.db.read(
       `${selectWithLead(lead)} WHERE ${where.join(' AND ')} ORDER BY i.code LIMIT $${params.length}`,
       params,
+      undefined,
+      scope,
     );
     return toPage(
       rows.map(initiativeFromRow),
@@ -207,6 +214,8 @@ export class InitiativeService {
         const [row] = await this.db.read(
           `SELECT count(*)::int AS n FROM initiatives i WHERE ${countWhere}`,
           countParams,
+          undefined,
+          scope,
         );
         return row!.n as number;
       },

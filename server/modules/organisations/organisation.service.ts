@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
-import { BadInputError, NotFoundError } from '../../infra/errors.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
@@ -151,7 +151,7 @@ export class OrganisationService {
   }
 
   async list(
-    _scope: RequestScope,
+    scope: RequestScope,
     filter: OrganisationFilter | null | undefined,
     page: PageRequest,
   ): Promise<Page<Organisation>> {
@@ -185,6 +185,8 @@ export class OrganisationService {
     const rows = await this.db.read(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.code LIMIT $${params.length}`,
       params,
+      undefined,
+      scope,
     );
     return toPage(
       rows.map((r) => organisationFromRow(r)),
@@ -194,6 +196,8 @@ export class OrganisationService {
         const [row] = await this.db.read(
           `SELECT count(*)::int AS n FROM organisations o ${countWhere}`,
           countParams,
+          undefined,
+          scope,
         );
         return row!.n as number;
       },
@@ -215,6 +219,15 @@ export class OrganisationService {
       notes: valid.optionalText(input.notes, 'input.notes'),
     };
     return this.db.transaction(async (tx) => {
+      const [taken] = await tx.query(`SELECT code FROM organisations WHERE lower(code) = lower($1)`, [
+        values.code,
+      ]);
+      if (taken) {
+        throw new ConflictError(
+          `an organisation with code ${taken.code} already exists (codes are unique regardless of case): choose another code`,
+          { field: 'input.code' },
+        );
+      }
       const [row] = await tx.query(
         `INSERT INTO organisations (code, name, name_en, short_name, kind, provinces, website, source, confidence, notes)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,

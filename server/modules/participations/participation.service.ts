@@ -147,31 +147,61 @@ export class ParticipationService {
       .load(initiativePk);
   }
 
-  /** The initiatives an organisation takes part in, limited to those the caller may see. */
-  async ofOrganisation(
+  /**
+   * The initiatives an organisation takes part in, limited to those the caller may see. Like
+   * `ofInitiative`, every organisation of a response that asks for the same page is served by one statement.
+   */
+  ofOrganisation(
     scope: RequestScope,
     organisationPk: number,
     page: PageRequest,
   ): Promise<Page<Participation>> {
-    const params: unknown[] = [organisationPk];
-    const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-    const countParams = [...params];
-    params.push(page.after ? Number(page.after[0]) : 0, page.first + 1);
-    const from = `FROM participations p JOIN initiatives i ON i.id = p.initiative_id
-      WHERE p.organisation_id = $1 AND p.left_on IS NULL AND ${visible}`;
-    const rows = await this.db.read(
-      `SELECT ${PARTICIPATION_COLUMNS} ${from} AND p.id > $${params.length - 1} ORDER BY p.id LIMIT $${params.length}`,
-      params,
-    );
-    return toPage(
-      rows.map(participationFromRow),
-      page,
-      (p) => [p.pk],
-      async () => {
-        const [row] = await this.db.read(`SELECT count(*)::int AS n ${from}`, countParams);
-        return row!.n as number;
-      },
-    );
+    const after = page.after ? Number(page.after[0]) : 0;
+    return scope
+      .loader<number, Page<Participation>>(
+        `participation.ofOrganisation:${page.first}:${after}`,
+        async (pks) => {
+          const params: unknown[] = [pks, after, page.first + 1];
+          const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+          const rows = await this.db.read(
+            `SELECT x.* FROM unnest($1::int[]) AS k(organisation_id)
+           CROSS JOIN LATERAL (
+             SELECT ${PARTICIPATION_COLUMNS}
+               FROM participations p JOIN initiatives i ON i.id = p.initiative_id
+              WHERE p.organisation_id = k.organisation_id AND p.left_on IS NULL AND p.id > $2 AND ${visible}
+              ORDER BY p.id LIMIT $3) x`,
+            params,
+          );
+          const groups = groupBy(pks, rows.map(participationFromRow), (p) => p.organisationPk);
+          return groups.map((group, i) =>
+            toPage(
+              group,
+              page,
+              (p) => [p.pk],
+              () => this.countOfOrganisation(scope, pks[i]!),
+            ),
+          );
+        },
+      )
+      .load(organisationPk);
+  }
+
+  private countOfOrganisation(scope: RequestScope, organisationPk: number): Promise<number> {
+    return scope
+      .loader<number, number>('participation.countOfOrganisation', async (pks) => {
+        const params: unknown[] = [pks];
+        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
+        const rows = await this.db.read(
+          `SELECT p.organisation_id, count(*)::int AS n
+             FROM participations p JOIN initiatives i ON i.id = p.initiative_id
+            WHERE p.organisation_id = ANY($1::int[]) AND p.left_on IS NULL AND ${visible}
+            GROUP BY p.organisation_id`,
+          params,
+        );
+        const counts = new Map(rows.map((r) => [r.organisation_id as number, r.n as number]));
+        return pks.map((pk) => counts.get(pk) ?? 0);
+      })
+      .load(organisationPk);
   }
 
   async join(scope: RequestScope, input: JoinInitiativeInput): Promise<Participation> {

@@ -3,7 +3,7 @@ import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
-import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../taxonomy/index.js';
@@ -42,29 +42,58 @@ export class PartnershipService {
       .load(pk);
   }
 
-  /** Ties where the organisation is either end, active and ended, oldest first. */
-  async ofOrganisation(
-    _scope: RequestScope,
-    organisationPk: number,
-    page: PageRequest,
-  ): Promise<Page<Partnership>> {
+  /**
+   * Ties where the organisation is either end, active and ended, oldest first. Every organisation of a
+   * response that asks for the same page is served by one statement.
+   */
+  ofOrganisation(scope: RequestScope, organisationPk: number, page: PageRequest): Promise<Page<Partnership>> {
     const after = page.after ? Number(page.after[0]) : 0;
-    const rows = await this.db.read(
-      `SELECT * FROM partnerships WHERE (from_id = $1 OR to_id = $1) AND id > $2 ORDER BY id LIMIT $3`,
-      [organisationPk, after, page.first + 1],
-    );
-    return toPage(
-      rows.map(partnershipFromRow),
-      page,
-      (p) => [p.pk],
-      async () => {
-        const [row] = await this.db.read(
-          `SELECT count(*)::int AS n FROM partnerships WHERE from_id = $1 OR to_id = $1`,
-          [organisationPk],
+    return scope
+      .loader<number, Page<Partnership>>(`partnership.ofOrganisation:${page.first}:${after}`, async (pks) => {
+        // Both ends are indexed with the id (partnerships_from_idx, partnerships_to_idx): a union of two
+        // index scans per organisation rather than one scan filtering on either end.
+        const rows = await this.db.read(
+          `SELECT k.organisation_id AS owner_id, x.* FROM unnest($1::int[]) AS k(organisation_id)
+           CROSS JOIN LATERAL (
+             SELECT * FROM (
+               (SELECT * FROM partnerships WHERE from_id = k.organisation_id AND id > $2 ORDER BY id LIMIT $3)
+               UNION
+               (SELECT * FROM partnerships WHERE to_id = k.organisation_id AND id > $2 ORDER BY id LIMIT $3)
+             ) both_ends ORDER BY id LIMIT $3) x`,
+          [pks, after, page.first + 1],
+          'partnerships_of_organisations',
         );
-        return row!.n as number;
-      },
-    );
+        const groups = groupBy(
+          pks,
+          rows.map((r) => ({ owner: r.owner_id as number, partnership: partnershipFromRow(r) })),
+          (r) => r.owner,
+        );
+        return groups.map((group, i) =>
+          toPage(
+            group.map((r) => r.partnership),
+            page,
+            (p) => [p.pk],
+            () => this.countOfOrganisation(scope, pks[i]!),
+          ),
+        );
+      })
+      .load(organisationPk);
+  }
+
+  private countOfOrganisation(scope: RequestScope, organisationPk: number): Promise<number> {
+    return scope
+      .loader<number, number>('partnership.countOfOrganisation', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT k.organisation_id, count(p.id)::int AS n FROM unnest($1::int[]) AS k(organisation_id)
+             LEFT JOIN partnerships p ON p.from_id = k.organisation_id OR p.to_id = k.organisation_id
+            GROUP BY k.organisation_id`,
+          [pks],
+          'partnership_counts_of_organisations',
+        );
+        const counts = new Map(rows.map((r) => [r.organisation_id as number, r.n as number]));
+        return pks.map((pk) => counts.get(pk) ?? 0);
+      })
+      .load(organisationPk);
   }
 
   async create(scope: RequestScope, input: CreatePartnershipInput): Promise<Partnership> {
