@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { parse, type GraphQLSchema } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSchema } from '../../schema.js';
+import { operationCost, selectedOperation } from './cost.js';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await createSchema();
+});
+
+function cost(query: string, variables?: Record<string, unknown>, operationName?: string): number {
+  const document = parse(query);
+  return operationCost(schema, document, selectedOperation(document, operationName)!, variables, {
+    maxCost: 25_000,
+    listSize: 20,
+  });
+}
+
+describe('operationCost', () => {
+  it("prices the README's dashboard page at 2,100 objects", () => {
+    const dashboard = `{ initiatives(first: 50) { nodes { code lead { code }
+      participants(first: 20) { nodes { role organisation { code } } } } } }`;
+    // 50 initiatives + 50 leads + 50 x 20 participations + 50 x 20 organisations
+    expect(cost(dashboard)).toBe(2_100);
+  });
+
+  it('counts a connection by its nodes or edges, with the default page size when `first` is not given', () => {
+    expect(cost('{ organisations { totalCount } }')).toBe(0);
+    expect(cost('{ organisations { nodes { code } } }')).toBe(20);
+    expect(
+      cost('{ organisations(first: 7) { edges { cursor node { code } } pageInfo { hasNextPage } } }'),
+    ).toBe(7 + 1); // the 7 nodes and pageInfo: edges, like the connection, are bookkeeping
+  });
+
+  it('takes page sizes from variables, and counts out-of-range ones as the most a page can hold', () => {
+    const query = 'query ($n: Int) { organisations(first: $n) { nodes { code } } }';
+    expect(cost(query, { n: 3 })).toBe(3);
+    expect(cost(query, { n: 5000 })).toBe(100);
+    expect(cost(query, { n: 'many' })).toBe(20);
+  });
+
+  it('multiplies through fragments and inline fragments like through fields', () => {
+    const query = `{ initiatives(first: 10) { nodes { ...P } } }
+      fragment P on Initiative { ... on Initiative { participants(first: 10) { nodes { organisation { code } } } } }`;
+    expect(cost(query)).toBe(10 + 100 + 100);
+  });
+
+  it('counts lists without `first` at the assumed list size', () => {
+    expect(cost('{ initiatives(first: 2) { nodes { milestones { title } } } }')).toBe(2 + 2 * 20);
+  });
+
+  it('prices the operation asked for by name', () => {
+    const document = `query A { organisations(first: 1) { nodes { code } } }
+      query B { organisations(first: 9) { nodes { code } } }`;
+    expect(cost(document, undefined, 'B')).toBe(9);
+  });
+});
