@@ -211,7 +211,7 @@ describe('joinInitiative with role LEAD', () => {
 });
 
 describe('codes are unique regardless of case', () => {
-  it('answers CONFLICT for an organisation bom beside BOM, and writes nothing', async () => {
+  it('answers CONFLICT for an organisation bom beside BOM, naming the existing code, and writes nothing', async () => {
     // Arrange
     const before = await snapshot();
 
@@ -224,7 +224,9 @@ describe('codes are unique regardless of case', () => {
 
     // Assert
     expect(firstCode(res)).toBe('CONFLICT');
-    expect(res.errors![0]!.message).toMatch(/already exists \(codes are unique regardless of case\)/);
+    expect(res.errors![0]!.message).toBe(
+      'an organisation with code BOM already exists (codes are unique regardless of case): choose another code',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
