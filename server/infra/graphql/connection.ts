@@ -135,6 +135,29 @@ export function toPage<T>(
   };
 }
 
+/**
+ * One page per key from the rows of a batched statement that fetched `first + 1` rows per key (a DataLoader
+ * batch): `ownerOf` says whose page a row is on, `nodeOf` what it shows, `count` each key's totalCount.
+ */
+export function pagesByKey<K, R, T>(
+  keys: readonly K[],
+  rows: readonly R[],
+  ownerOf: (row: R) => K,
+  nodeOf: (row: R) => T,
+  request: PageRequest,
+  keyOf: (node: T) => unknown[],
+  count: (key: K) => Promise<number>,
+): Page<T>[] {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const owner = ownerOf(row);
+    let group = groups.get(owner);
+    if (!group) groups.set(owner, (group = []));
+    group.push(nodeOf(row));
+  }
+  return keys.map((key) => toPage(groups.get(key) ?? [], request, keyOf, () => count(key)));
+}
+
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)

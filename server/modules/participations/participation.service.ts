@@ -2,10 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
-import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
@@ -119,14 +119,14 @@ export class ParticipationService {
             [pks, after, page.first + 1],
             `participants_of_initiatives_${shapeKey}`,
           );
-          const groups = groupBy(pks, rows.map(participationFromRow), (p) => p.initiativePk);
-          return groups.map((group, i) =>
-            toPage(
-              group,
-              page,
-              (p) => [p.pk],
-              () => this.countOfInitiative(scope, pks[i]!),
-            ),
+          return pagesByKey(
+            pks,
+            rows.map(participationFromRow),
+            (p) => p.initiativePk,
+            (p) => p,
+            page,
+            (p) => [p.pk],
+            (pk) => this.countOfInitiative(scope, pk),
           );
         },
       )
@@ -172,14 +172,14 @@ export class ParticipationService {
               ORDER BY p.id LIMIT $3) x`,
             params,
           );
-          const groups = groupBy(pks, rows.map(participationFromRow), (p) => p.organisationPk);
-          return groups.map((group, i) =>
-            toPage(
-              group,
-              page,
-              (p) => [p.pk],
-              () => this.countOfOrganisation(scope, pks[i]!),
-            ),
+          return pagesByKey(
+            pks,
+            rows.map(participationFromRow),
+            (p) => p.organisationPk,
+            (p) => p,
+            page,
+            (p) => [p.pk],
+            (pk) => this.countOfOrganisation(scope, pk),
           );
         },
       )

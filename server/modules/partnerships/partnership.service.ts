@@ -1,9 +1,9 @@
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
-import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../taxonomy/index.js';
@@ -63,18 +63,15 @@ export class PartnershipService {
           [pks, after, page.first + 1],
           'partnerships_of_organisations',
         );
-        const groups = groupBy(
+        // A tie between two organisations of the batch is on both their pages: owner_id says whose page a row is on.
+        return pagesByKey(
           pks,
-          rows.map((r) => ({ owner: r.owner_id as number, partnership: partnershipFromRow(r) })),
-          (r) => r.owner,
-        );
-        return groups.map((group, i) =>
-          toPage(
-            group.map((r) => r.partnership),
-            page,
-            (p) => [p.pk],
-            () => this.countOfOrganisation(scope, pks[i]!),
-          ),
+          rows,
+          (r) => r.owner_id as number,
+          partnershipFromRow,
+          page,
+          (p) => [p.pk],
+          (pk) => this.countOfOrganisation(scope, pk),
         );
       })
       .load(organisationPk);
