@@ -30,14 +30,16 @@ describe('operationCost', () => {
     expect(cost('{ organisations { nodes { code } } }')).toBe(20);
     expect(
       cost('{ organisations(first: 7) { edges { cursor node { code } } pageInfo { hasNextPage } } }'),
-    ).toBe(7 + 1); // the 7 nodes and pageInfo: edges, like the connection, are bookkeeping
+    ).toBe(7); // the 7 nodes: edges and page info, like the connection itself, are bookkeeping
   });
 
   it('takes page sizes from variables, and counts out-of-range ones as the most a page can hold', () => {
     const query = 'query ($n: Int) { organisations(first: $n) { nodes { code } } }';
     expect(cost(query, { n: 3 })).toBe(3);
     expect(cost(query, { n: 5000 })).toBe(100);
-    expect(cost(query, { n: 'many' })).toBe(20);
+    expect(cost(query, {})).toBe(20);
+    // Not an Int: execution refuses the variables before anything is read.
+    expect(cost(query, { n: 'many' })).toBe(0);
   });
 
   it('multiplies through fragments and inline fragments like through fields', () => {
@@ -48,6 +50,13 @@ describe('operationCost', () => {
 
   it('counts lists without `first` at the assumed list size', () => {
     expect(cost('{ initiatives(first: 2) { nodes { milestones { title } } } }')).toBe(2 + 2 * 20);
+  });
+
+  it('prices each member of an abstract type, and skips what @skip and @include leave out', () => {
+    expect(
+      cost('{ node(id: "x") { ... on Initiative { participants(first: 5) { nodes { role } } } } }'),
+    ).toBe(1 + 5);
+    expect(cost('{ organisations(first: 9) @skip(if: true) { nodes { code } } }')).toBe(0);
   });
 
   it('prices the operation asked for by name', () => {

@@ -4,29 +4,24 @@
  * list by `listSize`. `initiatives(first: 100) { nodes { participants(first: 100) { nodes { organisation } } } }`
  * costs 100 initiatives + 100 x 100 participations + 100 x 100 organisations = 20,100.
  *
- * It runs on validated documents only, whose expanded size the shape limits already bound, so walking the
- * expansion is cheap and needs no memo.
+ * The walk is graphql-query-complexity's (fragments, inline fragments, @skip/@include, abstract types); the
+ * estimator below is the pricing. It runs on validated documents only, whose expanded size the shape limits
+ * already bound.
  */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
   getNamedType,
   getNullableType,
-  isAbstractType,
-  isInterfaceType,
+  getVariableValues,
+  isCompositeType,
   isListType,
-  isObjectType,
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
-  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
 export interface CostLimits {
@@ -38,30 +33,28 @@ export interface CostLimits {
 
 export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
-function intArgument(
-  field: FieldNode,
-  name: string,
-  variables: Readonly<Record<string, unknown>> | undefined,
-): number | undefined {
-  const argument = field.arguments?.find((a) => a.name.value === name);
-  if (!argument) return undefined;
-  const value: ValueNode = argument.value;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const given = variables?.[value.name.value];
-    return typeof given === 'number' ? given : undefined;
-  }
-  return undefined;
-}
-
 /** A page size as the resolvers will see it: out-of-range values are refused there, so count the most. */
-function pageSize(first: number | undefined): number {
-  if (first === undefined || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
+function pageSize(first: unknown): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
   return Math.min(Math.max(Math.trunc(first), 1), MAX_PAGE_SIZE);
 }
 
-function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {
-  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+/** Connections, their edges and page info are bookkeeping: the nodes in them are what costs. */
+function bookkeeping(typeName: string): boolean {
+  return typeName.endsWith('Connection') || typeName.endsWith('Edge') || typeName === 'PageInfo';
+}
+
+function estimator(limits: CostLimits): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const named = getNamedType(field.type);
+    if (!isCompositeType(named)) return 0;
+    const each = (bookkeeping(named.name) ? 0 : 1) + childComplexity;
+    // A page: what its nodes and edges cost, once per node it may hold.
+    if (field.args.some((a) => a.name === 'first')) return pageSize(args.first) * each;
+    // The nodes and edges of a page: counted once here, multiplied by the page above.
+    if (bookkeeping(type.name)) return each;
+    return isListType(getNullableType(field.type)) ? limits.listSize * each : each;
+  };
 }
 
 /** The estimated number of objects `operation` returns (see the module comment). */
@@ -72,59 +65,18 @@ export function operationCost(
   variables: Readonly<Record<string, unknown>> | undefined,
   limits: CostLimits,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const root = schema.getRootType(operation.operation);
-  if (!root) return 0;
-
-  /** `multiplier`: how many times this set is resolved; `page`: the `first` of the connection it is in. */
-  const walk = (set: SelectionSetNode, type: GraphQLNamedType, multiplier: number, page: number): number => {
-    let cost = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition
-          ? (schema.getType(selection.typeCondition.name.value) ?? type)
-          : type;
-        cost += walk(selection.selectionSet, condition, multiplier, page);
-        continue;
-      }
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment) continue;
-        const condition = schema.getType(fragment.typeCondition.name.value) ?? type;
-        cost += walk(fragment.selectionSet, condition, multiplier, page);
-        continue;
-      }
-      if (!selection.selectionSet) continue; // scalars and __typename cost nothing of their own
-      // On a union or interface the field belongs to one of the possible types: count the widest.
-      const definition = isAbstractType(type)
-        ? schema
-            .getPossibleTypes(type)
-            .map((t) => fieldOf(t, selection.name.value))
-            .find(Boolean)
-        : fieldOf(type, selection.name.value);
-      if (!definition) continue;
-      const returns = getNullableType(definition.type);
-      const named = getNamedType(definition.type);
-      const takesPages = definition.args.some((a) => a.name === 'first');
-      let count = multiplier;
-      if (isListType(returns)) {
-        count *= takesPages
-          ? pageSize(intArgument(selection, 'first', variables))
-          : selection.name.value === 'nodes' || selection.name.value === 'edges'
-            ? page
-            : limits.listSize;
-      }
-      const childPage = takesPages ? pageSize(intArgument(selection, 'first', variables)) : page;
-      // A connection object itself is bookkeeping; its nodes are what costs.
-      cost += named.name.endsWith('Connection') || named.name.endsWith('Edge') ? 0 : count;
-      cost += walk(selection.selectionSet, named, count, childPage);
-    }
-    return cost;
-  };
-  return walk(operation.selectionSet, root, 1, DEFAULT_PAGE_SIZE);
+  // Variables that do not fit the operation are refused by execution with BAD_USER_INPUT before any read.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...variables });
+  if (coerced.errors) return 0;
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables: { ...variables },
+    estimators: [estimator(limits)],
+    // The shape limits bound the walk already; the library's own node limit would throw instead of pricing.
+    maxQueryNodes: Number.MAX_SAFE_INTEGER,
+  });
 }
 
 /** The error for an operation over the limit: it says the cost, the limit and how to get under it. */
