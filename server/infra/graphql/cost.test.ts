@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../schema.js';
 import { operationCost, selectedOperation } from './cost.js';
@@ -9,8 +9,13 @@ beforeAll(async () => {
   schema = await createSchema();
 });
 
+// One parsed document per text, as Apollo's document store hands out: the costs below also go through the
+// cache of costs by operation and pricing variables.
+const parsed = new Map<string, DocumentNode>();
+
 function cost(query: string, variables?: Record<string, unknown>, operationName?: string): number {
-  const document = parse(query);
+  let document = parsed.get(query);
+  if (!document) parsed.set(query, (document = parse(query)));
   return operationCost(schema, document, selectedOperation(document, operationName)!, variables, {
     maxCost: 25_000,
     listSize: 20,
@@ -40,6 +45,8 @@ describe('operationCost', () => {
     expect(cost(query, {})).toBe(20);
     // Not an Int: execution refuses the variables before anything is read.
     expect(cost(query, { n: 'many' })).toBe(0);
+    expect(cost(query, { n: 3 })).toBe(3);
+    expect(cost(query, { n: 4 })).toBe(4);
   });
 
   it('multiplies through fragments and inline fragments like through fields', () => {
@@ -57,6 +64,10 @@ describe('operationCost', () => {
       cost('{ node(id: "x") { ... on Initiative { participants(first: 5) { nodes { role } } } } }'),
     ).toBe(1 + 5);
     expect(cost('{ organisations(first: 9) @skip(if: true) { nodes { code } } }')).toBe(0);
+    const skippable =
+      'query ($skip: Boolean!) { organisations(first: 9) @skip(if: $skip) { nodes { code } } }';
+    expect(cost(skippable, { skip: true })).toBe(0);
+    expect(cost(skippable, { skip: false })).toBe(9);
   });
 
   it('prices the operation asked for by name', () => {

@@ -17,6 +17,8 @@ import {
   getVariableValues,
   isCompositeType,
   isListType,
+  visit,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -57,6 +59,44 @@ function estimator(limits: CostLimits): ComplexityEstimator {
   };
 }
 
+/**
+ * The variables that can change an operation's cost: those given to `first` or to `@skip`/`@include`. Found
+ * once per document (Apollo hands the same parsed document to every request with the same text).
+ */
+const costVariables = new WeakMap<OperationDefinitionNode, readonly string[]>();
+
+function variablesThatPrice(document: DocumentNode, operation: OperationDefinitionNode): readonly string[] {
+  let names = costVariables.get(operation);
+  if (!names) {
+    const found = new Set<string>();
+    const enter = (node: ASTNode) => {
+      visit(node, {
+        Argument(argument) {
+          if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) {
+            found.add(argument.value.name.value);
+          }
+        },
+        Directive(directive) {
+          for (const argument of directive.arguments ?? []) {
+            if (argument.value.kind === Kind.VARIABLE) found.add(argument.value.name.value);
+          }
+        },
+      });
+    };
+    enter(operation);
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) enter(definition);
+    }
+    names = [...found].sort();
+    costVariables.set(operation, names);
+  }
+  return names;
+}
+
+/** Costs by operation and the values of its pricing variables: most requests repeat a handful of shapes. */
+const costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
+const COSTS_PER_OPERATION = 100;
+
 /** The estimated number of objects `operation` returns (see the module comment). */
 export function operationCost(
   schema: GraphQLSchema,
@@ -65,10 +105,15 @@ export function operationCost(
   variables: Readonly<Record<string, unknown>> | undefined,
   limits: CostLimits,
 ): number {
+  const names = variablesThatPrice(document, operation);
+  const key = `${limits.maxCost}:${limits.listSize}:${names.length ? JSON.stringify(names.map((n) => variables?.[n])) : ''}`;
+  let known = costs.get(operation);
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
   // Variables that do not fit the operation are refused by execution with BAD_USER_INPUT before any read.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...variables });
   if (coerced.errors) return 0;
-  return getComplexity({
+  const cost = getComplexity({
     schema,
     query: document,
     operationName: operation.name?.value,
@@ -77,6 +122,10 @@ export function operationCost(
     // The shape limits bound the walk already; the library's own node limit would throw instead of pricing.
     maxQueryNodes: Number.MAX_SAFE_INTEGER,
   });
+  if (!known) costs.set(operation, (known = new Map()));
+  if (known.size >= COSTS_PER_OPERATION) known.delete(known.keys().next().value!);
+  known.set(key, cost);
+  return cost;
 }
 
 /** The error for an operation over the limit: it says the cost, the limit and how to get under it. */
