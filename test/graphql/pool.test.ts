@@ -125,3 +125,31 @@ describe('pool shares', () => {
     }
   });
 });
+
+describe('the operation timeout', () => {
+  it('refuses the reads an operation would start after its deadline, and answers what it has', async () => {
+    const short = await startTestServer({ OPERATION_TIMEOUT_MS: '300', DB_CONNECTIONS_PER_REQUEST: '1' });
+    try {
+      locker = new pg.Client({ connectionString: short.databaseUrl });
+      await locker.connect();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE initiatives IN ACCESS EXCLUSIVE MODE');
+      // `a` takes the request's one connection and waits on the lock; `b` waits for the connection.
+      const pending = short.gql(
+        `{ a: initiative(code: "ESMEE") { code } b: initiative(code: "MJS_2024_2027") { code } }`,
+      );
+      await new Promise((r) => setTimeout(r, 600));
+      await locker.query('ROLLBACK');
+      const res = await pending;
+      expect(res.data.a).toEqual({ code: 'ESMEE' });
+      expect(res.data.b).toBeNull();
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]!.path).toEqual(['b']);
+      expect(res.errors![0]!.extensions!.code).toBe('TIMEOUT');
+      expect(res.errors![0]!.message).toMatch(/ran longer than 300 ms/);
+    } finally {
+      await locker.end();
+      await short.close();
+    }
+  });
+});
