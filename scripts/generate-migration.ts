@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDataSource } from '../server/infra/db/data-source.js';
+import { createDataSource } from '../server/data-source.js';
 import { withScratchDatabase } from './scratch-database.js';
 
 const args = process.argv.slice(2);

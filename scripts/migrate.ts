@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { loadConfig } from '../server/config.js';
-import { createDataSource } from '../server/infra/db/data-source.js';
+import { createDataSource } from '../server/data-source.js';
 
 const config = loadConfig();
 const dataSource = createDataSource({

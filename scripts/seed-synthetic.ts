@@ -19,7 +19,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDataSource } from '../server/infra/db/data-source.js';
+import { createDataSource } from '../server/data-source.js';
 import {
   Confidence,
   CoreTask,
@@ -32,7 +32,7 @@ import {
   Pillar,
   Theme,
   Visibility,
-} from '../server/modules/taxonomy/index.js';
+} from '../server/vocabulary.js';
 
 const USAGE = `Usage: npm run seed:synthetic -- [--organisations N] [--seed S] [--reset]
 

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { TokenService } from '../server/infra/auth/tokens.js';
-import { Role } from '../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../server/vocabulary.js';
 
 const { values } = parseArgs({
   options: {

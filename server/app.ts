@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { Authenticator } from './infra/auth/authenticate.js';
 import { TokenService } from './infra/auth/tokens.js';
-import { createDataSource } from './infra/db/data-source.js';
+import { createDataSource } from './data-source.js';
 import { Database } from './infra/db/database.js';
 import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';

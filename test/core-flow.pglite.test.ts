@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/infra/logger.js';
-import { Role } from '../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../server/vocabulary.js';
 
 // The embedded default: no DATABASE_URL, PGlite under the data directory, reference data seeded on first start.
 const dataDir = path.join(os.tmpdir(), `romgraph-pglite-${process.pid}-${Date.now()}`);

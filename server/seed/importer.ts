@@ -8,12 +8,7 @@ import { readFileSync } from 'node:fs';
 import { systemViewer } from '../infra/auth/viewer.js';
 import type { Database, Transaction } from '../infra/db/database.js';
 import type { NewEvent } from '../infra/events/event-log.js';
-import {
-  EventType,
-  InitiativeStatus,
-  ParticipationRole,
-  Visibility,
-} from '../modules/taxonomy/taxonomy.enums.js';
+import { EventType, InitiativeStatus, ParticipationRole, Visibility } from '../vocabulary.js';
 import {
   ROLE_PRECEDENCE,
   SECOND_LEAD_ROLE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParticipationRole, Pillar } from '../modules/taxonomy/taxonomy.enums.js';
+import { ParticipationRole, Pillar } from '../vocabulary.js';
 import { loadReferenceData } from './importer.js';
 import { mapOrganisationKind, mapPillar, mapRole, parsePartialDate } from './reference-mapping.js';
 
@@ -30,5 +30,35 @@ describe('reference mapping', () => {
   it('refuses a word it does not know, naming the table to extend', () => {
     expect(() => mapRole('sponsor')).toThrow(/ROLE_MAP/);
     expect(() => mapOrganisationKind('spaceship')).toThrow(/reference-mapping/);
+  });
+});
+
+describe('taxonomy labels', () => {
+  it("are the reference data's, so the taxonomy query can answer without reading it", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CORE_TASK_LABELS, PILLAR_LABELS, THEME_LABELS } = await import('../modules/taxonomy/index.js');
+    const { PILLAR_MAP } = await import('./reference-mapping.js');
+    const { taxonomy } = JSON.parse(
+      readFileSync(new URL('./nl-innovation-ecosystem.json', import.meta.url), 'utf8'),
+    ) as { taxonomy: Record<string, any[]> };
+    expect(THEME_LABELS).toEqual(
+      taxonomy.themes!.map((t) => ({ code: t.code, labelNl: t.labelNl, labelEn: t.labelEn })),
+    );
+    expect(PILLAR_LABELS).toEqual(
+      taxonomy.pillars!.map((p) => ({
+        code: PILLAR_MAP[p.code],
+        number: p.number,
+        labelNl: p.labelNl,
+        labelEn: p.labelEn,
+      })),
+    );
+    expect(CORE_TASK_LABELS).toEqual(
+      taxonomy.coreTasks!.map((c) => ({
+        code: c.code,
+        labelNl: c.labelNl,
+        labelEn: c.labelEn,
+        descriptionEn: c.descriptionEn ?? null,
+      })),
+    );
   });
 });

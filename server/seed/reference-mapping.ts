@@ -37,7 +37,7 @@ import {
   ParticipationRole,
   PartnershipKind,
   Pillar,
-} from '../modules/taxonomy/taxonomy.enums.js';
+} from '../vocabulary.js';
 
 export const PILLAR_MAP: Record<string, Pillar> = {
   P1_RIJK_REGIO: Pillar.NATIONAL_REGIONAL_CONNECTION,

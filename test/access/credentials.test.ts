@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/modules/taxonomy/index.js';
+import { Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 // Credentials that must never read beyond anonymous: expired, forged, unsigned, for an unknown organisation;

@@ -2,12 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
 import { ApiKeyScope } from '../../server/modules/api-keys/api-key.type.js';
-import {
-  OrganisationKind,
-  ParticipationRole,
-  PartnershipKind,
-  Role,
-} from '../../server/modules/taxonomy/index.js';
+import { OrganisationKind, ParticipationRole, PartnershipKind, Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 // Every mutation x every kind of caller, with the outcome the access rules promise. Each case gets a fresh

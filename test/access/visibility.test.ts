@@ -7,7 +7,7 @@ import {
   ParticipationRole,
   Role,
   Visibility,
-} from '../../server/modules/taxonomy/index.js';
+} from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 // A PARTICIPANTS initiative (Brainport-Limburg chip pilot, led by BOM with LIOF) must not exist for an outsider

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
-import { createDataSource } from '../../server/infra/db/data-source.js';
+import { createDataSource } from '../../server/data-source.js';
 import { databaseUrl, withAdmin } from '../harness/postgres.js';
 
 const name = `romgraph_migrations_${process.pid}_${Date.now()}`;

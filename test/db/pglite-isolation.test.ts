@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSource } from '../../server/infra/db/data-source.js';
+import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 
 // PGlite has one backend connection. typeorm-pglite hands it to every caller at once, so one request's ROLLBACK

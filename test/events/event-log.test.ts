@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
-import { EventType, Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { EventType, Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 
 let server: TestServer;

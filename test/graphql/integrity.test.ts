@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntegrityConstraints1796136751932 } from '../../migrations/1796136751932-integrity-constraints.js';
-import { createDataSource } from '../../server/infra/db/data-source.js';
+import { createDataSource } from '../../server/data-source.js';
 import { translateDatabaseError } from '../../server/infra/errors.js';
 import { importReferenceData, type ReferenceData } from '../../server/seed/importer.js';
-import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
 import { createTestDatabase } from '../harness/postgres.js';
 

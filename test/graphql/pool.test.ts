@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 
 // The pool is shared by every caller and by the live feed: no statement may hold a connection past the

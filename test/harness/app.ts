@@ -2,7 +2,7 @@
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Logger } from '../../server/infra/logger.js';
-import type { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import type { Role } from '../../server/vocabulary.js';
 import { createTestDatabase } from './postgres.js';
 
 export interface GraphQLResponse<T = any> {

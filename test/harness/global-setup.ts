@@ -1,6 +1,6 @@
 /** Once per test run: build the migrated, seeded template database every test file clones. */
 import 'reflect-metadata';
-import { createDataSource } from '../../server/infra/db/data-source.js';
+import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 import { importReferenceData } from '../../server/seed/importer.js';
 import { TEMPLATE_DB, databaseUrl, withAdmin } from './postgres.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type GraphQLResponse, type TestServer } from '../harness/app.js';
 import { TestSocket } from '../harness/ws.js';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../server/modules/taxonomy/index.js';
+import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { createPgCluster, type PgCluster } from '../harness/pg-cluster.js';
 import { TestSocket } from '../harness/ws.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/infra/auth/tokens.js';
-import { Role } from '../../server/modules/taxonomy/taxonomy.enums.js';
+import { Role } from '../../server/vocabulary.js';
 import { freePort } from '../harness/free-port.js';
 import { createTestDatabase } from '../harness/postgres.js';
 

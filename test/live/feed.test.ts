@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
-import { EventType, Role, Visibility } from '../../server/modules/taxonomy/index.js';
+import { EventType, Role, Visibility } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { TestSocket } from '../harness/ws.js';
 

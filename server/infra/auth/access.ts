@@ -20,7 +20,7 @@
  * - allocate funding from X; update X's own organisation record; create and revoke X's API keys (people only).
  * - Registering organisations is for ADMIN.
  */
-import { ParticipationRole, Role } from '../../modules/taxonomy/index.js';
+import { ParticipationRole, Role } from '../../vocabulary.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { Viewer } from './viewer.js';
 

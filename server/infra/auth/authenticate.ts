@@ -3,7 +3,7 @@
  * partner systems. Present but invalid: UNAUTHENTICATED with HTTP 401 for the whole request - bad credentials
  * never fall back to anonymous.
  */
-import type { OrganisationKind } from '../../modules/taxonomy/index.js';
+import type { OrganisationKind } from '../../vocabulary.js';
 import type { Database } from '../db/database.js';
 import { UnauthenticatedError, isDatabaseUnavailable } from '../errors.js';
 import { TokenError, type TokenService } from './tokens.js';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { Role } from '../../modules/taxonomy/index.js';
+import { Role } from '../../vocabulary.js';
 import { CODE_RE } from '../validation.js';
 
 export interface TokenClaims {

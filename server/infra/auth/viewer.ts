@@ -2,7 +2,7 @@
  * Who is calling. Every service method takes a Viewer (through RequestScope), so the access rules have one
  * place to live (server/infra/auth/access.ts) whatever the path: HTTP, WebSocket, `node(id:)` or a nested field.
  */
-import { OrganisationKind, Role } from '../../modules/taxonomy/index.js';
+import { OrganisationKind, Role } from '../../vocabulary.js';
 
 export interface Viewer {
   readonly kind: 'anonymous' | 'person' | 'api-key' | 'system';

@@ -6,8 +6,6 @@ import 'reflect-metadata';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { migrations } from '../../../migrations/index.js';
-import { entities } from './entities.js';
 import { SnakeNamingStrategy } from './naming.js';
 import { PGliteHost, pgliteDriver } from './pglite-pool.js';
 
@@ -15,6 +13,12 @@ import { PGliteHost, pgliteDriver } from './pglite-pool.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // Timestamps stay text until a response shows them (see isoTimestamp in infra/graphql/scalars.ts).
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => value);
+
+/** What the application brings: its entities and migrations (listed at the top, beside the schema). */
+export interface Schema {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
 
 export interface DatabaseOptions {
   /** PostgreSQL URL; undefined selects embedded PGlite. */
@@ -35,7 +39,10 @@ export interface Queryable {
   ): Promise<{ rows: any[]; rowCount: number | null }>;
 }
 
-export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
+export function dataSourceOptions(
+  options: DatabaseOptions,
+  { entities, migrations }: Schema,
+): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
     entities,
@@ -64,8 +71,8 @@ export function dataSourceOptions(options: DatabaseOptions): DataSourceOptions {
   return { ...common, driver: pgliteDriver(host) };
 }
 
-export function createDataSource(options: DatabaseOptions): DataSource {
-  return new DataSource(dataSourceOptions(options));
+export function createDataSourceOf(schema: Schema, options: DatabaseOptions): DataSource {
+  return new DataSource(dataSourceOptions(options, schema));
 }
 
 /** The pool TypeORM opened: node-postgres' Pool, or our exclusive PGlite pool. Hot reads go through it. */

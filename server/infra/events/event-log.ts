@@ -5,7 +5,7 @@
  * tail of writing transactions, from the event insert to the commit.
  */
 import type { EntityManager } from 'typeorm';
-import type { EventType } from '../../modules/taxonomy/taxonomy.enums.js';
+import type { EventType } from '../../vocabulary.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /** Arbitrary, fixed key of the advisory lock that orders event commits. */

@@ -11,11 +11,10 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
-import type { Context } from '../../modules/context.js';
 import { DomainError, ServiceUnavailableError, isDatabaseUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { hideSuggestions, persistedQueryProblem, subscriptionsOverWebSocket } from './request-rules.js';
-import { requestIdFor } from '../request-scope.js';
+import { requestIdFor, type RequestScope } from '../request-scope.js';
 
 /** Codes a caller can act on; anything else is ours and is masked. */
 const PUBLIC_CODES = new Set([
@@ -66,7 +65,7 @@ function hasNoData(data: Record<string, unknown> | null | undefined): boolean {
 }
 
 /** Logs internal errors in full with the request id, and puts the id on the masked error the caller sees. */
-function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
+function errorLogging<Context extends ScopedContext>(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
@@ -110,7 +109,12 @@ function errorLogging(logger: Logger): ApolloServerPlugin<Context> {
   };
 }
 
-export interface GraphQLHttpOptions {
+/** What this layer needs of the application's context: the request's scope (its id, for logs and errors). */
+export interface ScopedContext {
+  scope: RequestScope;
+}
+
+export interface GraphQLHttpOptions<Context extends ScopedContext> {
   schema: GraphQLSchema;
   introspection: boolean;
   validationRules: ValidationRule[];
@@ -122,10 +126,10 @@ export interface GraphQLHttpOptions {
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
 }
 
-export class GraphQLHttpHandler {
+export class GraphQLHttpHandler<Context extends ScopedContext> {
   readonly apollo: ApolloServer<Context>;
 
-  constructor(private readonly options: GraphQLHttpOptions) {
+  constructor(private readonly options: GraphQLHttpOptions<Context>) {
     this.apollo = new ApolloServer<Context>({
       schema: options.schema,
       introspection: options.introspection,
@@ -146,7 +150,7 @@ export class GraphQLHttpHandler {
         ApolloServerPluginUsageReportingDisabled(),
         ApolloServerPluginSchemaReportingDisabled(),
         ApolloServerPluginLandingPageDisabled(),
-        errorLogging(options.logger),
+        errorLogging<Context>(options.logger),
         subscriptionsOverWebSocket(),
         ...(options.introspection ? [] : [hideSuggestions<Context>()]),
         ...(options.plugins ?? []),

@@ -10,9 +10,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { InitiativeEntity } from '../initiatives/index.js';
-import { OrganisationEntity } from '../organisations/index.js';
-import { ActivityKind, Theme, allInEnum, inEnum } from '../taxonomy/index.js';
+import { InitiativeEntity } from '../initiatives/initiative.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { ActivityKind, Theme, allInEnum, inEnum } from '../../vocabulary.js';
 
 /** A community activity (ESMEE workshops, learning sessions, publications, field visits). */
 @Entity({ name: 'activities' })

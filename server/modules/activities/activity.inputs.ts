@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { ActivityKind, Theme } from '../taxonomy/index.js';
+import { ActivityKind, Theme } from '../../vocabulary.js';
 
 @InputType()
 export class RecordActivityInput {

@@ -10,7 +10,7 @@ import {
   type OrganisationService,
 } from '../organisations/index.js';
 import type { Organisation } from '../organisations/index.js';
-import { EventType } from '../taxonomy/index.js';
+import { EventType } from '../../vocabulary.js';
 import type { RecordActivityInput } from './activity.inputs.js';
 import { Activity } from './activity.type.js';
 

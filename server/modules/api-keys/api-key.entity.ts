@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { OrganisationEntity } from '../organisations/index.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
 
 /** A partner system's key. Only its SHA-256 is stored; the plaintext is shown once, at creation. */
 @Entity({ name: 'api_keys' })

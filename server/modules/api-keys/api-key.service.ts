@@ -9,7 +9,7 @@ import type { Logger } from '../../infra/logger.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
-import { Role } from '../taxonomy/index.js';
+import { Role } from '../../vocabulary.js';
 import { ApiKey, ApiKeyScope, type CreateApiKeyInput, type CreatedApiKey } from './api-key.type.js';
 
 /** `rgk_` + 10 characters of prefix + `_` + 43 characters of secret (256 bits). */

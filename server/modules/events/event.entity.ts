@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { EventType, inEnum } from '../taxonomy/index.js';
+import { EventType, inEnum } from '../../vocabulary.js';
 
 /**
  * The append-only event log. `seq` is stamped under a transaction-scoped advisory lock, so it is

@@ -1,7 +1,7 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { BadInputError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { EventType } from '../taxonomy/index.js';
+import { EventType } from '../../vocabulary.js';
 import { Event, EventFilter } from './event.type.js';
 
 /**

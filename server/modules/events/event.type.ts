@@ -4,7 +4,7 @@ import { ConnectionType, encodeCursor } from '../../infra/graphql/connection.js'
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { EventType } from '../taxonomy/index.js';
+import { EventType } from '../../vocabulary.js';
 
 @ObjectType({ implements: Node, description: 'Something that happened in the network, from the event log.' })
 export class Event extends Node {

@@ -9,9 +9,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { InitiativeEntity } from '../initiatives/index.js';
-import { OrganisationEntity } from '../organisations/index.js';
-import { Confidence, inEnum } from '../taxonomy/index.js';
+import { InitiativeEntity } from '../initiatives/initiative.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Confidence, inEnum } from '../../vocabulary.js';
 
 /** Money allocated to an initiative. Amounts are network-confidential (see the access rules). */
 @Entity({ name: 'funding_allocations' })

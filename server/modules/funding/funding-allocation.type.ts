@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { Confidence, FundingBasis } from '../taxonomy/index.js';
+import { Confidence, FundingBasis } from '../../vocabulary.js';
 
 @ObjectType({
   implements: Node,

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Confidence, FundingBasis } from '../taxonomy/index.js';
+import { Confidence, FundingBasis } from '../../vocabulary.js';
 
 @InputType()
 export class AllocateFundingInput {

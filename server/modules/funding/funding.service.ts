@@ -5,7 +5,7 @@ import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.j
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import type { OrganisationService } from '../organisations/index.js';
-import { Confidence, EventType, FundingBasis } from '../taxonomy/index.js';
+import { Confidence, EventType, FundingBasis } from '../../vocabulary.js';
 import type { AllocateFundingInput } from './funding.inputs.js';
 import { FundingAllocation } from './funding-allocation.type.js';
 

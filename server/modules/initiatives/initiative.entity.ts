@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { OrganisationEntity } from '../organisations/index.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
 import {
   Confidence,
   CoreTask,
@@ -21,7 +21,7 @@ import {
   Visibility,
   allInEnum,
   inEnum,
-} from '../taxonomy/index.js';
+} from '../../vocabulary.js';
 
 @Entity({ name: 'initiatives' })
 @Check('initiatives_code_check', `code ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`)

@@ -8,7 +8,7 @@ import {
   Pillar,
   Theme,
   Visibility,
-} from '../taxonomy/index.js';
+} from '../../vocabulary.js';
 
 @InputType({ description: 'Filters combine with AND; values inside one list combine with OR.' })
 export class InitiativeFilter {

@@ -19,7 +19,7 @@ import {
   InitiativeStatus,
   ParticipationRole,
   Visibility,
-} from '../taxonomy/index.js';
+} from '../../vocabulary.js';
 import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative } from './initiative.type.js';
 

@@ -12,7 +12,7 @@ import {
   Pillar,
   Theme,
   Visibility,
-} from '../taxonomy/index.js';
+} from '../../vocabulary.js';
 
 @ObjectType({
   implements: Node,

@@ -10,8 +10,8 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { InitiativeEntity } from '../initiatives/index.js';
-import { MilestoneStatus, inEnum } from '../taxonomy/index.js';
+import { InitiativeEntity } from '../initiatives/initiative.entity.js';
+import { MilestoneStatus, inEnum } from '../../vocabulary.js';
 
 @Entity({ name: 'milestones' })
 @Check('milestones_status_check', inEnum('status', MilestoneStatus))

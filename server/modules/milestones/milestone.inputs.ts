@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { MilestoneStatus } from '../taxonomy/index.js';
+import { MilestoneStatus } from '../../vocabulary.js';
 
 @InputType()
 export class AddMilestoneInput {

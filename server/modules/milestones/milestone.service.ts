@@ -6,7 +6,7 @@ import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.j
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import { diff } from '../../infra/db/diff.js';
-import { EventType, MilestoneStatus } from '../taxonomy/index.js';
+import { EventType, MilestoneStatus } from '../../vocabulary.js';
 import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { Milestone } from './milestone.type.js';
 

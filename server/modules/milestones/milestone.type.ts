@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { MilestoneStatus } from '../taxonomy/index.js';
+import { MilestoneStatus } from '../../vocabulary.js';
 
 @ObjectType({ implements: Node, description: 'A milestone of an initiative.' })
 export class Milestone extends Node {

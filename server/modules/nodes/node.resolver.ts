@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { parseGlobalId } from '../../infra/graphql/ids.js';
 import type { Context } from '../context.js';
 import { Organisation } from '../organisations/index.js';
-import { Role } from '../taxonomy/index.js';
+import { Role } from '../../vocabulary.js';
 import { Node } from './node.type.js';
 
 @ObjectType({ description: 'Who is calling: both fields are null when anonymous.' })

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Confidence, OrganisationKind, inEnum } from '../taxonomy/index.js';
+import { Confidence, OrganisationKind, inEnum } from '../../vocabulary.js';
 
 @Entity({ name: 'organisations' })
 @Check('organisations_kind_check', inEnum('kind', OrganisationKind))

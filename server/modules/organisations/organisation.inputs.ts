@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Confidence, OrganisationKind } from '../taxonomy/index.js';
+import { Confidence, OrganisationKind } from '../../vocabulary.js';
 
 @InputType({ description: 'Filters combine with AND; values inside one list combine with OR.' })
 export class OrganisationFilter {

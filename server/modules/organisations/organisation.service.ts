@@ -8,7 +8,7 @@ import { toPage, type Page, type PageRequest } from '../../infra/graphql/connect
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import { Confidence, EventType } from '../taxonomy/index.js';
+import { Confidence, EventType } from '../../vocabulary.js';
 import type {
   CreateOrganisationInput,
   OrganisationFilter,

@@ -3,7 +3,7 @@ import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { Confidence, OrganisationKind } from '../taxonomy/index.js';
+import { Confidence, OrganisationKind } from '../../vocabulary.js';
 
 @ObjectType({
   implements: Node,

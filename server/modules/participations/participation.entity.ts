@@ -9,9 +9,9 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { InitiativeEntity } from '../initiatives/index.js';
-import { OrganisationEntity } from '../organisations/index.js';
-import { Confidence, ParticipationRole, inEnum } from '../taxonomy/index.js';
+import { InitiativeEntity } from '../initiatives/initiative.entity.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Confidence, ParticipationRole, inEnum } from '../../vocabulary.js';
 
 /**
  * An organisation taking part in an initiative. At most one active (not left) row per pair, and at most one

@@ -15,7 +15,7 @@ import {
   type EmbedShape,
   type OrganisationService,
 } from '../organisations/index.js';
-import { Confidence, EventType, ParticipationRole } from '../taxonomy/index.js';
+import { Confidence, EventType, ParticipationRole } from '../../vocabulary.js';
 import type { JoinInitiativeInput, LeaveInitiativeInput } from './participation.inputs.js';
 import { Participation } from './participation.type.js';
 

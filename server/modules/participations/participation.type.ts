@@ -4,7 +4,7 @@ import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
 import type { Organisation } from '../organisations/index.js';
-import { Confidence, ParticipationRole } from '../taxonomy/index.js';
+import { Confidence, ParticipationRole } from '../../vocabulary.js';
 
 @ObjectType({ implements: Node, description: 'An organisation taking part in an initiative, with a role.' })
 export class Participation extends Node {

@@ -9,8 +9,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { OrganisationEntity } from '../organisations/index.js';
-import { Confidence, PartnershipKind, Theme, allInEnum, inEnum } from '../taxonomy/index.js';
+import { OrganisationEntity } from '../organisations/organisation.entity.js';
+import { Confidence, PartnershipKind, Theme, allInEnum, inEnum } from '../../vocabulary.js';
 
 /** A typed, directed tie between two different organisations. One active tie per (from, to, kind). */
 @Entity({ name: 'partnerships' })

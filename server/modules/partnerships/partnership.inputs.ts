@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
-import { Confidence, PartnershipKind, Theme } from '../taxonomy/index.js';
+import { Confidence, PartnershipKind, Theme } from '../../vocabulary.js';
 
 @InputType()
 export class CreatePartnershipInput {

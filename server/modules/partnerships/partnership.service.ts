@@ -6,7 +6,7 @@ import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
-import { Confidence, EventType } from '../taxonomy/index.js';
+import { Confidence, EventType } from '../../vocabulary.js';
 import type { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
 import { Partnership } from './partnership.type.js';
 

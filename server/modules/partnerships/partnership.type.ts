@@ -3,7 +3,7 @@ import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { Confidence, PartnershipKind, Theme } from '../taxonomy/index.js';
+import { Confidence, PartnershipKind, Theme } from '../../vocabulary.js';
 
 @ObjectType({
   implements: Node,

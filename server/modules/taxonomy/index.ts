@@ -1,5 +1,5 @@
 /**
- * The controlled vocabularies (themes, pillars, core tasks, kinds, roles, statuses, event types) and the
- * `taxonomy` query with their labels. Emits no events.
+ * The `taxonomy` query: themes, pillars and core tasks with their Dutch and English labels. The values
+ * themselves are the shared vocabulary (server/vocabulary.ts). Emits no events.
  */
-export * from './taxonomy.enums.js';
+export { CORE_TASK_LABELS, PILLAR_LABELS, THEME_LABELS } from './taxonomy.labels.js';

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { CoreTask, Pillar, Theme } from './taxonomy.enums.js';
-import { PILLAR_MAP } from '../../seed/reference-mapping.js';
+import { CoreTask, Pillar, Theme } from '../../vocabulary.js';
+import { CORE_TASK_LABELS, PILLAR_LABELS, THEME_LABELS } from './taxonomy.labels.js';
 
 @ObjectType({ description: 'A code with its Dutch and English labels.' })
 export class ThemeInfo {
@@ -57,29 +56,11 @@ export class Taxonomy {
   coreTasks: CoreTaskInfo[];
 }
 
-interface ReferenceTaxonomy {
-  themes: { code: string; labelNl: string; labelEn: string }[];
-  pillars: { code: string; number: number; labelNl: string; labelEn: string }[];
-  coreTasks: { code: string; labelNl: string; labelEn: string; descriptionEn?: string }[];
-}
-
 function loadTaxonomy(): Taxonomy {
-  const url = new URL('../../seed/nl-innovation-ecosystem.json', import.meta.url);
-  const { taxonomy } = JSON.parse(readFileSync(url, 'utf8')) as { taxonomy: ReferenceTaxonomy };
   return {
-    themes: taxonomy.themes.map((t) => ({ code: t.code as Theme, labelNl: t.labelNl, labelEn: t.labelEn })),
-    pillars: taxonomy.pillars.map((p) => ({
-      code: PILLAR_MAP[p.code]!,
-      number: p.number,
-      labelNl: p.labelNl,
-      labelEn: p.labelEn,
-    })),
-    coreTasks: taxonomy.coreTasks.map((c) => ({
-      code: c.code as CoreTask,
-      labelNl: c.labelNl,
-      labelEn: c.labelEn,
-      descriptionEn: c.descriptionEn ?? null,
-    })),
+    themes: THEME_LABELS.map((t) => ({ ...t })),
+    pillars: PILLAR_LABELS.map((p) => ({ ...p })),
+    coreTasks: CORE_TASK_LABELS.map((c) => ({ ...c })),
   };
 }
 
