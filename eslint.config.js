@@ -47,6 +47,49 @@ export default tseslint.config(
     },
   },
   {
+    // Entities form the database's layer of their own: they reach each other's entity file, never a module's
+    // index (which would load its services and GraphQL types into every migration run).
+    files: ['server/modules/*/*.entity.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/(?![a-z-]+\\.entity\\.js$)',
+              message:
+                "An entity imports another module's entity file only (../<module>/<noun>.entity.js): a module's index loads its services too.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/infra/**/*.ts'],
+    // Unit tests may exercise infra against the application's real schema.
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(modules|seed|live|graph)/',
+              message:
+                'server/infra is the bottom layer: it knows no module. Take what it needs as a parameter or a generic type, or move the shared word into server/vocabulary.ts.',
+            },
+            {
+              regex: '^(\\.\\./)+(app|main|schema|entities|data-source|config)\\.js$',
+              message:
+                'server/infra is the bottom layer: the lists of every module (entities, services, resolvers) and the app live above it and hand it what it needs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/config.ts', 'scripts/**', 'bench/**', 'test/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
