@@ -15,7 +15,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ExportDefaultDeclaration',
-          message: 'Use named exports: they keep names the same across the codebase (STYLE.md).',
+          message: 'Use named exports: they keep names the same across the codebase.',
         },
       ],
       'no-restricted-properties': [

@@ -1,5 +1,6 @@
 /**
- * The controlled vocabularies of API.md. Their values are part of the public contract: add, never rename.
+ * The controlled vocabularies: the shared words every layer may import. Their values are part of the public
+ * API contract that partners and dashboards build against: add, never rename.
  */
 import { registerEnumType } from 'type-graphql';
 

@@ -1,5 +1,5 @@
 /**
- * Domain errors with the `extensions.code` values of API.md. Anything thrown that is not one of these is an
+ * Domain errors with the public `extensions.code` values of the API (listed in the README). Anything thrown that is not one of these is an
  * internal error: masked for the caller (with a request id) and logged in full.
  */
 import { GraphQLError } from 'graphql';

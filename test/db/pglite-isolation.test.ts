@@ -3,7 +3,7 @@ import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 
 // PGlite has one backend connection. typeorm-pglite hands it to every caller at once, so one request's ROLLBACK
-// undid another's committed insert (STACK.md pitfall 9). Our pool hands it out exclusively.
+// undid another's committed insert. Our pool hands it out exclusively.
 const dataSource = createDataSource({ url: undefined, pgliteDir: 'memory://' });
 let db: Database;
 

@@ -1,2 +1,2 @@
-// Every test file: decorator metadata first (STACK.md pitfall 4).
+// Every test file: decorator metadata first (type-graphql and TypeORM read it when classes are declared).
 import 'reflect-metadata';

@@ -3,8 +3,8 @@
  * and for our own read path.
  *
  * PGlite has exactly one backend connection. A pool that hands that connection to two callers at once lets
- * their transactions interleave: one request's ROLLBACK undoes another's committed insert (STACK.md,
- * pitfall 9). So `connect()` hands the connection out exclusively, in FIFO order, until it is released;
+ * their transactions interleave: one request's ROLLBACK undoes another's committed insert (seen in a
+ * test; test/db/pglite-isolation.test.ts keeps it from coming back). So `connect()` hands the connection out exclusively, in FIFO order, until it is released;
  * `query()` outside a checked-out client waits its turn in the same queue.
  */
 import { EventEmitter } from 'node:events';

@@ -5,7 +5,7 @@ import { EventType } from '../../vocabulary.js';
 import { Event, EventFilter } from './event.type.js';
 
 /**
- * The live feed. These fields are served by the fan-out (server/infra/events/hub.ts) through graphql-ws's
+ * The live feed. These fields are served by the live feed (`EventFeed` in event.feed.ts) through graphql-ws's
  * `subscribe` hook, which executes each event once per cohort of subscribers; graphql-js' own subscribe path is
  * never taken, so the `subscribe` functions below only refuse to run elsewhere.
  */
