@@ -2,7 +2,7 @@
  * Domain errors with the public `extensions.code` values of the API (listed in the README). Anything thrown that is not one of these is an
  * internal error: masked for the caller (with a request id) and logged in full.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -221,4 +221,75 @@ export function translateDatabaseError(err: unknown): DomainError | undefined {
       }
       return undefined;
   }
+}
+
+/**
+ * The codes a caller can act on: its own mistakes, refusals and outages it may retry. Every other error is ours:
+ * logged in full and shown masked. The one test of "may the caller see this?" for HTTP, WebSocket and the feed.
+ */
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'COST_LIMIT_EXCEEDED',
+  'SUBSCRIPTION_LIMIT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** True when the caller may see the error as it is; false for ours (to log, and to mask). */
+export function isPublicError(error: GraphQLError | GraphQLFormattedError): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && PUBLIC_CODES.has(code);
+}
+
+/** What a caller sees of an error: a public one without its stack, any other as "Unexpected error.". */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isPublicError(formatted)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  // Only we set a requestId on an internal error (a failed context, which no plugin sees): it is the caller's
+  // handle on our log line.
+  const requestId = formatted.extensions?.requestId;
+  return {
+    message: 'Unexpected error.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+    },
+  };
+}
+
+/**
+ * graphql-js reports the caller's request errors (parse, validation, variables) without a code, and Apollo adds
+ * one over HTTP; other transports label them here, so the same mistake gets the same code everywhere.
+ */
+export function withCode(
+  errors: readonly GraphQLError[],
+  code: ErrorCode | 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED',
+): GraphQLError[] {
+  return errors.map((e) =>
+    e.extensions.code
+      ? e
+      : new GraphQLError(e.message, {
+          nodes: e.nodes,
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, code },
+        }),
+  );
 }

@@ -10,51 +10,17 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { DomainError, ServiceUnavailableError, isDatabaseUnavailable } from '../errors.js';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  DomainError,
+  ServiceUnavailableError,
+  isDatabaseUnavailable,
+  isPublicError,
+  maskError,
+} from '../errors.js';
 import type { Logger } from '../logger.js';
 import { hideSuggestions, persistedQueryProblem, subscriptionsOverWebSocket } from './request-rules.js';
 import { requestIdFor, type RequestScope } from '../request-scope.js';
-
-/** Codes a caller can act on; anything else is ours and is masked. */
-const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-  'COST_LIMIT_EXCEEDED',
-  'SUBSCRIPTION_LIMIT',
-  'TIMEOUT',
-]);
-
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  // Only we set a requestId on an internal error (a failed context, which no plugin sees): it is the caller's
-  // handle on our log line.
-  const requestId = formatted.extensions?.requestId;
-  return {
-    message: 'Unexpected error.',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: {
-      code: 'INTERNAL_SERVER_ERROR',
-      ...(typeof requestId === 'string' ? { requestId } : {}),
-    },
-  };
-}
 
 /** Errors whose caller needs the request id to ask us about them: ours (masked) and outages. */
 const ID_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
@@ -78,8 +44,7 @@ function errorLogging<Context extends ScopedContext>(logger: Logger): ApolloServ
             );
           }
           for (const error of errors) {
-            const code = error.extensions?.code;
-            if (typeof code === 'string' && PUBLIC_CODES.has(code)) continue;
+            if (isPublicError(error)) continue;
             logger.error(
               `[graphql] request ${contextValue?.scope?.requestId ?? '-'} failed`,
               error.originalError ?? error,

@@ -23,28 +23,24 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../auth/viewer.js';
-import { DomainError, isDatabaseUnavailable } from '../errors.js';
+import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { costError, operationCost, selectedOperation, type CostLimits } from '../graphql/cost.js';
 import { RequestScope, callerKey } from '../request-scope.js';
-import { maskError } from './graphql-http.js';
 
 /**
- * Close codes romgraph uses besides graphql-ws' own (4400 bad request, 4401 unauthorised, 4403 forbidden,
- * 4408 init timeout, 4409 duplicate id, 4429 too many inits, 1001 going away).
+ * Close codes romgraph adds to graphql-ws' own (its `CloseCode`: 4400 bad request, 4401 unauthorised,
+ * 4403 forbidden, 4408 init timeout, 4409 duplicate id, 4429 too many inits), which are used as they are.
  */
-export enum CloseCode {
-  /** The credentials were refused, or expired or were revoked while connected: refresh them, reconnect and resume. */
-  Forbidden = 4403,
+export enum LiveCloseCode {
   /** The subscriber fell too far behind: reconnect and resume from the last cursor it received. */
   SlowConsumer = 4420,
   /** The server is shutting down: reconnect (to another instance) and resume. */
   GoingAway = 1001,
-  /** A message the server will not take: here, a subscription id longer than `MAX_SUBSCRIPTION_ID_LENGTH`. */
-  BadRequest = 4400,
   /** The database was unavailable on `connection_init`: the credentials were not judged; reconnect in a few seconds. */
   TryAgainLater = 1013,
 }
@@ -171,10 +167,8 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
     if (text === undefined) {
       if (result.errors?.length) {
         for (const error of result.errors) {
-          const code = error.extensions?.code;
-          if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+          if (!isPublicError(error))
             this.logger.error('[ws] event execution failed', error.originalError ?? error);
-          }
         }
       }
       text = JSON.stringify(result.errors?.length ? { ...result, errors: formatted(result.errors) } : result);
@@ -296,22 +290,6 @@ function limitError(what: string, limit: number): GraphQLError {
   });
 }
 
-/** graphql-js leaves the code off its own errors: without one, `maskError` would hide them as internal. */
-function withCode(errors: readonly GraphQLError[], code: string): GraphQLError[] {
-  return errors.map((e) =>
-    e.extensions.code
-      ? e
-      : new GraphQLError(e.message, {
-          nodes: e.nodes,
-          source: e.source,
-          positions: e.positions,
-          path: e.path,
-          originalError: e.originalError,
-          extensions: { ...e.extensions, code },
-        }),
-  );
-}
-
 function formatted(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
   return errors.map((e) => maskError(e instanceof GraphQLError ? e.toJSON() : e));
 }
@@ -363,11 +341,11 @@ export function attachWebSocket<C extends object>(
           if (isDatabaseUnavailable(err)) {
             const cause = (err as { cause?: unknown }).cause ?? err;
             logger.warn(
-              `[ws] connection_init: the database is unavailable (${(cause as Error).message}); closed with ${CloseCode.TryAgainLater} for the client to retry. Check that PostgreSQL is running and reachable at DATABASE_URL`,
+              `[ws] connection_init: the database is unavailable (${(cause as Error).message}); closed with ${LiveCloseCode.TryAgainLater} for the client to retry. Check that PostgreSQL is running and reachable at DATABASE_URL`,
             );
             // Closed here: returning false alone would close with 4403, which tells the client its credentials are bad.
             ctx.extra.socket.close(
-              CloseCode.TryAgainLater,
+              LiveCloseCode.TryAgainLater,
               'Try again later: the database is unavailable; reconnect in a few seconds',
             );
             return false;
@@ -439,6 +417,18 @@ export function attachWebSocket<C extends object>(
         if (prepared.errors) return prepared.errors;
         const document = prepared.document;
         const operation = selectedOperation(document, payload.operationName);
+        if (operation && operation.operation !== 'subscription') {
+          // Over HTTP Apollo refuses bad variables with BAD_USER_INPUT; graphql-ws' execute leaves the code off.
+          const coerced = getVariableValues(
+            options.schema,
+            operation.variableDefinitions ?? [],
+            payload.variables ?? {},
+            {
+              hideSuggestions,
+            },
+          );
+          if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
+        }
         if (operation) {
           const variables = payload.variables ?? undefined;
           const cost = operationCost(options.schema, document, operation, variables, options.costLimits);
@@ -492,7 +482,7 @@ export function attachWebSocket<C extends object>(
             if (socket.readyState === socket.OPEN) {
               logger.warn('[ws] closing a slow consumer; it will resume from its cursor');
               socket.close(
-                CloseCode.SlowConsumer,
+                LiveCloseCode.SlowConsumer,
                 'Slow consumer: reconnect and resume from your last cursor',
               );
             }
@@ -544,9 +534,7 @@ export function attachWebSocket<C extends object>(
       onNext(_ctx, _id, _payload, _args, result) {
         if (!result.errors?.length) return;
         for (const error of result.errors) {
-          const code = error.extensions?.code;
-          if (code === undefined || code === 'INTERNAL_SERVER_ERROR')
-            logger.error('[ws] operation failed', error.originalError ?? error);
+          if (!isPublicError(error)) logger.error('[ws] operation failed', error.originalError ?? error);
         }
         return { ...result, errors: formatted(result.errors) };
       },

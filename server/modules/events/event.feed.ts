@@ -12,7 +12,7 @@ import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from '
 import { accessCohortKey, canSeeEvent } from '../../infra/auth/access.js';
 import type { Viewer } from '../../infra/auth/viewer.js';
 import { KeyedSemaphore, Semaphore } from '../../infra/concurrency.js';
-import { DomainError } from '../../infra/errors.js';
+import { isPublicError } from '../../infra/errors.js';
 import type { GraphQLSchema } from 'graphql';
 import { decodeCursor, type PageRequest } from '../../infra/graphql/connection.js';
 import type { Logger } from '../../infra/logger.js';
@@ -239,9 +239,7 @@ export class EventFeed {
     }
     // Ours to retry: internal failures and a database that went away (SERVICE_UNAVAILABLE) mid-execution.
     const retryable = result.errors?.some(
-      (e) =>
-        e.extensions?.code === 'SERVICE_UNAVAILABLE' ||
-        (!(e.originalError instanceof DomainError) && !e.extensions?.code),
+      (e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' || !isPublicError(e),
     );
     if (!retryable || !retry) return result;
     await new Promise((resolve) => setTimeout(resolve, 100));
