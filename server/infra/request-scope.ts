@@ -115,7 +115,7 @@ interface RequestBudget {
 
 /** The key under which a caller's database use is bounded: its token subject, its API key, or its address. */
 export function callerKey(viewer: Viewer, address: string | undefined): string {
-  if (viewer.apiKeyId !== null) return `key:${viewer.apiKeyId}`;
+  if (viewer.apiKeyPk !== null) return `key:${viewer.apiKeyPk}`;
   if (viewer.subject !== null) return `person:${viewer.organisationCode ?? ''}:${viewer.subject}`;
   return `address:${address ?? 'unknown'}`;
 }

@@ -158,7 +158,7 @@ export async function importReferenceData(
       );
       if (row) {
         added++;
-        await emit(tx, EventType.ORGANISATION_CREATED, { organisationId: row.id, payload: { code: o.code } });
+        await emit(tx, EventType.ORGANISATION_CREATED, { organisationPk: row.id, payload: { code: o.code } });
       }
     }
     for (const r of await tx.query(`SELECT id, code FROM organisations WHERE code = ANY($1::text[])`, [
@@ -223,7 +223,7 @@ export async function importReferenceData(
       initiativeIds.set(i.code, id);
       if (row) {
         added++;
-        await emit(tx, EventType.INITIATIVE_CREATED, { initiativeId: id, payload: { code: i.code } });
+        await emit(tx, EventType.INITIATIVE_CREATED, { initiativePk: id, payload: { code: i.code } });
       }
     }
     return added;
@@ -298,9 +298,9 @@ export async function importReferenceData(
         added++;
         if (p.mapped === ParticipationRole.LEAD) lead.taken = true;
         await emit(tx, EventType.PARTNER_JOINED, {
-          initiativeId,
-          organisationId,
-          participationId: row.id,
+          initiativePk: initiativeId,
+          organisationPk: organisationId,
+          participationPk: row.id,
           payload: { role: p.mapped },
         });
       }
@@ -324,9 +324,9 @@ export async function importReferenceData(
       if (row) {
         added++;
         await emit(tx, EventType.PARTNERSHIP_FORMED, {
-          organisationId: fromId,
-          organisationIds: [fromId, toId],
-          partnershipId: row.id,
+          organisationPk: fromId,
+          organisationPks: [fromId, toId],
+          partnershipPk: row.id,
           payload: { kind },
         });
       }
@@ -356,8 +356,8 @@ export async function importReferenceData(
       if (row) {
         added++;
         await emit(tx, EventType.MILESTONE_ADDED, {
-          initiativeId,
-          milestoneId: row.id,
+          initiativePk: initiativeId,
+          milestonePk: row.id,
           payload: { code: m.code },
         });
       }
@@ -406,9 +406,9 @@ export async function importReferenceData(
       if (row) {
         added++;
         await emit(tx, EventType.FUNDING_ALLOCATED, {
-          initiativeId,
-          organisationId: sourceId,
-          fundingAllocationId: row.id,
+          initiativePk: initiativeId,
+          organisationPk: sourceId,
+          fundingAllocationPk: row.id,
           payload: { basis, year },
         });
       }

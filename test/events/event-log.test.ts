@@ -49,7 +49,7 @@ describe('transaction and event atomicity', () => {
         const [row] = await tx.query(
           `INSERT INTO initiatives (code, title) VALUES ('HALF_WAY', 'Half way') RETURNING id`,
         );
-        await tx.event(systemViewer, { type: EventType.INITIATIVE_CREATED, initiativeId: row!.id });
+        await tx.event(systemViewer, { type: EventType.INITIATIVE_CREATED, initiativePk: row!.id });
         throw new Error('simulated crash after the event');
       }),
     ).rejects.toThrow('simulated crash');

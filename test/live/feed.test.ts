@@ -108,7 +108,7 @@ describe('the live feed', () => {
     await socket.silence(200);
     await server.app.db
       .transaction(async (tx) => {
-        await tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED, organisationId: 1 });
+        await tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED, organisationPk: 1 });
         throw new Error('rolled back');
       })
       .catch(() => undefined);

@@ -147,7 +147,7 @@ describe('a slow consumer', () => {
         for (let i = 0; i < burst; i++) {
           await tx.event(systemViewer, {
             type: EventType.ORGANISATION_UPDATED,
-            initiativeId: Number(Buffer.from(data.initiative.id, 'base64url').toString().split(':')[1]),
+            initiativePk: Number(Buffer.from(data.initiative.id, 'base64url').toString().split(':')[1]),
             payload: { i, padding: 'x'.repeat(400) },
           });
         }

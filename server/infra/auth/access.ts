@@ -38,8 +38,8 @@ function signedIn(viewer: Viewer): boolean {
  */
 export function visibleInitiativeSql(viewer: Viewer, alias: string, params: unknown[]): string {
   if (isAdmin(viewer)) return 'TRUE';
-  if (!signedIn(viewer) || viewer.organisationId === null) return `${alias}.visibility = 'PUBLIC'`;
-  params.push(viewer.organisationId);
+  if (!signedIn(viewer) || viewer.organisationPk === null) return `${alias}.visibility = 'PUBLIC'`;
+  params.push(viewer.organisationPk);
   const open = viewer.network ? `('PUBLIC', 'NETWORK')` : `('PUBLIC')`;
   return `(${alias}.visibility IN ${open} OR EXISTS (SELECT 1 FROM participations vp
     WHERE vp.initiative_id = ${alias}.id AND vp.organisation_id = $${params.length} AND vp.left_on IS NULL))`;
@@ -64,7 +64,7 @@ export function requireWriter(viewer: Viewer, action: string): void {
 /** True when the viewer may act on behalf of the organisation (ADMIN, or a writer of that organisation). */
 export function actsFor(viewer: Viewer, organisationPk: number | null): boolean {
   if (viewer.kind === 'system' || isAdmin(viewer)) return true;
-  return viewer.role === Role.EDITOR && organisationPk !== null && viewer.organisationId === organisationPk;
+  return viewer.role === Role.EDITOR && organisationPk !== null && viewer.organisationPk === organisationPk;
 }
 
 function deny(viewer: Viewer, action: string, rule: string): never {
@@ -105,7 +105,7 @@ export const can = {
       role === ParticipationRole.LEAD ||
       role === ParticipationRole.COORDINATOR ||
       role === ParticipationRole.PARTNER;
-    if (!actsFor(viewer, leadPk) && !(contributor && actsFor(viewer, viewer.organisationId))) {
+    if (!actsFor(viewer, leadPk) && !(contributor && actsFor(viewer, viewer.organisationPk))) {
       deny(
         viewer,
         'change milestones of this initiative',
@@ -154,12 +154,12 @@ export interface EventAccessFacts {
 export function canSeeEvent(viewer: Viewer, facts: EventAccessFacts): boolean {
   if (facts.visibility === null || isAdmin(viewer)) return true;
   if (facts.visibility === 'PUBLIC') return true;
-  if (!signedIn(viewer) || viewer.organisationId === null) return false;
-  if (facts.participantPks.has(viewer.organisationId)) return true;
+  if (!signedIn(viewer) || viewer.organisationPk === null) return false;
+  if (facts.participantPks.has(viewer.organisationPk)) return true;
   return facts.visibility === 'NETWORK' && viewer.network;
 }
 
 /** Subscribers that see exactly the same events and field values share one execution per event. */
 export function accessCohortKey(viewer: Viewer): string {
-  return isAdmin(viewer) ? 'admin' : `${viewer.network ? 'net' : 'pub'}:${viewer.organisationId ?? '-'}`;
+  return isAdmin(viewer) ? 'admin' : `${viewer.network ? 'net' : 'pub'}:${viewer.organisationPk ?? '-'}`;
 }

@@ -7,7 +7,7 @@ import { OrganisationKind, Role } from '../../vocabulary.js';
 export interface Viewer {
   readonly kind: 'anonymous' | 'person' | 'api-key' | 'system';
   /** Internal id of the caller's organisation; null when anonymous or system. */
-  readonly organisationId: number | null;
+  readonly organisationPk: number | null;
   readonly organisationCode: string | null;
   readonly role: Role | null;
   /**
@@ -18,28 +18,28 @@ export interface Viewer {
   /** Token subject or `api-key:<id>`, for the log and `createdBy`. */
   readonly subject: string | null;
   /** The key a partner system authenticated with. */
-  readonly apiKeyId: number | null;
+  readonly apiKeyPk: number | null;
 }
 
 export const anonymousViewer: Viewer = Object.freeze({
   kind: 'anonymous',
-  organisationId: null,
+  organisationPk: null,
   organisationCode: null,
   role: null,
   network: false,
   subject: null,
-  apiKeyId: null,
+  apiKeyPk: null,
 });
 
 /** Imports and maintenance jobs: full rights, and events with no actor. */
 export const systemViewer: Viewer = Object.freeze({
   kind: 'system',
-  organisationId: null,
+  organisationPk: null,
   organisationCode: null,
   role: Role.ADMIN,
   network: true,
   subject: 'system',
-  apiKeyId: null,
+  apiKeyPk: null,
 });
 
 /** Organisation kinds outside the network proper: their people and keys have no network rights. */
@@ -54,15 +54,15 @@ export function memberViewer(options: {
   organisation: { id: number; code: string; kind: OrganisationKind };
   role: Role;
   subject: string;
-  apiKeyId?: number;
+  apiKeyPk?: number;
 }): Viewer {
   return Object.freeze({
     kind: options.kind,
-    organisationId: options.organisation.id,
+    organisationPk: options.organisation.id,
     organisationCode: options.organisation.code,
     role: options.role,
     network: hasNetworkRights(options.organisation.kind, options.role),
     subject: options.subject,
-    apiKeyId: options.apiKeyId ?? null,
+    apiKeyPk: options.apiKeyPk ?? null,
   });
 }

@@ -13,14 +13,14 @@ export const EVENT_LOG_LOCK_KEY = 7_126_411;
 
 export interface NewEvent {
   type: EventType;
-  organisationId?: number | null;
-  organisationIds?: number[];
-  initiativeId?: number | null;
-  milestoneId?: number | null;
-  participationId?: number | null;
-  partnershipId?: number | null;
-  activityId?: number | null;
-  fundingAllocationId?: number | null;
+  organisationPk?: number | null;
+  organisationPks?: number[];
+  initiativePk?: number | null;
+  milestonePk?: number | null;
+  participationPk?: number | null;
+  partnershipPk?: number | null;
+  activityPk?: number | null;
+  fundingAllocationPk?: number | null;
   payload?: Record<string, unknown>;
 }
 
@@ -37,7 +37,7 @@ export async function appendEvent(
 ): Promise<AppendedEvent> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
   const organisationIds = [
-    ...new Set([...(event.organisationIds ?? []), ...(event.organisationId ? [event.organisationId] : [])]),
+    ...new Set([...(event.organisationPks ?? []), ...(event.organisationPk ? [event.organisationPk] : [])]),
   ];
   const rows: { seq: string; occurred_at: string }[] = await manager.query(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
@@ -46,15 +46,15 @@ export async function appendEvent(
      RETURNING seq, occurred_at`,
     [
       event.type,
-      actor.organisationId,
-      event.organisationId ?? null,
+      actor.organisationPk,
+      event.organisationPk ?? null,
       organisationIds,
-      event.initiativeId ?? null,
-      event.milestoneId ?? null,
-      event.participationId ?? null,
-      event.partnershipId ?? null,
-      event.activityId ?? null,
-      event.fundingAllocationId ?? null,
+      event.initiativePk ?? null,
+      event.milestonePk ?? null,
+      event.participationPk ?? null,
+      event.partnershipPk ?? null,
+      event.activityPk ?? null,
+      event.fundingAllocationPk ?? null,
       JSON.stringify(event.payload ?? {}),
     ],
   );

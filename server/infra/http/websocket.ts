@@ -26,6 +26,7 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authentication } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -58,14 +59,6 @@ export interface SocketLimits {
   maxSubscriptionsPerCaller: number;
 }
 
-export interface Authenticated {
-  viewer: Viewer;
-  /** Unix seconds after which the credentials stop being valid (tokens). */
-  expiresAt?: number;
-  /** Re-checks the credentials (API keys: revoked or expired since?); resolves false when they are no longer valid. */
-  stillValid?: () => Promise<boolean>;
-}
-
 /** The per-operation context the feed and the resolvers get. */
 export interface SocketContext {
   scope: RequestScope;
@@ -96,7 +89,7 @@ export interface WebSocketOptions<C> {
   /** How often API-key connections re-check their key (ms). */
   recheckMs: number;
   logger: Logger;
-  authenticate(authorization: string | undefined): Promise<Authenticated>;
+  authenticate(authorization: string | undefined): Promise<Authentication>;
   /** The operation's context; `address` is the socket's remote address (anonymous callers are known by it). */
   context(scope: RequestScope, address: string | undefined): C;
   /**
@@ -334,7 +327,7 @@ export function attachWebSocket<C extends object>(
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization !== undefined && typeof authorization !== 'string') return false;
-        let auth: Authenticated;
+        let auth: Authentication;
         try {
           auth = await options.authenticate(authorization);
         } catch (err) {

@@ -129,10 +129,10 @@ export class ActivityService {
       );
       await tx.event(scope.viewer, {
         type: EventType.ACTIVITY_RECORDED,
-        activityId: inserted!.id,
-        initiativeId: initiative?.pk ?? null,
-        organisationId: organisers[0]!.pk,
-        organisationIds: [...organiserPks, ...participantPks],
+        activityPk: inserted!.id,
+        initiativePk: initiative?.pk ?? null,
+        organisationPk: organisers[0]!.pk,
+        organisationPks: [...organiserPks, ...participantPks],
         payload: { title, kind: input.kind, occurredOn },
       });
       return inserted!;

@@ -79,7 +79,7 @@ export class ApiKeyService {
       organisation: { id: row.organisation_id, code: row.code, kind: row.kind },
       role: row.scope === ApiKeyScope.READ_WRITE ? Role.EDITOR : Role.VIEWER,
       subject: `api-key:${row.id}`,
-      apiKeyId: row.id,
+      apiKeyPk: row.id,
     });
   }
 

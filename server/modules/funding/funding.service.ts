@@ -120,9 +120,9 @@ export class FundingService {
       );
       await tx.event(scope.viewer, {
         type: EventType.FUNDING_ALLOCATED,
-        initiativeId: initiative.pk,
-        organisationId: source?.pk ?? null,
-        fundingAllocationId: inserted!.id,
+        initiativePk: initiative.pk,
+        organisationPk: source?.pk ?? null,
+        fundingAllocationPk: inserted!.id,
         // No amount in the event: events reach people who may not see amounts.
         payload: { year: input.year ?? null, basis: input.basis ?? FundingBasis.TOTAL },
       });

@@ -62,7 +62,7 @@ export const FORMER_LEAD_ROLE = ParticipationRole.PARTNER;
 
 /** How making an organisation the LEAD participant went, for the caller's events. */
 interface LeadParticipation {
-  participationId: number;
+  participationPk: number;
   /** Its role before, or null when it did not take part and was added. */
   previousRole: ParticipationRole | null;
 }
@@ -264,8 +264,8 @@ export class InitiativeService {
       const participation = await this.makeLeadParticipant(tx, id, lead.pk);
       await tx.event(scope.viewer, {
         type: EventType.INITIATIVE_CREATED,
-        initiativeId: id,
-        organisationId: lead.pk,
+        initiativePk: id,
+        organisationPk: lead.pk,
         payload: { code: values[0], themes: values[7] },
       });
       await this.recordLeadJoined(tx, scope, id, lead.pk, participation);
@@ -306,14 +306,14 @@ export class InitiativeService {
       if (existing.role !== ParticipationRole.LEAD) {
         await tx.modify(`UPDATE participations SET role = 'LEAD' WHERE id = $1`, [existing.id]);
       }
-      return { participationId: existing.id, previousRole: existing.role };
+      return { participationPk: existing.id, previousRole: existing.role };
     }
     const [participation] = await tx.query(
       `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, confidence)
        VALUES ($1, $2, 'LEAD', current_date, 'CONFIRMED') RETURNING id`,
       [initiativePk, leadPk],
     );
-    return { participationId: participation!.id, previousRole: null };
+    return { participationPk: participation!.id, previousRole: null };
   }
 
   /** PARTNER_JOINED when the lead was added by makeLeadParticipant (a promotion is the caller's to record). */
@@ -327,9 +327,9 @@ export class InitiativeService {
     if (participation.previousRole !== null) return;
     await tx.event(scope.viewer, {
       type: EventType.PARTNER_JOINED,
-      initiativeId: initiativePk,
-      organisationId: leadPk,
-      participationId: participation.participationId,
+      initiativePk,
+      organisationPk: leadPk,
+      participationPk: participation.participationPk,
       payload: { role: ParticipationRole.LEAD },
     });
   }
@@ -390,9 +390,9 @@ export class InitiativeService {
         newLead !== null && newLead !== formerLead ? await this.handOver(tx, current.pk, newLead) : null;
       await tx.event(scope.viewer, {
         type: EventType.INITIATIVE_UPDATED,
-        initiativeId: current.pk,
-        organisationId: newLead ?? formerLead,
-        ...(handover && formerLead !== null ? { organisationIds: [formerLead] } : {}),
+        initiativePk: current.pk,
+        organisationPk: newLead ?? formerLead,
+        ...(handover && formerLead !== null ? { organisationPks: [formerLead] } : {}),
         payload: {
           changes: diff(before, sets),
           ...(handover && handover.roleChanges.length ? { roleChanges: handover.roleChanges } : {}),
@@ -423,7 +423,7 @@ export class InitiativeService {
     }));
     if (lead.previousRole !== null && lead.previousRole !== ParticipationRole.LEAD) {
       roleChanges.push({
-        participationId: lead.participationId,
+        participationId: lead.participationPk,
         organisationId: newLead,
         role: [lead.previousRole, ParticipationRole.LEAD],
       });

@@ -71,7 +71,7 @@ export class MilestoneService {
     can.editMilestones(
       scope.viewer,
       initiative.leadPk,
-      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationId),
+      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationPk),
     );
     const title = valid.text(input.title, 'input.title');
     const dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
@@ -83,8 +83,8 @@ export class MilestoneService {
       );
       await tx.event(scope.viewer, {
         type: EventType.MILESTONE_ADDED,
-        initiativeId: initiative.pk,
-        milestoneId: inserted!.id,
+        initiativePk: initiative.pk,
+        milestonePk: inserted!.id,
         payload: { title, dueOn, status },
       });
       return inserted!;
@@ -119,7 +119,7 @@ export class MilestoneService {
     can.editMilestones(
       scope.viewer,
       initiative.leadPk,
-      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationId),
+      await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationPk),
     );
     const row = await this.db.transaction(async (tx) => {
       const [before] = await tx.query(
@@ -146,8 +146,8 @@ export class MilestoneService {
       );
       await tx.event(scope.viewer, {
         type: EventType.MILESTONE_CHANGED,
-        initiativeId: milestone.initiativePk,
-        milestoneId: pk,
+        initiativePk: milestone.initiativePk,
+        milestonePk: pk,
         payload: { changes, version: updated!.version },
       });
       return updated!;

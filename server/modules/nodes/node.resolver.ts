@@ -5,8 +5,9 @@ import { Organisation } from '../organisations/index.js';
 import { Role } from '../../vocabulary.js';
 import { Node } from './node.type.js';
 
-@ObjectType({ description: 'Who is calling: both fields are null when anonymous.' })
-export class Viewer {
+/** The GraphQL `Viewer`: what the API shows of the caller (the caller itself is infra's `Viewer`). */
+@ObjectType('Viewer', { description: 'Who is calling: both fields are null when anonymous.' })
+export class ViewerType {
   @Field(() => Organisation, { nullable: true })
   organisation: Organisation | null;
 
@@ -52,11 +53,11 @@ export class NodeResolver {
     }
   }
 
-  @Query(() => Viewer, { description: 'Who am I: organisation and role (both null when anonymous).' })
-  async viewer(@Ctx() { scope, services }: Context): Promise<Viewer> {
-    const { organisationId, role } = scope.viewer;
+  @Query(() => ViewerType, { description: 'Who am I: organisation and role (both null when anonymous).' })
+  async viewer(@Ctx() { scope, services }: Context): Promise<ViewerType> {
+    const { organisationPk, role } = scope.viewer;
     return {
-      organisation: organisationId === null ? null : await services.organisations.byPk(scope, organisationId),
+      organisation: organisationPk === null ? null : await services.organisations.byPk(scope, organisationPk),
       role: scope.viewer.kind === 'anonymous' ? null : role,
     };
   }

@@ -247,7 +247,7 @@ export class OrganisationService {
       const organisation = organisationFromRow(row!);
       await tx.event(scope.viewer, {
         type: EventType.ORGANISATION_CREATED,
-        organisationId: organisation.pk,
+        organisationPk: organisation.pk,
         payload: { code: organisation.code, kind: organisation.kind },
       });
       return organisation;
@@ -291,7 +291,7 @@ export class OrganisationService {
       const changes = diff(before, sets);
       await tx.event(scope.viewer, {
         type: EventType.ORGANISATION_UPDATED,
-        organisationId: pk,
+        organisationPk: pk,
         payload: { changes },
       });
       return organisation;

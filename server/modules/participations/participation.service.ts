@@ -245,9 +245,9 @@ export class ParticipationService {
       );
       await tx.event(scope.viewer, {
         type: EventType.PARTNER_JOINED,
-        initiativeId: initiative.pk,
-        organisationId: organisation.pk,
-        participationId: inserted!.id,
+        initiativePk: initiative.pk,
+        organisationPk: organisation.pk,
+        participationPk: inserted!.id,
         payload: { role },
       });
       return inserted!;
@@ -332,9 +332,9 @@ export class ParticipationService {
       );
       await tx.event(scope.viewer, {
         type: EventType.PARTNER_LEFT,
-        initiativeId: initiative.pk,
-        organisationId: organisation.pk,
-        participationId: current.id,
+        initiativePk: initiative.pk,
+        organisationPk: organisation.pk,
+        participationPk: current.id,
         payload: { leftOn: updated!.left_on },
       });
       return updated!;

@@ -135,9 +135,9 @@ export class PartnershipService {
       );
       await tx.event(scope.viewer, {
         type: EventType.PARTNERSHIP_FORMED,
-        organisationId: from.pk,
-        organisationIds: [from.pk, to.pk],
-        partnershipId: inserted!.id,
+        organisationPk: from.pk,
+        organisationPks: [from.pk, to.pk],
+        partnershipPk: inserted!.id,
         payload: { kind: input.kind },
       });
       return inserted!;
@@ -167,9 +167,9 @@ export class PartnershipService {
       );
       await tx.event(scope.viewer, {
         type: EventType.PARTNERSHIP_ENDED,
-        organisationId: current.from_id,
-        organisationIds: [current.from_id, current.to_id],
-        partnershipId: pk,
+        organisationPk: current.from_id,
+        organisationPks: [current.from_id, current.to_id],
+        partnershipPk: pk,
         payload: { kind: current.kind, until: updated!.until },
       });
       return updated!;
