@@ -37,6 +37,7 @@ import {
   type Machine,
 } from './lib/report.js';
 import { parseCli } from './lib/cli.js';
+import { createDatabase, databaseExists, databaseNameOf, dropDatabase } from '../scripts/lib/postgres.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
 
 const SCENARIOS = ['one', 'two', 'ramp', 'catchup'] as const;
@@ -257,24 +258,15 @@ const seqOfCursor = (cursor: string) =>
 // Database, token, servers
 
 async function recreateDatabase(url: string, keep: boolean): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (keep && rowCount) return;
-    if (rowCount) {
-      console.log(`[bench] dropping database ${name}`);
-      await client.query(`DROP DATABASE ${quoted} WITH (FORCE)`);
-    }
-    console.log(`[bench] creating database ${name}`);
-    await client.query(`CREATE DATABASE ${quoted}`);
-  } finally {
-    await client.end();
+  const name = databaseNameOf(url);
+  const exists = await databaseExists(url, name);
+  if (keep && exists) return;
+  if (exists) {
+    console.log(`[bench] dropping database ${name}`);
+    await dropDatabase(url, name);
   }
+  console.log(`[bench] creating database ${name}`);
+  await createDatabase(url, name);
 }
 
 /** An ADMIN bearer token of ROMNL, signed like the server's own (HS256, issuer romgraph). */

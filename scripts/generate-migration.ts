@@ -10,7 +10,10 @@ import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDataSource } from '../server/data-source.js';
-import { withScratchDatabase } from './scratch-database.js';
+import { withScratchDatabase } from './lib/postgres.js';
+
+// A PostgreSQL server to diff on (a throwaway database is made on it).
+const adminUrl = process.env.ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -20,7 +23,7 @@ if (!check && (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))) {
   process.exit(2);
 }
 
-await withScratchDatabase(async (url) => {
+await withScratchDatabase(adminUrl, async (url) => {
   const ds = createDataSource({ url });
   await ds.initialize();
   try {

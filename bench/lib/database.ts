@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createDatabase, databaseNameOf } from '../../scripts/lib/postgres.js';
 
 export const DATABASE_HELP = `The benchmarks need DATABASE_URL pointing at a PostgreSQL database for them, e.g.
   psql postgres://postgres@127.0.0.1:5432/postgres -c 'CREATE DATABASE romgraph_bench'
@@ -34,18 +35,9 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
   } catch (err) {
     if ((err as { code?: string }).code !== '3D000') throw err;
   }
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    console.log(`[bench] creating database ${name}`);
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+  const name = databaseNameOf(url);
+  console.log(`[bench] creating database ${name}`);
+  await createDatabase(url, name);
 }
 
 async function syntheticOrganisations(url: string): Promise<number> {

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { createDataSource } from '../../server/data-source.js';
-import { databaseUrl, withAdmin } from '../harness/postgres.js';
+import { createDatabase, dropDatabase } from '../../scripts/lib/postgres.js';
+import { ADMIN_URL, databaseUrl } from '../harness/postgres.js';
 
 const name = `romgraph_migrations_${process.pid}_${Date.now()}`;
-afterAll(() => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+afterAll(() => dropDatabase(ADMIN_URL, name));
 
 const tables = async (ds: ReturnType<typeof createDataSource>) =>
   (
@@ -15,7 +16,7 @@ const tables = async (ds: ReturnType<typeof createDataSource>) =>
 
 describe('migrations', () => {
   it('apply on an empty database, undo completely with down(), and apply again', async () => {
-    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+    await createDatabase(ADMIN_URL, name);
     const ds = createDataSource({ url: databaseUrl(name), poolSize: 2 });
     await ds.initialize();
     try {

@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 import { importReferenceData } from '../../server/seed/importer.js';
-import { TEMPLATE_DB, databaseUrl, withAdmin } from './postgres.js';
+import { createDatabase, databasesMatching, dropDatabase } from '../../scripts/lib/postgres.js';
+import { ADMIN_URL, TEMPLATE_DB, databaseUrl } from './postgres.js';
 
 function alive(pid: number): boolean {
   try {
@@ -17,19 +18,12 @@ function alive(pid: number): boolean {
 export async function setup(): Promise<() => Promise<void>> {
   // Test files run in forks started after this: they inherit the name.
   process.env.ROMGRAPH_TEST_TEMPLATE = TEMPLATE_DB;
-  await withAdmin(async (c) => {
-    // Templates and test databases of runs that died without tearing down (their process is gone).
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname ~ '^romgraph_test_(template_)?[0-9]+(_|$)'`,
-    );
-    for (const { datname } of rows) {
-      const pid = Number(/(\d+)/.exec(datname)![1]);
-      if (datname === TEMPLATE_DB || !alive(pid)) {
-        await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-      }
-    }
-    await c.query(`CREATE DATABASE "${TEMPLATE_DB}"`);
-  });
+  // Templates and test databases of runs that died without tearing down (their process is gone).
+  for (const name of await databasesMatching(ADMIN_URL, '^romgraph_test_(template_)?[0-9]+(_|$)')) {
+    const pid = Number(/(\d+)/.exec(name)![1]);
+    if (name === TEMPLATE_DB || !alive(pid)) await dropDatabase(ADMIN_URL, name);
+  }
+  await createDatabase(ADMIN_URL, TEMPLATE_DB);
   const dataSource = createDataSource({ url: databaseUrl(TEMPLATE_DB), poolSize: 2 });
   await dataSource.initialize();
   try {
@@ -39,6 +33,6 @@ export async function setup(): Promise<() => Promise<void>> {
     await dataSource.destroy();
   }
   return async () => {
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`));
+    await dropDatabase(ADMIN_URL, TEMPLATE_DB);
   };
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { createDatabase } from '../../scripts/lib/postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
@@ -37,10 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   cluster = await createPgCluster();
-  const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${DATABASE}"`);
-  await admin.end();
+  await createDatabase(cluster.url('postgres'), DATABASE);
   // The app migrates on start; SEED_ON_START imports the reference network as the template build does.
   server = await startTestServer({ DATABASE_URL: cluster.url(DATABASE), SEED_ON_START: 'true' });
 });
