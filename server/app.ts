@@ -21,10 +21,17 @@ import type { Viewer } from './infra/auth/viewer.js';
 import type { DataSource } from 'typeorm';
 import { createServices, type Context, type Services } from './modules/context.js';
 import { createSchema } from './schema.js';
-import { InProcessWakeups, RedisWakeups, type WakeupChannel } from './infra/events/wakeups.js';
-import { attachWebSocket } from './infra/http/websocket.js';
-import { EventFeed } from './modules/events/event.feed.js';
-import { EventLogReader, feedFilter } from './modules/events/index.js';
+import {
+  EventFeed,
+  EventLogReader,
+  InProcessWakeups,
+  RedisWakeups,
+  attachWebSocket,
+  feedFilterFor,
+  onEventsCommitted,
+  type WakeupChannel,
+} from './live/index.js';
+import { eventFromRow } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
 
 /**
@@ -141,8 +148,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : new InProcessWakeups();
   const feed = new EventFeed(
     schema,
-    services,
-    new EventLogReader(db),
+    {
+      reader: new EventLogReader(db, eventFromRow),
+      context: (viewer): Context => ({ scope: new RequestScope(viewer), services }),
+      matching: async (context, filter, page) =>
+        (await services.events.listMatching(context.scope, filter, page)).nodes,
+    },
     {
       pollMs: config.eventsPollMs,
       batchSize: config.eventsBatchSize,
@@ -152,7 +163,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   );
   await feed.start();
-  db.onCommit((seqs) => {
+  onEventsCommitted(db, (seqs) => {
     feed.wake();
     wakeups.publish(seqs.at(-1)!);
   });
@@ -240,7 +251,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         {
           viewer,
           caller,
-          filter: feedFilter(field, args),
+          filter: feedFilterFor(field, args),
           deliver: (result) => queue.push(result),
           room: () => queue.room(),
         },

@@ -84,11 +84,11 @@ export function createSchema(): Promise<GraphQLSchema> {
       ApiKey,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // type-graphql insists on a PubSub once there are subscriptions. Ours are fed by the event feed
-    // (modules/events/event.feed.ts) through graphql-ws, so this one only refuses to be used.
+    // type-graphql insists on a PubSub once there are subscriptions. Ours are fed by the live feed
+    // (server/live/feed.ts) through graphql-ws, so this one only refuses to be used.
     pubSub: {
       publish() {
-        throw new Error('[events] publish through the event log (Transaction.event), not a PubSub');
+        throw new Error('[events] publish through the event log (appendEvent in server/live), not a PubSub');
       },
       subscribe() {
         throw new Error('[events] subscriptions are served by the event feed over WebSocket');

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { systemViewer } from '../infra/auth/viewer.js';
 import type { Database, Transaction } from '../infra/db/database.js';
-import type { NewEvent } from '../infra/events/event-log.js';
 import { EventType, InitiativeStatus, ParticipationRole, Visibility } from '../vocabulary.js';
 import {
   ROLE_PRECEDENCE,
@@ -21,6 +20,7 @@ import {
   mapRole,
   parsePartialDate,
 } from './reference-mapping.js';
+import { appendEvent, type NewEvent } from '../live/index.js';
 
 interface RefOrganisation {
   code: string;
@@ -132,7 +132,11 @@ export async function importReferenceData(
     );
   };
   const emit = (tx: Transaction, type: EventType, refs: Omit<NewEvent, 'type'>) =>
-    tx.event(systemViewer, { type, ...refs, payload: { ...(refs.payload ?? {}), import: 'reference' } });
+    appendEvent(tx, systemViewer, {
+      type,
+      ...refs,
+      payload: { ...(refs.payload ?? {}), import: 'reference' },
+    });
 
   const orgIds = new Map<string, number>();
   const initiativeIds = new Map<string, number>();

@@ -3,6 +3,7 @@ import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
 import { EventType, Role } from '../../server/vocabulary.js';
 import { firstCode, startTestServer, type TestServer } from '../harness/app.js';
+import { appendEvent, onEventsCommitted } from '../../server/live/index.js';
 
 let server: TestServer;
 
@@ -49,7 +50,7 @@ describe('transaction and event atomicity', () => {
         const [row] = await tx.query(
           `INSERT INTO initiatives (code, title) VALUES ('HALF_WAY', 'Half way') RETURNING id`,
         );
-        await tx.event(systemViewer, { type: EventType.INITIATIVE_CREATED, initiativePk: row!.id });
+        await appendEvent(tx, systemViewer, { type: EventType.INITIATIVE_CREATED, initiativePk: row!.id });
         throw new Error('simulated crash after the event');
       }),
     ).rejects.toThrow('simulated crash');
@@ -62,17 +63,17 @@ describe('transaction and event atomicity', () => {
 
   it('tells commit listeners only about committed events', async () => {
     const heard: string[][] = [];
-    const off = server.app.db.onCommit((seqs) => heard.push(seqs));
+    const off = onEventsCommitted(server.app.db, (seqs) => heard.push(seqs));
     try {
       await server.app.db
         .transaction(async (tx) => {
-          await tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED });
+          await appendEvent(tx, systemViewer, { type: EventType.ORGANISATION_UPDATED });
           throw new Error('rollback');
         })
         .catch(() => undefined);
       expect(heard).toEqual([]);
       await server.app.db.transaction((tx) =>
-        tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED }),
+        appendEvent(tx, systemViewer, { type: EventType.ORGANISATION_UPDATED }),
       );
       expect(heard).toHaveLength(1);
     } finally {
@@ -121,7 +122,10 @@ describe('commit-ordered cursor', () => {
         (async () => {
           for (let i = 0; i < perWriter; i++) {
             await db.transaction(async (tx) => {
-              await tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED, payload: { w, i } });
+              await appendEvent(tx, systemViewer, {
+                type: EventType.ORGANISATION_UPDATED,
+                payload: { w, i },
+              });
               // Widen the window between taking a seq and committing, where an unordered scheme goes wrong.
               await tx.query(`SELECT pg_sleep(random() * 0.004)`);
             });

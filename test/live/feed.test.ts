@@ -4,6 +4,7 @@ import { RequestScope } from '../../server/infra/request-scope.js';
 import { EventType, Role, Visibility } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { TestSocket } from '../harness/ws.js';
+import { appendEvent } from '../../server/live/index.js';
 
 // The live feed on one instance (in-process wake-ups): resume without gap or duplicate, rolled-back writes
 // heard by nobody, order under concurrent writers, and access decided per event at delivery time.
@@ -108,7 +109,7 @@ describe('the live feed', () => {
     await socket.silence(200);
     await server.app.db
       .transaction(async (tx) => {
-        await tx.event(systemViewer, { type: EventType.ORGANISATION_UPDATED, organisationPk: 1 });
+        await appendEvent(tx, systemViewer, { type: EventType.ORGANISATION_UPDATED, organisationPk: 1 });
         throw new Error('rolled back');
       })
       .catch(() => undefined);

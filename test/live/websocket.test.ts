@@ -5,6 +5,7 @@ import { ApiKeyScope } from '../../server/modules/api-keys/api-key.type.js';
 import { EventType, Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { TestSocket } from '../harness/ws.js';
+import { appendEvent } from '../../server/live/index.js';
 
 // graphql-transport-ws conduct, credentials on the socket, the same limits and rules as HTTP, slow consumers.
 let server: TestServer;
@@ -145,7 +146,7 @@ describe('a slow consumer', () => {
       const burst = 2500;
       await server.app.db.transaction(async (tx) => {
         for (let i = 0; i < burst; i++) {
-          await tx.event(systemViewer, {
+          await appendEvent(tx, systemViewer, {
             type: EventType.ORGANISATION_UPDATED,
             initiativePk: Number(Buffer.from(data.initiative.id, 'base64url').toString().split(':')[1]),
             payload: { i, padding: 'x'.repeat(400) },

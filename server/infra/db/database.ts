@@ -8,14 +8,12 @@ import {
   type DataSource,
   type EntityManager,
 } from 'typeorm';
-import type { Viewer } from '../auth/viewer.js';
 import {
   DomainError,
   ServiceUnavailableError,
   isDatabaseUnavailable,
   translateDatabaseError,
 } from '../errors.js';
-import { appendEvent, type AppendedEvent, type NewEvent } from '../events/event-log.js';
 import { rawPool, type Queryable } from './data-source.js';
 
 export type Row = Record<string, any>;
@@ -25,13 +23,14 @@ export interface ReadGuard {
   guard<T>(read: () => Promise<T>): Promise<T>;
 }
 
-export interface CommitListener {
-  (seqs: string[]): void;
+/** Runs after a transaction committed (never after a rollback), with the transaction that did. */
+export interface CommitHook {
+  (tx: Transaction): void;
 }
 
 export class Database {
   private readonly pool: Queryable;
-  private readonly commitListeners = new Set<CommitListener>();
+  private readonly commitHooks = new Set<CommitHook>();
   /** Statements sent through `read` and `transaction`, for tests that guard against N+1. */
   statementCount = 0;
 
@@ -64,8 +63,7 @@ export class Database {
   /**
    * Runs `work` in one transaction. Constraint violations become CONFLICT / BAD_USER_INPUT, so a caller never
    * sees a raw database error; an unreachable database becomes SERVICE_UNAVAILABLE (nothing written, or, when
-   * the connection went during COMMIT, an unknown outcome). Listeners hear the event seqs the transaction
-   * appended, after it committed.
+   * the connection went during COMMIT, an unknown outcome). Commit hooks run after it committed.
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const tx = new Transaction();
@@ -93,22 +91,20 @@ export class Database {
       if (err instanceof DomainError) throw err;
       throw translateDatabaseError(err) ?? err;
     }
-    if (tx.appendedSeqs.length > 0) {
-      for (const listener of this.commitListeners) listener(tx.appendedSeqs);
-    }
+    for (const hook of this.commitHooks) hook(tx);
     return result;
   }
 
-  onCommit(listener: CommitListener): () => void {
-    this.commitListeners.add(listener);
-    return () => this.commitListeners.delete(listener);
+  /** Hears of every committed transaction (the event log uses it to announce what was appended). */
+  afterCommit(hook: CommitHook): () => void {
+    this.commitHooks.add(hook);
+    return () => this.commitHooks.delete(hook);
   }
 }
 
 /** A write transaction in progress. */
 export class Transaction {
   manager: EntityManager;
-  readonly appendedSeqs: string[] = [];
   private count: () => void = () => {};
 
   bind(manager: EntityManager, count: () => void): void {
@@ -119,15 +115,6 @@ export class Transaction {
   async query<T extends Row = Row>(text: string, values: unknown[] = []): Promise<T[]> {
     this.count();
     return (await this.manager.query(text, values)) as T[];
-  }
-
-  /** Appends the change's event; it commits or rolls back with everything else in the transaction. */
-  async event(actor: Viewer, event: NewEvent): Promise<AppendedEvent> {
-    this.count(); // the advisory lock
-    this.count(); // the insert
-    const appended = await appendEvent(this.manager, actor, event);
-    this.appendedSeqs.push(appended.seq);
-    return appended;
   }
 
   /** For UPDATE/DELETE: the rows RETURNING gave (TypeORM wraps them as [rows, count]). */

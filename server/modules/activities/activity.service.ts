@@ -13,6 +13,7 @@ import type { Organisation } from '../organisations/index.js';
 import { EventType } from '../../vocabulary.js';
 import type { RecordActivityInput } from './activity.inputs.js';
 import { Activity } from './activity.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function activityFromRow(row: Row): Activity {
   const a = new Activity();
@@ -127,7 +128,7 @@ export class ActivityService {
          UNION ALL SELECT $1::int, p, 'PARTICIPANT' FROM unnest($3::int[]) AS p`,
         [inserted!.id, [...organiserPks], participantPks],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.ACTIVITY_RECORDED,
         activityPk: inserted!.id,
         initiativePk: initiative?.pk ?? null,

@@ -25,7 +25,7 @@ export function eventFromRow(row: Row): Event {
   return e;
 }
 
-/** Reads the event log (written by every other service through Transaction.event). */
+/** Reads the event log (written by every other service through appendEvent, server/live). */
 export class EventService {
   constructor(private readonly db: Database) {}
 
@@ -119,53 +119,6 @@ export class EventService {
         );
         return row!.n as number;
       },
-    );
-  }
-}
-
-/** What the fan-out needs about the initiatives of a batch of events, to decide who may hear of each. */
-export interface InitiativeAccess {
-  visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
-  participantPks: Set<number>;
-}
-
-/** Reads for the live fan-out: the log after a seq (no access filter: it decides per subscriber). */
-export class EventLogReader {
-  constructor(private readonly db: Database) {}
-
-  async lastSeq(): Promise<string> {
-    const [row] = await this.db.read(
-      `SELECT coalesce(max(seq), 0)::text AS seq FROM events`,
-      [],
-      'events_last_seq',
-    );
-    return row!.seq as string;
-  }
-
-  async after(seq: string, limit: number): Promise<Event[]> {
-    const rows = await this.db.read(
-      `SELECT * FROM events WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
-      [seq, limit],
-      'events_after_seq',
-    );
-    return rows.map(eventFromRow);
-  }
-
-  async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
-    if (initiativePks.length === 0) return new Map();
-    const rows = await this.db.read(
-      `SELECT i.id, i.visibility,
-              coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
-         FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
-        WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
-      [initiativePks],
-      'events_initiative_access',
-    );
-    return new Map(
-      rows.map((r) => [
-        r.id as number,
-        { visibility: r.visibility, participantPks: new Set<number>(r.participants) },
-      ]),
     );
   }
 }

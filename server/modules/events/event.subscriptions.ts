@@ -1,22 +1,55 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { BadInputError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
+import { liveSubscription } from '../../live/index.js';
 import { EventType } from '../../vocabulary.js';
 import { Event, EventFilter } from './event.type.js';
 
 /**
- * The live feed. These fields are served by the live feed (`EventFeed` in event.feed.ts) through graphql-ws's
- * `subscribe` hook, which executes each event once per cohort of subscribers; graphql-js' own subscribe path is
- * never taken, so the `subscribe` functions below only refuse to run elsewhere.
+ * The live feed's fields. Each declares beside its decorator which events it wants (`liveSubscription`); the
+ * feed (server/live/feed.ts) serves them through graphql-ws's `subscribe` hook, executing each event once per
+ * cohort of subscribers with the event as the root value, which the resolvers below hand on. graphql-js' own
+ * subscribe path is never taken, so the `subscribe` functions only refuse to run elsewhere.
  */
-const servedByTheHub = () => {
+const servedByTheFeed = () => {
   throw new BadInputError('subscriptions are served over WebSocket at /graphql (graphql-transport-ws)');
 };
+
+const initiativeOf = (id: unknown, name: string) =>
+  typeof id === 'string' ? [decodeId(id, 'Initiative', name)] : [];
+
+liveSubscription('events', (args) => {
+  const filter = (args.filter ?? {}) as EventFilter;
+  return {
+    types: filter.types ?? [],
+    initiativePks: (filter.initiativeIds ?? []).map((id, i) =>
+      decodeId(id, 'Initiative', `filter.initiativeIds[${i}]`),
+    ),
+    organisationPks: (filter.organisationIds ?? []).map((id, i) =>
+      decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
+    ),
+    after: typeof args.after === 'string' ? args.after : null,
+  };
+});
+
+liveSubscription('partnerJoined', (args) => ({
+  types: [EventType.PARTNER_JOINED],
+  initiativePks: initiativeOf(args.initiativeId, 'initiativeId'),
+  organisationPks: [],
+  after: null,
+}));
+
+liveSubscription('milestoneChanged', (args) => ({
+  types: [EventType.MILESTONE_ADDED, EventType.MILESTONE_CHANGED],
+  initiativePks: initiativeOf(args.initiativeId, 'initiativeId'),
+  organisationPks: [],
+  after: null,
+}));
 
 @Resolver(() => Event)
 export class EventSubscriptionResolver {
   @Subscription(() => Event, {
-    subscribe: servedByTheHub,
+    subscribe: servedByTheFeed,
     description:
       'Every event you may see, in order. With `after` (a cursor) it replays what happened since, then continues live: no gap, no duplicate. Without it, live from now.',
   })
@@ -29,7 +62,7 @@ export class EventSubscriptionResolver {
   }
 
   @Subscription(() => Event, {
-    subscribe: servedByTheHub,
+    subscribe: servedByTheFeed,
     description: 'PARTNER_JOINED events, optionally of one initiative (live from now).',
   })
   partnerJoined(
@@ -40,7 +73,7 @@ export class EventSubscriptionResolver {
   }
 
   @Subscription(() => Event, {
-    subscribe: servedByTheHub,
+    subscribe: servedByTheFeed,
     description:
       'MILESTONE_ADDED and MILESTONE_CHANGED events, optionally of one initiative (live from now).',
   })
@@ -50,66 +83,4 @@ export class EventSubscriptionResolver {
   ): Event {
     return event;
   }
-}
-
-/** What a subscription listens to, in the terms both the live matcher and the replay query use. */
-export interface FeedFilter {
-  types: EventType[];
-  initiativePks: number[];
-  organisationPks: number[];
-  /** Cursor to replay after, if any. */
-  after: string | null;
-}
-
-/** The filter of a subscription field from its (coerced) arguments; BAD_USER_INPUT for bad ids. */
-export function feedFilter(field: string, args: Record<string, any>): FeedFilter {
-  const initiative = (id: unknown, name: string) =>
-    typeof id === 'string' ? [decodeId(id, 'Initiative', name)] : [];
-  switch (field) {
-    case 'events': {
-      const filter = (args.filter ?? {}) as EventFilter;
-      return {
-        types: filter.types ?? [],
-        initiativePks: (filter.initiativeIds ?? []).map((id, i) =>
-          decodeId(id, 'Initiative', `filter.initiativeIds[${i}]`),
-        ),
-        organisationPks: (filter.organisationIds ?? []).map((id, i) =>
-          decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
-        ),
-        after: typeof args.after === 'string' ? args.after : null,
-      };
-    }
-    case 'partnerJoined':
-      return {
-        types: [EventType.PARTNER_JOINED],
-        initiativePks: initiative(args.initiativeId, 'initiativeId'),
-        organisationPks: [],
-        after: null,
-      };
-    case 'milestoneChanged':
-      return {
-        types: [EventType.MILESTONE_ADDED, EventType.MILESTONE_CHANGED],
-        initiativePks: initiative(args.initiativeId, 'initiativeId'),
-        organisationPks: [],
-        after: null,
-      };
-    default:
-      throw new BadInputError(`unknown subscription ${field}`);
-  }
-}
-
-/** The in-memory twin of the events query's filter (EventService.list). */
-export function matchesFeed(filter: FeedFilter, event: Event): boolean {
-  if (filter.types.length && !filter.types.includes(event.type)) return false;
-  if (
-    filter.initiativePks.length &&
-    (event.initiativePk === null || !filter.initiativePks.includes(event.initiativePk))
-  )
-    return false;
-  if (
-    filter.organisationPks.length &&
-    !event.organisationPks.some((pk) => filter.organisationPks.includes(pk))
-  )
-    return false;
-  return true;
 }

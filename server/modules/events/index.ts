@@ -1,10 +1,9 @@
-/** Reads the event log (every other module appends to it through Transaction.event). Emits no events itself. */
+/**
+ * The event log as the API shows it: the `events` query, `node(id:)` for events, and the subscription fields
+ * the live feed serves (each declares its filter beside its decorator). Every other module appends to the log
+ * through `appendEvent` (server/live); this module emits no events itself.
+ */
 export { EventEntity } from './event.entity.js';
 export { Event, EventConnection, EventFilter } from './event.type.js';
-export { EventLogReader, EventService, type InitiativeAccess } from './event.service.js';
-export {
-  EventSubscriptionResolver,
-  feedFilter,
-  matchesFeed,
-  type FeedFilter,
-} from './event.subscriptions.js';
+export { EventService, eventFromRow } from './event.service.js';
+export { EventSubscriptionResolver } from './event.subscriptions.js';

@@ -8,6 +8,7 @@ import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType, FundingBasis } from '../../vocabulary.js';
 import type { AllocateFundingInput } from './funding.inputs.js';
 import { FundingAllocation } from './funding-allocation.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function fundingFromRow(row: Row): FundingAllocation {
   const f = new FundingAllocation();
@@ -118,7 +119,7 @@ export class FundingService {
           input.confidence ?? Confidence.CONFIRMED,
         ],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.FUNDING_ALLOCATED,
         initiativePk: initiative.pk,
         organisationPk: source?.pk ?? null,

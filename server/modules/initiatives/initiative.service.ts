@@ -22,6 +22,7 @@ import {
 } from '../../vocabulary.js';
 import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative } from './initiative.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function initiativeFromRow(row: Row): Initiative {
   const i = new Initiative();
@@ -262,7 +263,7 @@ export class InitiativeService {
       );
       const id = row!.id as number;
       const participation = await this.makeLeadParticipant(tx, id, lead.pk);
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.INITIATIVE_CREATED,
         initiativePk: id,
         organisationPk: lead.pk,
@@ -325,7 +326,7 @@ export class InitiativeService {
     participation: LeadParticipation,
   ): Promise<void> {
     if (participation.previousRole !== null) return;
-    await tx.event(scope.viewer, {
+    await appendEvent(tx, scope.viewer, {
       type: EventType.PARTNER_JOINED,
       initiativePk,
       organisationPk: leadPk,
@@ -388,7 +389,7 @@ export class InitiativeService {
       );
       const handover =
         newLead !== null && newLead !== formerLead ? await this.handOver(tx, current.pk, newLead) : null;
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.INITIATIVE_UPDATED,
         initiativePk: current.pk,
         organisationPk: newLead ?? formerLead,

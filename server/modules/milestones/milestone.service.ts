@@ -9,6 +9,7 @@ import { diff } from '../../infra/db/diff.js';
 import { EventType, MilestoneStatus } from '../../vocabulary.js';
 import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { Milestone } from './milestone.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function milestoneFromRow(row: Row): Milestone {
   const m = new Milestone();
@@ -81,7 +82,7 @@ export class MilestoneService {
         `INSERT INTO milestones (initiative_id, title, due_on, status) VALUES ($1, $2, $3, $4) RETURNING *`,
         [initiative.pk, title, dueOn, status],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_ADDED,
         initiativePk: initiative.pk,
         milestonePk: inserted!.id,
@@ -144,7 +145,7 @@ export class MilestoneService {
          WHERE id = $1 AND version = $2 RETURNING *`,
         [pk, input.expectedVersion, ...columns.map((c) => sets[c])],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_CHANGED,
         initiativePk: milestone.initiativePk,
         milestonePk: pk,

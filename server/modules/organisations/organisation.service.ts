@@ -15,6 +15,7 @@ import type {
   UpdateOrganisationInput,
 } from './organisation.inputs.js';
 import { Organisation } from './organisation.type.js';
+import { appendEvent } from '../../live/index.js';
 
 const COLUMNS = [
   'id',
@@ -245,7 +246,7 @@ export class OrganisationService {
         ],
       );
       const organisation = organisationFromRow(row!);
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.ORGANISATION_CREATED,
         organisationPk: organisation.pk,
         payload: { code: organisation.code, kind: organisation.kind },
@@ -289,7 +290,7 @@ export class OrganisationService {
       );
       const organisation = organisationFromRow(row!);
       const changes = diff(before, sets);
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.ORGANISATION_UPDATED,
         organisationPk: pk,
         payload: { changes },

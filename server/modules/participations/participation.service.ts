@@ -18,6 +18,7 @@ import {
 import { Confidence, EventType, ParticipationRole } from '../../vocabulary.js';
 import type { JoinInitiativeInput, LeaveInitiativeInput } from './participation.inputs.js';
 import { Participation } from './participation.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function participationFromRow(row: Row): Participation {
   const p = new Participation();
@@ -243,7 +244,7 @@ export class ParticipationService {
           input.confidence ?? Confidence.CONFIRMED,
         ],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNER_JOINED,
         initiativePk: initiative.pk,
         organisationPk: organisation.pk,
@@ -330,7 +331,7 @@ export class ParticipationService {
           WHERE id = $1 RETURNING *`,
         [current.id, leftOn],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNER_LEFT,
         initiativePk: initiative.pk,
         organisationPk: organisation.pk,

@@ -9,6 +9,7 @@ import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../../vocabulary.js';
 import type { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
 import { Partnership } from './partnership.type.js';
+import { appendEvent } from '../../live/index.js';
 
 export function partnershipFromRow(row: Row): Partnership {
   const p = new Partnership();
@@ -133,7 +134,7 @@ export class PartnershipService {
           valid.optionalText(input.notes, 'input.notes'),
         ],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNERSHIP_FORMED,
         organisationPk: from.pk,
         organisationPks: [from.pk, to.pk],
@@ -165,7 +166,7 @@ export class PartnershipService {
         `UPDATE partnerships SET until = greatest(coalesce($2::date, current_date), since) WHERE id = $1 RETURNING *`,
         [pk, until],
       );
-      await tx.event(scope.viewer, {
+      await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNERSHIP_ENDED,
         organisationPk: current.from_id,
         organisationPks: [current.from_id, current.to_id],

@@ -4,9 +4,10 @@
  * order (no reader can see seq N and later discover a committed N-1). The lock serialises only the short
  * tail of writing transactions, from the event insert to the commit.
  */
-import type { EntityManager } from 'typeorm';
-import type { EventType } from '../../vocabulary.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Database, Transaction } from '../infra/db/database.js';
+import { decodeCursor } from '../infra/graphql/connection.js';
+import type { EventType } from '../vocabulary.js';
+import type { Viewer } from '../infra/auth/viewer.js';
 
 /** Arbitrary, fixed key of the advisory lock that orders event commits. */
 export const EVENT_LOG_LOCK_KEY = 7_126_411;
@@ -30,16 +31,19 @@ export interface AppendedEvent {
   occurredAt: string;
 }
 
-export async function appendEvent(
-  manager: EntityManager,
-  actor: Viewer,
-  event: NewEvent,
-): Promise<AppendedEvent> {
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
+/** The seqs each open transaction appended, announced once it commits (see `onEventsCommitted`). */
+const appendedBy = new WeakMap<Transaction, string[]>();
+
+/**
+ * Appends the change's event in the change's own transaction: it commits or rolls back with everything else.
+ * Make it the transaction's last write.
+ */
+export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEvent): Promise<AppendedEvent> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
   const organisationIds = [
     ...new Set([...(event.organisationPks ?? []), ...(event.organisationPk ? [event.organisationPk] : [])]),
   ];
-  const rows: { seq: string; occurred_at: string }[] = await manager.query(
+  const rows = await tx.query<{ seq: string; occurred_at: string }>(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
        participation_id, partnership_id, activity_id, funding_allocation_id, payload)
      VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -59,5 +63,22 @@ export async function appendEvent(
     ],
   );
   const row = rows[0]!;
-  return { seq: String(row.seq), occurredAt: row.occurred_at };
+  const seq = String(row.seq);
+  let appended = appendedBy.get(tx);
+  if (!appended) appendedBy.set(tx, (appended = []));
+  appended.push(seq);
+  return { seq, occurredAt: row.occurred_at };
+}
+
+/** Hears the seqs of the events each committed transaction appended; never of a rolled-back one. */
+export function onEventsCommitted(db: Database, listener: (seqs: string[]) => void): () => void {
+  return db.afterCommit((tx) => {
+    const seqs = appendedBy.get(tx);
+    if (seqs?.length) listener(seqs);
+  });
+}
+
+/** The seq an event cursor stands for (the base64url JSON of `[seq]`); BAD_USER_INPUT naming `argument` if not. */
+export function seqOfCursor(cursor: string, argument = 'after'): string {
+  return String(decodeCursor(cursor, ['bigint'], argument)[0]);
 }

@@ -26,12 +26,12 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Authentication } from '../auth/authenticate.js';
-import type { Viewer } from '../auth/viewer.js';
-import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { costError, operationCost, selectedOperation, type CostLimits } from '../graphql/cost.js';
-import { RequestScope, callerKey } from '../request-scope.js';
+import type { Authentication } from '../infra/auth/authenticate.js';
+import type { Viewer } from '../infra/auth/viewer.js';
+import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../infra/errors.js';
+import type { Logger } from '../infra/logger.js';
+import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
+import { RequestScope, callerKey } from '../infra/request-scope.js';
 
 /**
  * Close codes romgraph adds to graphql-ws' own (its `CloseCode`: 4400 bad request, 4401 unauthorised,
@@ -109,6 +109,16 @@ export interface WebSocketOptions<C> {
   }): Promise<() => void>;
 }
 
+/**
+ * The one place that writes a graphql-transport-ws `next` message itself, bypassing graphql-ws: the payload
+ * was serialised once for the whole cohort, and graphql-ws would serialise it again per subscriber (the
+ * fan-out benchmark rests on this; docs/decisions/0005). The framing must stay graphql-ws' own:
+ * `{"id":<id>,"type":"next","payload":<ExecutionResult>}`, which the real-client test checks.
+ */
+function writeNext(socket: WebSocket, idJson: string, payloadJson: string): void {
+  socket.send(`{"id":${idJson},"type":"next","payload":${payloadJson}}`);
+}
+
 /** Payload text per result: a cohort shares one result object, so it is serialised (and masked) once. */
 const payloads = new WeakMap<ExecutionResult, string>();
 
@@ -146,7 +156,7 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
       this.end();
       return false;
     }
-    this.socket.send(`{"id":${this.idJson},"type":"next","payload":${this.payload(result)}}`);
+    writeNext(this.socket, this.idJson, this.payload(result));
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.end();
       this.onOverflow();

@@ -9,18 +9,32 @@
  * Access is decided at delivery time with the initiative's current visibility and participants.
  */
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from 'graphql';
-import { accessCohortKey, canSeeEvent } from '../../infra/auth/access.js';
-import type { Viewer } from '../../infra/auth/viewer.js';
-import { KeyedSemaphore, Semaphore } from '../../infra/concurrency.js';
-import { isPublicError } from '../../infra/errors.js';
+import { accessCohortKey, canSeeEvent } from '../infra/auth/access.js';
+import type { Viewer } from '../infra/auth/viewer.js';
+import { KeyedSemaphore, Semaphore } from '../infra/concurrency.js';
+import { isPublicError } from '../infra/errors.js';
 import type { GraphQLSchema } from 'graphql';
-import { decodeCursor, type PageRequest } from '../../infra/graphql/connection.js';
-import type { Logger } from '../../infra/logger.js';
-import { RequestScope } from '../../infra/request-scope.js';
-import type { Context, Services } from '../context.js';
-import { EventLogReader, EventService, type InitiativeAccess } from './event.service.js';
-import { matchesFeed, type FeedFilter } from './event.subscriptions.js';
-import type { Event } from './event.type.js';
+import type { PageRequest } from '../infra/graphql/connection.js';
+import type { Logger } from '../infra/logger.js';
+import { RequestScope } from '../infra/request-scope.js';
+import { seqOfCursor } from './event-log.js';
+import type { EventLogReader, InitiativeAccess } from './event-reader.js';
+import { matchesFeed, type FeedEvent, type FeedFilter } from './subscriptions.js';
+
+/** What an event's execution needs of its context: a scope of its own (loaders, the viewer). */
+export interface FeedContext {
+  scope: RequestScope;
+}
+
+/** What the feed takes from the application: its event objects and how to execute and replay them. */
+export interface FeedSource<E extends FeedEvent, C extends FeedContext> {
+  /** The log, read as the application's event objects. */
+  reader: EventLogReader<E>;
+  /** A fresh execution context for a viewer (its own DataLoaders, nothing cached longer). */
+  context(viewer: Viewer): C;
+  /** The events after `page.after` that the context's viewer may see and the filter selects, for replays. */
+  matching(context: C, filter: FeedFilter, page: PageRequest): Promise<E[]>;
+}
 
 export interface FeedOptions {
   /** Fallback poll of the log, in ms (wake-ups make delivery faster than this). */
@@ -67,8 +81,8 @@ interface Cohort {
 
 const REPLAY_PAGE = 500;
 
-export class EventFeed {
-  private readonly reader: EventLogReader;
+export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = FeedContext> {
+  private readonly reader: EventLogReader<E>;
   private readonly cohorts = new Map<string, Cohort>();
   private lastSeq = 0n;
   private started = false;
@@ -83,12 +97,11 @@ export class EventFeed {
 
   constructor(
     private readonly schema: GraphQLSchema,
-    private readonly services: Services,
-    reader: EventLogReader,
+    private readonly source: FeedSource<E, C>,
     private readonly options: FeedOptions,
     private readonly logger: Logger,
   ) {
-    this.reader = reader;
+    this.reader = source.reader;
     this.replays = new Semaphore(options.maxReplays);
     this.callerReplays = new KeyedSemaphore(options.maxReplaysPerCaller);
   }
@@ -146,7 +159,7 @@ export class EventFeed {
   private async readLoop(): Promise<void> {
     do {
       this.again = false;
-      let batch: Event[];
+      let batch: E[];
       try {
         batch = await this.reader.after(this.lastSeq.toString(), this.options.batchSize);
         // Deliver before moving the position: a round that fails is read and delivered again, in full
@@ -168,13 +181,13 @@ export class EventFeed {
     } while (this.again && !this.stopped);
   }
 
-  private async fanOut(batch: Event[]): Promise<void> {
+  private async fanOut(batch: E[]): Promise<void> {
     if (this.cohorts.size === 0) return;
     const initiativePks = [
       ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
     ];
     const access: Map<number, InitiativeAccess> = await this.reader.access(initiativePks);
-    const facts = (event: Event) => {
+    const facts = (event: E) => {
       if (event.initiativePk === null) return { visibility: null, participantPks: new Set<number>() };
       // An initiative that no longer exists is visible to nobody but ADMIN.
       return (
@@ -191,7 +204,7 @@ export class EventFeed {
         );
         if (events.length === 0) return;
         // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.
-        const context: Context = { scope: new RequestScope(cohort.viewer), services: this.services };
+        const context = this.source.context(cohort.viewer);
         const results = await Promise.all(events.map((event) => this.run(cohort.operation, event, context)));
         const seqs = events.map((e) => BigInt(e.seq));
         // (Deleting the current member of a Set while iterating it is safe.)
@@ -215,12 +228,7 @@ export class EventFeed {
    * PostgreSQL restarts, reported as SERVICE_UNAVAILABLE) is retried once with fresh loaders, so a subscriber
    * does not get a half-empty event.
    */
-  private async run(
-    operation: Operation,
-    event: Event,
-    context: Context,
-    retry = true,
-  ): Promise<ExecutionResult> {
+  private async run(operation: Operation, event: E, context: C, retry = true): Promise<ExecutionResult> {
     let result: ExecutionResult;
     try {
       result = await execute({
@@ -243,12 +251,7 @@ export class EventFeed {
     );
     if (!retryable || !retry) return result;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return this.run(
-      operation,
-      event,
-      { scope: new RequestScope(context.scope.viewer), services: context.services },
-      false,
-    );
+    return this.run(operation, event, this.source.context(context.scope.viewer), false);
   }
 
   /**
@@ -264,7 +267,7 @@ export class EventFeed {
       await this.whenIdle();
       member.cursor = this.lastSeq;
     } else {
-      member.cursor = BigInt(EventService.seqOf(decodeCursor(after, ['bigint'])));
+      member.cursor = BigInt(seqOfCursor(after));
       for (;;) {
         if (this.stopped) return () => {};
         if (member.cursor >= this.lastSeq) {
@@ -309,8 +312,8 @@ export class EventFeed {
     while (!this.stopped && member.cursor < this.lastSeq) {
       const readUpTo = this.lastSeq;
       const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
-      const context: Context = { scope: new RequestScope(subscription.viewer), services: this.services };
-      const { nodes } = await this.services.events.listMatching(context.scope, subscription.filter, page);
+      const context = this.source.context(subscription.viewer);
+      const nodes = await this.source.matching(context, subscription.filter, page);
       const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
       for (let i = 0; i < nodes.length; i++) {
         const seq = BigInt(nodes[i]!.seq);

@@ -4,7 +4,7 @@
  * polls, and a lost wake-up or a Redis outage delays delivery, never loses it.
  */
 import { createClient, type RedisClientType } from 'redis';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../infra/logger.js';
 
 export interface WakeupChannel {
   /** Tells every instance (this one included) that events up to `seq` are committed. */

@@ -1,0 +1,55 @@
+/** The event log as the live feed reads it: in seq order, a batch at a time, whoever may see what. */
+import type { Database, Row } from '../infra/db/database.js';
+
+/** What the fan-out needs about the initiatives of a batch of events, to decide who may hear of each. */
+export interface InitiativeAccess {
+  visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
+  participantPks: Set<number>;
+}
+
+/**
+ * Reads for the live fan-out: the log after a seq (no access filter: the feed decides per subscriber), as the
+ * application's event objects (`toEvent`), and the access facts of the initiatives a batch concerns.
+ */
+export class EventLogReader<E> {
+  constructor(
+    private readonly db: Database,
+    private readonly toEvent: (row: Row) => E,
+  ) {}
+
+  async lastSeq(): Promise<string> {
+    const [row] = await this.db.read(
+      `SELECT coalesce(max(seq), 0)::text AS seq FROM events`,
+      [],
+      'events_last_seq',
+    );
+    return row!.seq as string;
+  }
+
+  async after(seq: string, limit: number): Promise<E[]> {
+    const rows = await this.db.read(
+      `SELECT * FROM events WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+      [seq, limit],
+      'events_after_seq',
+    );
+    return rows.map(this.toEvent);
+  }
+
+  async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
+    if (initiativePks.length === 0) return new Map();
+    const rows = await this.db.read(
+      `SELECT i.id, i.visibility,
+              coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
+         FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
+        WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
+      [initiativePks],
+      'events_initiative_access',
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id as number,
+        { visibility: r.visibility, participantPks: new Set<number>(r.participants) },
+      ]),
+    );
+  }
+}

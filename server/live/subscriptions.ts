@@ -1,0 +1,59 @@
+/**
+ * Which events each subscription field wants. Every field registers its filter beside its own decorator
+ * (`liveSubscription`), and the WebSocket adapter asks the registry (`feedFilterFor`): a registry, not a switch.
+ */
+import type { EventType } from '../vocabulary.js';
+
+/** What a subscription listens to, in the terms both the live matcher and the replay query use. */
+export interface FeedFilter {
+  types: EventType[];
+  initiativePks: number[];
+  organisationPks: number[];
+  /** Cursor to replay after, if any. */
+  after: string | null;
+}
+
+/** What the feed needs to know of an event to route it. */
+export interface FeedEvent {
+  readonly seq: string;
+  readonly type: EventType;
+  readonly initiativePk: number | null;
+  readonly organisationPks: readonly number[];
+}
+
+/** The in-memory twin of the events query's filter. */
+export function matchesFeed(filter: FeedFilter, event: FeedEvent): boolean {
+  if (filter.types.length && !filter.types.includes(event.type)) return false;
+  if (
+    filter.initiativePks.length &&
+    (event.initiativePk === null || !filter.initiativePks.includes(event.initiativePk))
+  )
+    return false;
+  if (
+    filter.organisationPks.length &&
+    !event.organisationPks.some((pk) => filter.organisationPks.includes(pk))
+  )
+    return false;
+  return true;
+}
+
+type FilterOf = (args: Record<string, any>) => FeedFilter;
+const registry = new Map<string, FilterOf>();
+
+/**
+ * Declares a subscription field served by the feed, with the filter its (coerced) arguments select. Call it
+ * next to the field's `@Subscription`; a second declaration of the same field is a mistake.
+ */
+export function liveSubscription(field: string, filterOf: FilterOf): void {
+  if (registry.has(field)) throw new Error(`[live] subscription ${field} is declared twice`);
+  registry.set(field, filterOf);
+}
+
+/** The filter of a subscription field from its arguments (BAD_USER_INPUT for bad ids in them). */
+export function feedFilterFor(field: string, args: Record<string, any>): FeedFilter {
+  const filterOf = registry.get(field);
+  // A schema field the feed does not know is our mistake, not the caller's.
+  if (!filterOf)
+    throw new Error(`[live] subscription ${field} has no feed filter: declare it with liveSubscription`);
+  return filterOf(args);
+}
