@@ -12,6 +12,8 @@
  * Servers and subscribers run in child processes of their own (bench/servers/romgraph.ts,
  * bench/lib/fanout-subscribers.ts); the writer runs here. Everything is on 127.0.0.1.
  */
+// The server's cursor code below declares GraphQL types: decorator metadata first.
+import 'reflect-metadata';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import { createClient } from 'redis';
 import WebSocket from 'ws';
@@ -36,6 +37,10 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
+import { TokenService } from '../server/infra/auth/tokens.js';
+import { encodeCursor } from '../server/infra/graphql/connection.js';
+import { seqOfCursor } from '../server/live/event-log.js';
+import { Role } from '../server/vocabulary.js';
 import { parseCli } from './lib/cli.js';
 import { createDatabase, databaseExists, databaseNameOf, dropDatabase } from '../scripts/lib/postgres.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
@@ -249,10 +254,9 @@ function redact(url: string): string {
   return u.toString();
 }
 
-/** The event cursor of a seq, as the server writes it (server/infra/graphql/connection.ts). */
-const cursorOf = (seq: number) => Buffer.from(JSON.stringify([String(seq)])).toString('base64url');
-const seqOfCursor = (cursor: string) =>
-  Number((JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[])[0]);
+/** The event cursor of a seq, and back: the server's own encoding. */
+const cursorOf = (seq: number) => encodeCursor([String(seq)]);
+const seqOf = (cursor: string) => Number(seqOfCursor(cursor));
 
 // ---------------------------------------------------------------------------------------------------------
 // Database, token, servers
@@ -269,15 +273,12 @@ async function recreateDatabase(url: string, keep: boolean): Promise<void> {
   await createDatabase(url, name);
 }
 
-/** An ADMIN bearer token of ROMNL, signed like the server's own (HS256, issuer romgraph). */
+/** An ADMIN bearer token of ROMNL, signed by the server's own token service with the servers' secret. */
 function adminToken(secret: string, hours: number): Promise<string> {
-  return new SignJWT({ org: 'ROMNL', role: 'ADMIN' })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('bench-fanout-writer')
-    .setIssuer('romgraph')
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + hours * 3600)
-    .sign(new TextEncoder().encode(secret));
+  return new TokenService(secret).sign(
+    { subject: 'bench-fanout-writer', organisationCode: 'ROMNL', role: Role.ADMIN },
+    hours * 3600,
+  );
 }
 
 interface MemorySample {
@@ -1169,7 +1170,7 @@ async function catchUpOnce(url: string, baseSeq: number, behind: number, run: nu
       }
       const cursor = message.payload?.data?.events?.cursor;
       if (!cursor) return reject(new Error(`catch-up: ${JSON.stringify(message.payload).slice(0, 300)}`));
-      const seq = seqOfCursor(cursor);
+      const seq = seqOf(cursor);
       if (received === 0) firstAt = performance.now();
       if (seen.has(seq)) duplicated++;
       else {

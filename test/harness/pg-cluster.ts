@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -35,17 +35,6 @@ export function postgresBinaries(): string | undefined {
   return undefined;
 }
 
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** initdb into a temporary directory and start it on a spare port of 127.0.0.1 (trust auth, user postgres). */
 export async function createPgCluster(): Promise<PgCluster> {
   const bin = postgresBinaries();
@@ -61,7 +50,7 @@ export async function createPgCluster(): Promise<PgCluster> {
   const exec = (name: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', 'postgres', '--', tool(name), ...args]) : run(tool(name), args);
   const data = path.join(dir, 'data');
-  const port = await sparePort();
+  const port = await freePort();
   await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   // fsync off: a fast shutdown still writes everything out, and only a clean shutdown is tested here.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
