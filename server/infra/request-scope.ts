@@ -98,6 +98,18 @@ export function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => 
   return keys.map((k) => groups.get(k) ?? []);
 }
 
+/** A count per key, in the order of `keys` (0 where none), from rows of a key and a count column. */
+export function countsBy<K>(
+  keys: readonly K[],
+  rows: readonly Record<string, any>[],
+  keyColumn: string,
+  countColumn = 'n',
+): number[] {
+  const counts = new Map<K, number>();
+  for (const row of rows) counts.set(row[keyColumn] as K, row[countColumn] as number);
+  return keys.map((k) => counts.get(k) ?? 0);
+}
+
 /** Picks one row per key, in the order of `keys` (null where none), for a DataLoader batch function. */
 export function indexBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
   const map = new Map<K, R>();

@@ -3,7 +3,7 @@ import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
 import {
@@ -142,8 +142,7 @@ export class InitiativeService {
             GROUP BY p.initiative_id`,
           [pks],
         );
-        const counts = new Map(rows.map((r) => [r.initiative_id as number, r.roms as number]));
-        return pks.map((pk) => counts.get(pk) ?? 0);
+        return countsBy(pks, rows, 'initiative_id', 'roms');
       })
       .load(pk);
   }

@@ -5,7 +5,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
-import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
@@ -142,8 +142,7 @@ export class ParticipationService {
             WHERE initiative_id = ANY($1::int[]) AND left_on IS NULL GROUP BY initiative_id`,
           [pks],
         );
-        const counts = new Map(rows.map((r) => [r.initiative_id as number, r.n as number]));
-        return pks.map((pk) => counts.get(pk) ?? 0);
+        return countsBy(pks, rows, 'initiative_id');
       })
       .load(initiativePk);
   }
@@ -199,8 +198,7 @@ export class ParticipationService {
             GROUP BY p.organisation_id`,
           params,
         );
-        const counts = new Map(rows.map((r) => [r.organisation_id as number, r.n as number]));
-        return pks.map((pk) => counts.get(pk) ?? 0);
+        return countsBy(pks, rows, 'organisation_id');
       })
       .load(organisationPk);
   }

@@ -3,7 +3,7 @@ import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
-import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../../vocabulary.js';
@@ -88,8 +88,7 @@ export class PartnershipService {
           [pks],
           'partnership_counts_of_organisations',
         );
-        const counts = new Map(rows.map((r) => [r.organisation_id as number, r.n as number]));
-        return pks.map((pk) => counts.get(pk) ?? 0);
+        return countsBy(pks, rows, 'organisation_id');
       })
       .load(organisationPk);
   }
