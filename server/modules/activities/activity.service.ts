@@ -1,7 +1,7 @@
-import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
@@ -14,6 +14,7 @@ import { EventType } from '../../vocabulary.js';
 import type { RecordActivityInput } from './activity.inputs.js';
 import { Activity } from './activity.type.js';
 import { appendEvent } from '../../live/index.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function activityFromRow(row: Row): Activity {
   const a = new Activity();
@@ -40,18 +41,20 @@ export class ActivityService {
 
   /** An activity, unless it belongs to an initiative the caller may not see. */
   byPk(scope: RequestScope, pk: number): Promise<Activity | null> {
-    return scope
-      .loader<number, Activity | null>('activity.byPk', async (pks) => {
-        const params: unknown[] = [pks];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `SELECT a.* FROM activities a LEFT JOIN initiatives i ON i.id = a.initiative_id
-            WHERE a.id = ANY($1::int[]) AND (a.initiative_id IS NULL OR ${visible})`,
-          params,
-        );
-        return indexBy(pks, rows.map(activityFromRow), (a) => a.pk);
-      })
-      .load(pk);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'activity.byPk',
+        select: 'SELECT a.* FROM activities a LEFT JOIN initiatives i ON i.id = a.initiative_id',
+        key: 'a.id',
+        keyType: 'int[]',
+        initiative: { optional: 'a.initiative_id' },
+        toObject: activityFromRow,
+        keyOf: (a) => a.pk,
+      },
+      pk,
+    );
   }
 
   /** Organisers or participants of an activity, batched per request. */

@@ -3,9 +3,10 @@ import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { Event, type EventFilter } from './event.type.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function eventFromRow(row: Row): Event {
   const e = new Event();
@@ -37,18 +38,20 @@ export class EventService {
   }
 
   byPk(scope: RequestScope, seq: string): Promise<Event | null> {
-    return scope
-      .loader<string, Event | null>('event.bySeq', async (seqs) => {
-        const params: unknown[] = [seqs];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `SELECT e.* FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id
-            WHERE e.seq = ANY($1::bigint[]) AND (e.initiative_id IS NULL OR ${visible})`,
-          params,
-        );
-        return indexBy(seqs, rows.map(eventFromRow), (e) => e.seq);
-      })
-      .load(seq);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'event.bySeq',
+        select: 'SELECT e.* FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id',
+        key: 'e.seq',
+        keyType: 'bigint[]',
+        initiative: { optional: 'e.initiative_id' },
+        toObject: eventFromRow,
+        keyOf: (e) => e.seq,
+      },
+      seq,
+    );
   }
 
   /** Events after a cursor, oldest first, that the caller may see. */

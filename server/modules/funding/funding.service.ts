@@ -1,7 +1,7 @@
-import { can, canSeeFundingAmounts, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, canSeeFundingAmounts, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -9,6 +9,7 @@ import { Confidence, EventType, FundingBasis } from '../../vocabulary.js';
 import type { AllocateFundingInput } from './funding.inputs.js';
 import { FundingAllocation } from './funding-allocation.type.js';
 import { appendEvent } from '../../live/index.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function fundingFromRow(row: Row): FundingAllocation {
   const f = new FundingAllocation();
@@ -41,22 +42,19 @@ export class FundingService {
   }
 
   byPk(scope: RequestScope, pk: number): Promise<FundingAllocation | null> {
-    return scope
-      .loader<number, FundingAllocation | null>('funding.byPk', async (pks) => {
-        const params: unknown[] = [pks];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `SELECT f.* FROM funding_allocations f JOIN initiatives i ON i.id = f.initiative_id
-            WHERE f.id = ANY($1::int[]) AND ${visible}`,
-          params,
-        );
-        return indexBy(
-          pks,
-          rows.map((r) => this.present(scope, fundingFromRow(r))),
-          (f) => f.pk,
-        );
-      })
-      .load(pk);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'funding.byPk',
+        select: 'SELECT f.* FROM funding_allocations f JOIN initiatives i ON i.id = f.initiative_id',
+        key: 'f.id',
+        keyType: 'int[]',
+        toObject: (r) => this.present(scope, fundingFromRow(r)),
+        keyOf: (f) => f.pk,
+      },
+      pk,
+    );
   }
 
   /** Allocations of an initiative the caller can already see, batched per request. */

@@ -3,7 +3,7 @@ import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
 import {
@@ -23,6 +23,7 @@ import {
 import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
 import { Initiative } from './initiative.type.js';
 import { appendEvent } from '../../live/index.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function initiativeFromRow(row: Row): Initiative {
   const i = new Initiative();
@@ -77,17 +78,19 @@ export class InitiativeService {
 
   /** The initiative if it exists and the caller may see it; null otherwise (existence is not revealed). */
   byPk(scope: RequestScope, pk: number): Promise<Initiative | null> {
-    return scope
-      .loader<number, Initiative | null>('initiative.byPk', async (pks) => {
-        const params: unknown[] = [pks];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `${SELECT_WITH_LEAD} WHERE i.id = ANY($1::int[]) AND ${visible}`,
-          params,
-        );
-        return indexBy(pks, rows.map(initiativeFromRow), (i) => i.pk);
-      })
-      .load(pk);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'initiative.byPk',
+        select: SELECT_WITH_LEAD,
+        key: 'i.id',
+        keyType: 'int[]',
+        toObject: initiativeFromRow,
+        keyOf: (i) => i.pk,
+      },
+      pk,
+    );
   }
 
   async byCode(scope: RequestScope, code: string): Promise<Initiative | null> {

@@ -1,8 +1,8 @@
-import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { groupBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import { diff } from '../../infra/db/diff.js';
@@ -10,6 +10,7 @@ import { EventType, MilestoneStatus } from '../../vocabulary.js';
 import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { Milestone } from './milestone.type.js';
 import { appendEvent } from '../../live/index.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function milestoneFromRow(row: Row): Milestone {
   const m = new Milestone();
@@ -37,18 +38,19 @@ export class MilestoneService {
   ) {}
 
   byPk(scope: RequestScope, pk: number): Promise<Milestone | null> {
-    return scope
-      .loader<number, Milestone | null>('milestone.byPk', async (pks) => {
-        const params: unknown[] = [pks];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `SELECT ${COLUMNS} FROM milestones m JOIN initiatives i ON i.id = m.initiative_id
-            WHERE m.id = ANY($1::int[]) AND ${visible}`,
-          params,
-        );
-        return indexBy(pks, rows.map(milestoneFromRow), (m) => m.pk);
-      })
-      .load(pk);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'milestone.byPk',
+        select: `SELECT ${COLUMNS} FROM milestones m JOIN initiatives i ON i.id = m.initiative_id`,
+        key: 'm.id',
+        keyType: 'int[]',
+        toObject: milestoneFromRow,
+        keyOf: (m) => m.pk,
+      },
+      pk,
+    );
   }
 
   /** Milestones of an initiative the caller can already see, by due date; batched per request. */

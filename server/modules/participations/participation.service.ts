@@ -5,7 +5,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
-import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
@@ -19,6 +19,7 @@ import { Confidence, EventType, ParticipationRole } from '../../vocabulary.js';
 import type { JoinInitiativeInput, LeaveInitiativeInput } from './participation.inputs.js';
 import { Participation } from './participation.type.js';
 import { appendEvent } from '../../live/index.js';
+import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 export function participationFromRow(row: Row): Participation {
   const p = new Participation();
@@ -78,18 +79,19 @@ export class ParticipationService {
 
   /** A participation, if the caller may see its initiative. */
   byPk(scope: RequestScope, pk: number): Promise<Participation | null> {
-    return scope
-      .loader<number, Participation | null>('participation.byPk', async (pks) => {
-        const params: unknown[] = [pks];
-        const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-        const rows = await this.db.read(
-          `SELECT ${PARTICIPATION_COLUMNS} FROM participations p JOIN initiatives i ON i.id = p.initiative_id
-            WHERE p.id = ANY($1::int[]) AND ${visible}`,
-          params,
-        );
-        return indexBy(pks, rows.map(participationFromRow), (p) => p.pk);
-      })
-      .load(pk);
+    return loadVisibleByKey(
+      this.db,
+      scope,
+      {
+        loader: 'participation.byPk',
+        select: `SELECT ${PARTICIPATION_COLUMNS} FROM participations p JOIN initiatives i ON i.id = p.initiative_id`,
+        key: 'p.id',
+        keyType: 'int[]',
+        toObject: participationFromRow,
+        keyOf: (p) => p.pk,
+      },
+      pk,
+    );
   }
 
   /**
