@@ -1,5 +1,6 @@
 import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
+import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
@@ -21,32 +22,16 @@ import {
   Visibility,
 } from '../../vocabulary.js';
 import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import { InitiativeEntity } from './initiative.entity.js';
 import { Initiative } from './initiative.type.js';
 import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** Initiatives: columns, row mapping and write column lists, all from the entity. */
+export const initiativeTable = new Table('initiatives', InitiativeEntity, () => new Initiative());
+
 export function initiativeFromRow(row: Row): Initiative {
-  const i = new Initiative();
-  i.pk = row.id;
-  i.code = row.code;
-  i.title = row.title;
-  i.titleEn = row.title_en;
-  i.description = row.description;
-  i.kind = row.kind;
-  i.status = row.status;
-  i.visibility = row.visibility;
-  i.themes = row.themes;
-  i.pillars = row.pillars;
-  i.coreTasks = row.core_tasks;
-  i.startsOn = row.starts_on;
-  i.endsOn = row.ends_on;
-  i.leadPk = row.lead_id;
-  i.parentPk = row.parent_id;
-  i.source = row.source;
-  i.confidence = row.confidence;
-  i.notes = row.notes;
-  i.createdAt = row.created_at;
-  i.updatedAt = row.updated_at;
+  const i = initiativeTable.fromRow(row);
   if ('lead__id' in row) i.preloadedLead = row.lead__id === null ? null : organisationFromRow(row, 'lead__');
   return i;
 }
@@ -237,39 +222,35 @@ export class InitiativeService {
     const startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
     const endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
     valid.period(startsOn, endsOn, 'input.startsOn', 'input.endsOn');
-    const values = [
-      valid.code(input.code, 'input.code'),
-      valid.text(input.title, 'input.title'),
-      valid.optionalText(input.titleEn, 'input.titleEn', 300),
-      valid.optionalText(input.description, 'input.description', 10_000),
-      input.kind ?? InitiativeKind.PROGRAMME,
-      input.status ?? InitiativeStatus.PLANNED,
-      input.visibility ?? Visibility.NETWORK,
-      valid.enumList(input.themes, 'input.themes'),
-      valid.enumList(input.pillars, 'input.pillars'),
-      valid.enumList(input.coreTasks, 'input.coreTasks'),
+    const values = {
+      code: valid.code(input.code, 'input.code'),
+      title: valid.text(input.title, 'input.title'),
+      titleEn: valid.optionalText(input.titleEn, 'input.titleEn', 300),
+      description: valid.optionalText(input.description, 'input.description', 10_000),
+      kind: input.kind ?? InitiativeKind.PROGRAMME,
+      status: input.status ?? InitiativeStatus.PLANNED,
+      visibility: input.visibility ?? Visibility.NETWORK,
+      themes: valid.enumList(input.themes, 'input.themes'),
+      pillars: valid.enumList(input.pillars, 'input.pillars'),
+      coreTasks: valid.enumList(input.coreTasks, 'input.coreTasks'),
       startsOn,
       endsOn,
-      lead.pk,
-      parent?.pk ?? null,
-      valid.optionalText(input.source, 'input.source', 2000),
-      input.confidence ?? Confidence.CONFIRMED,
-    ];
+      leadPk: lead.pk,
+      parentPk: parent?.pk ?? null,
+      source: valid.optionalText(input.source, 'input.source', 2000),
+      confidence: input.confidence ?? Confidence.CONFIRMED,
+    };
     const pk = await this.db.transaction(async (tx) => {
-      await this.refuseCaseVariant(tx, values[0] as string);
-      const [row] = await tx.query(
-        `INSERT INTO initiatives (code, title, title_en, description, kind, status, visibility, themes, pillars,
-           core_tasks, starts_on, ends_on, lead_id, parent_id, source, confidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-        values,
-      );
+      await this.refuseCaseVariant(tx, values.code);
+      const insert = initiativeTable.insert(values);
+      const [row] = await tx.query(`${insert.sql} RETURNING id`, insert.params);
       const id = row!.id as number;
       const participation = await this.makeLeadParticipant(tx, id, lead.pk);
       await appendEvent(tx, scope.viewer, {
         type: EventType.INITIATIVE_CREATED,
         initiativePk: id,
         organisationPk: lead.pk,
-        payload: { code: values[0], themes: values[7] },
+        payload: { code: values.code, themes: values.themes },
       });
       await this.recordLeadJoined(tx, scope, id, lead.pk, participation);
       return id;
@@ -347,7 +328,7 @@ export class InitiativeService {
       return value as T;
     };
     if (input.title !== undefined) sets.title = valid.text(nonNull(input.title, 'title'), 'input.title');
-    if (input.titleEn !== undefined) sets.title_en = valid.optionalText(input.titleEn, 'input.titleEn', 300);
+    if (input.titleEn !== undefined) sets.titleEn = valid.optionalText(input.titleEn, 'input.titleEn', 300);
     if (input.description !== undefined)
       sets.description = valid.optionalText(input.description, 'input.description', 10_000);
     if (input.kind !== undefined) sets.kind = nonNull(input.kind, 'kind');
@@ -355,24 +336,25 @@ export class InitiativeService {
     if (input.visibility !== undefined) sets.visibility = nonNull(input.visibility, 'visibility');
     if (input.themes !== undefined) sets.themes = valid.enumList(input.themes, 'input.themes');
     if (input.pillars !== undefined) sets.pillars = valid.enumList(input.pillars, 'input.pillars');
-    if (input.coreTasks !== undefined) sets.core_tasks = valid.enumList(input.coreTasks, 'input.coreTasks');
-    if (input.startsOn !== undefined) sets.starts_on = valid.optionalDate(input.startsOn, 'input.startsOn');
-    if (input.endsOn !== undefined) sets.ends_on = valid.optionalDate(input.endsOn, 'input.endsOn');
+    if (input.coreTasks !== undefined) sets.coreTasks = valid.enumList(input.coreTasks, 'input.coreTasks');
+    if (input.startsOn !== undefined) sets.startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
+    if (input.endsOn !== undefined) sets.endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
     if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
     if (input.confidence !== undefined) sets.confidence = nonNull(input.confidence, 'confidence');
     let newLead: number | null = null;
     if (input.leadOrganisationId !== undefined) {
       const id = nonNull(input.leadOrganisationId, 'leadOrganisationId');
       newLead = (await this.organisations.require(scope, id, 'input.leadOrganisationId')).pk;
-      sets.lead_id = newLead;
+      sets.leadPk = newLead;
     }
-    const columns = Object.keys(sets);
-    if (columns.length === 0)
+    if (Object.keys(sets).length === 0)
       throw new BadInputError('nothing to update: give at least one field besides id');
+    const changed = initiativeTable.byColumn(sets);
+    const columns = Object.keys(changed);
     valid.period(
-      (sets.starts_on as string | null | undefined) ??
+      (sets.startsOn as string | null | undefined) ??
         (input.startsOn === undefined ? current.startsOn : null),
-      (sets.ends_on as string | null | undefined) ?? (input.endsOn === undefined ? current.endsOn : null),
+      (sets.endsOn as string | null | undefined) ?? (input.endsOn === undefined ? current.endsOn : null),
       'input.startsOn',
       'input.endsOn',
     );
@@ -387,7 +369,7 @@ export class InitiativeService {
       const formerLead = before.lead_id as number | null;
       await tx.modify(
         `UPDATE initiatives SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [current.pk, ...columns.map((c) => sets[c])],
+        [current.pk, ...columns.map((c) => changed[c])],
       );
       const handover =
         newLead !== null && newLead !== formerLead ? await this.handOver(tx, current.pk, newLead) : null;
@@ -397,7 +379,7 @@ export class InitiativeService {
         organisationPk: newLead ?? formerLead,
         ...(handover && formerLead !== null ? { organisationPks: [formerLead] } : {}),
         payload: {
-          changes: diff(before, sets),
+          changes: diff(before, changed),
           ...(handover && handover.roleChanges.length ? { roleChanges: handover.roleChanges } : {}),
         },
       });

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
+import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
@@ -14,80 +15,40 @@ import type {
   OrganisationFilter,
   UpdateOrganisationInput,
 } from './organisation.inputs.js';
+import { OrganisationEntity } from './organisation.entity.js';
 import { Organisation } from './organisation.type.js';
 import { appendEvent } from '../../live/index.js';
 
-const COLUMNS = [
-  'id',
-  'code',
-  'name',
-  'name_en',
-  'short_name',
-  'kind',
-  'provinces',
-  'website',
-  'source',
-  'confidence',
-  'notes',
-  'created_at',
-  'updated_at',
-] as const;
+/** Organisations: columns, row mapping and write column lists, all from the entity. */
+export const organisationTable = new Table('organisations', OrganisationEntity, () => new Organisation());
 
 /** `alias.col AS "prefixcol", ...` for embedding an organisation into another statement's rows. */
 export function organisationColumns(alias: string, prefix = ''): string {
-  return COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
+  return organisationTable.select(alias, prefix);
 }
 
 /**
  * How much of an organisation a statement that embeds one should fetch: nothing (not selected), the brief
- * columns (id, code, name, kind: what lists show), or all of them.
+ * fields (id, code, name, kind: what lists show), or all of them.
  */
 export type EmbedShape = 'none' | 'brief' | 'full';
-const BRIEF_COLUMNS = ['id', 'code', 'name', 'kind'] as const;
+const BRIEF_FIELDS = ['id', 'code', 'name', 'kind'] as const;
 
 export function embedShape(info: GraphQLResolveInfo, ...paths: string[][]): EmbedShape {
   const selected = selectedFields(info, ...paths);
   if (selected.size === 0) return 'none';
-  return needsMoreThan(selected, BRIEF_COLUMNS) ? 'full' : 'brief';
+  return needsMoreThan(selected, BRIEF_FIELDS) ? 'full' : 'brief';
 }
 
 /** The select-list entries that embed an organisation of the given shape ('' for none). */
 export function embeddedOrganisationColumns(alias: string, prefix: string, shape: EmbedShape): string {
   if (shape === 'none') return '';
   if (shape === 'full') return organisationColumns(alias, prefix);
-  return BRIEF_COLUMNS.map((c) => `${alias}.${c} AS "${prefix}${c}"`).join(', ');
-}
-
-type ColumnKeys = Record<(typeof COLUMNS)[number], string>;
-const columnKeys = new Map<string, ColumnKeys>();
-
-/** The row keys of an embedded organisation, built once per prefix (no string building per row). */
-function keysFor(prefix: string): ColumnKeys {
-  let keys = columnKeys.get(prefix);
-  if (!keys) {
-    keys = Object.fromEntries(COLUMNS.map((c) => [c, `${prefix}${c}`])) as ColumnKeys;
-    columnKeys.set(prefix, keys);
-  }
-  return keys;
+  return organisationTable.select(alias, prefix, ['pk', 'code', 'name', 'kind']);
 }
 
 export function organisationFromRow(row: Row, prefix = ''): Organisation {
-  const k = keysFor(prefix);
-  const o = new Organisation();
-  o.pk = row[k.id];
-  o.code = row[k.code];
-  o.name = row[k.name];
-  o.nameEn = row[k.name_en];
-  o.shortName = row[k.short_name];
-  o.kind = row[k.kind];
-  o.provinces = row[k.provinces];
-  o.website = row[k.website];
-  o.source = row[k.source];
-  o.confidence = row[k.confidence];
-  o.notes = row[k.notes];
-  o.createdAt = row[k.created_at];
-  o.updatedAt = row[k.updated_at];
-  return o;
+  return organisationTable.fromRow(row, prefix);
 }
 
 const SELECT = `SELECT ${organisationColumns('o')} FROM organisations o`;
@@ -229,22 +190,8 @@ export class OrganisationService {
           { field: 'input.code' },
         );
       }
-      const [row] = await tx.query(
-        `INSERT INTO organisations (code, name, name_en, short_name, kind, provinces, website, source, confidence, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [
-          values.code,
-          values.name,
-          values.nameEn,
-          values.shortName,
-          values.kind,
-          values.provinces,
-          values.website,
-          values.source,
-          values.confidence,
-          values.notes,
-        ],
-      );
+      const insert = organisationTable.insert(values);
+      const [row] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       const organisation = organisationFromRow(row!);
       await appendEvent(tx, scope.viewer, {
         type: EventType.ORGANISATION_CREATED,
@@ -261,9 +208,9 @@ export class OrganisationService {
     can.updateOrganisation(scope.viewer, pk);
     const sets: Record<string, unknown> = {};
     if (input.name !== undefined) sets.name = valid.text(input.name ?? '', 'input.name');
-    if (input.nameEn !== undefined) sets.name_en = valid.optionalText(input.nameEn, 'input.nameEn', 300);
+    if (input.nameEn !== undefined) sets.nameEn = valid.optionalText(input.nameEn, 'input.nameEn', 300);
     if (input.shortName !== undefined)
-      sets.short_name = valid.optionalText(input.shortName, 'input.shortName', 100);
+      sets.shortName = valid.optionalText(input.shortName, 'input.shortName', 100);
     if (input.kind !== undefined) {
       if (input.kind === null) throw new BadInputError('input.kind cannot be cleared', 'input.kind');
       sets.kind = input.kind;
@@ -274,9 +221,10 @@ export class OrganisationService {
     if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
     if (input.confidence !== undefined) sets.confidence = input.confidence ?? Confidence.UNVERIFIED;
     if (input.notes !== undefined) sets.notes = valid.optionalText(input.notes, 'input.notes');
-    const columns = Object.keys(sets);
-    if (columns.length === 0)
+    if (Object.keys(sets).length === 0)
       throw new BadInputError('nothing to update: give at least one field besides id');
+    const changed = organisationTable.byColumn(sets);
+    const columns = Object.keys(changed);
     return this.db.transaction(async (tx) => {
       const [before] = await tx.query(
         `SELECT ${columns.join(', ')} FROM organisations WHERE id = $1 FOR UPDATE`,
@@ -286,10 +234,10 @@ export class OrganisationService {
       const assignments = columns.map((c, i) => `${c} = $${i + 2}`).join(', ');
       const [row] = await tx.modify(
         `UPDATE organisations SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-        [pk, ...columns.map((c) => sets[c])],
+        [pk, ...columns.map((c) => changed[c])],
       );
       const organisation = organisationFromRow(row!);
-      const changes = diff(before, sets);
+      const changes = diff(before, changed);
       await appendEvent(tx, scope.viewer, {
         type: EventType.ORGANISATION_UPDATED,
         organisationPk: pk,
