@@ -240,7 +240,7 @@ export class InitiativeService {
       source: valid.optionalText(input.source, 'input.source', 2000),
       confidence: input.confidence ?? Confidence.CONFIRMED,
     };
-    const pk = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await this.refuseCaseVariant(tx, values.code);
       const insert = initiativeTable.insert(values);
       const [row] = await tx.query(`${insert.sql} RETURNING id`, insert.params);
@@ -253,9 +253,8 @@ export class InitiativeService {
         payload: { code: values.code, themes: values.themes },
       });
       await this.recordLeadJoined(tx, scope, id, lead.pk, participation);
-      return id;
+      return this.reload(tx, id);
     });
-    return this.reload(pk);
   }
 
   /**
@@ -358,7 +357,7 @@ export class InitiativeService {
       'input.startsOn',
       'input.endsOn',
     );
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       // NO KEY UPDATE, not UPDATE: the id stays, so participations and milestones may still be inserted
       // meanwhile, while joins as LEAD and leaves (FOR SHARE) wait for the handover to commit.
       const [before] = await tx.query(
@@ -384,8 +383,8 @@ export class InitiativeService {
         },
       });
       if (handover) await this.recordLeadJoined(tx, scope, current.pk, newLead!, handover.lead);
+      return this.reload(tx, current.pk);
     });
-    return this.reload(current.pk);
   }
 
   /**
@@ -420,8 +419,12 @@ export class InitiativeService {
    * Reads an initiative the caller has just written, fresh (the request's loader cache may hold the old row).
    * No visibility filter: the writer was allowed to make the change, so it may see its result.
    */
-  private async reload(pk: number): Promise<Initiative> {
-    const [row] = await this.db.read(`${SELECT_WITH_LEAD} WHERE i.id = $1`, [pk]);
+  /**
+   * The initiative as the transaction leaves it, read inside it: a read after COMMIT could fail (the database
+   * gone) and answer SERVICE_UNAVAILABLE for a write that took effect.
+   */
+  private async reload(tx: Transaction, pk: number): Promise<Initiative> {
+    const [row] = await tx.query(`${SELECT_WITH_LEAD} WHERE i.id = $1`, [pk]);
     return initiativeFromRow(row!);
   }
 }

@@ -1,5 +1,6 @@
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
+import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { groupBy, type RequestScope } from '../../infra/request-scope.js';
@@ -8,27 +9,19 @@ import type { InitiativeService } from '../initiatives/index.js';
 import { diff } from '../../infra/db/diff.js';
 import { EventType, MilestoneStatus } from '../../vocabulary.js';
 import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
+import { MilestoneEntity } from './milestone.entity.js';
 import { Milestone } from './milestone.type.js';
 import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** Milestones: columns, row mapping and write column lists, all from the entity. */
+export const milestoneTable = new Table('milestones', MilestoneEntity, () => new Milestone());
+
 export function milestoneFromRow(row: Row): Milestone {
-  const m = new Milestone();
-  m.pk = row.id;
-  m.initiativePk = row.initiative_id;
-  m.code = row.code;
-  m.title = row.title;
-  m.dueOn = row.due_on;
-  m.status = row.status;
-  m.version = row.version;
-  m.source = row.source;
-  m.createdAt = row.created_at;
-  m.updatedAt = row.updated_at;
-  return m;
+  return milestoneTable.fromRow(row);
 }
 
-const COLUMNS =
-  'm.id, m.initiative_id, m.code, m.title, m.due_on, m.status, m.version, m.source, m.created_at, m.updated_at';
+const COLUMNS = milestoneTable.select('m');
 
 /** Milestones of initiatives, with optimistic concurrency. Emits MILESTONE_ADDED and MILESTONE_CHANGED. */
 export class MilestoneService {
@@ -80,10 +73,8 @@ export class MilestoneService {
     const dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
     const status = input.status ?? MilestoneStatus.PLANNED;
     const row = await this.db.transaction(async (tx) => {
-      const [inserted] = await tx.query(
-        `INSERT INTO milestones (initiative_id, title, due_on, status) VALUES ($1, $2, $3, $4) RETURNING *`,
-        [initiative.pk, title, dueOn, status],
-      );
+      const insert = milestoneTable.insert({ initiativePk: initiative.pk, title, dueOn, status });
+      const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_ADDED,
         initiativePk: initiative.pk,

@@ -1,5 +1,6 @@
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
+import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
@@ -8,23 +9,15 @@ import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../../vocabulary.js';
 import type { CreatePartnershipInput, EndPartnershipInput } from './partnership.inputs.js';
+import { PartnershipEntity } from './partnership.entity.js';
 import { Partnership } from './partnership.type.js';
 import { appendEvent } from '../../live/index.js';
 
+/** Partnerships: columns and row mapping from the entity (their INSERT defaults `since` in SQL). */
+export const partnershipTable = new Table('partnerships', PartnershipEntity, () => new Partnership());
+
 export function partnershipFromRow(row: Row): Partnership {
-  const p = new Partnership();
-  p.pk = row.id;
-  p.kind = row.kind;
-  p.fromPk = row.from_id;
-  p.toPk = row.to_id;
-  p.themes = row.themes;
-  p.since = row.since;
-  p.until = row.until;
-  p.source = row.source;
-  p.confidence = row.confidence;
-  p.notes = row.notes;
-  p.createdAt = row.created_at;
-  return p;
+  return partnershipTable.fromRow(row);
 }
 
 /** Direct ties between organisations. Public, like the registry. Emits PARTNERSHIP_FORMED / _ENDED. */
