@@ -51,17 +51,22 @@ function errorLogging<Context extends ScopedContext>(logger: Logger): ApolloServ
             );
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response, contextValue, operation }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           let retryAfter = 0;
           for (const error of response.body.singleResult.errors) {
             const code = error.extensions?.code;
-            if (typeof code === 'string' && ID_CODES.has(code)) {
-              (error.extensions as Record<string, unknown>).requestId = contextValue?.scope?.requestId;
+            const extensions = error.extensions as Record<string, unknown>;
+            if (typeof code === 'string' && ID_CODES.has(code))
+              extensions.requestId = contextValue?.scope?.requestId;
+            if (code !== 'SERVICE_UNAVAILABLE') continue;
+            // Below a mutation's own field, the mutation had returned: its transaction committed. Only the
+            // answer is missing; sending the mutation again would repeat it, so it is no 503 to retry.
+            if (operation?.operation === 'mutation' && (error.path?.length ?? 0) > 1) {
+              extensions.outcome = 'COMMITTED';
+              continue;
             }
-            if (code === 'SERVICE_UNAVAILABLE') {
-              retryAfter = Math.max(retryAfter, Number(error.extensions?.retryAfter) || 1);
-            }
+            retryAfter = Math.max(retryAfter, Number(error.extensions?.retryAfter) || 1);
           }
           // Only a response with nothing in it is unavailable as a whole: partial data stays 200, as GraphQL has it.
           if (retryAfter > 0 && hasNoData(response.body.singleResult.data)) {
