@@ -13,13 +13,14 @@ export interface TableColumn {
   readonly property: string;
   /** The database column (the naming strategy's snake_case). */
   readonly column: string;
-  /** The property on the objects the API shows: `id` is `pk`, `<x>Id` is `<x>Pk`, others as they are. */
+  /** The property on the objects the API shows: `id` is `pk`, `<x>Id` is `<x>Pk`, `<x>Ids` is `<x>Pks`. */
   readonly field: string;
 }
 
-/** The object field of an entity property: integer keys end in Pk, as everywhere in the code. */
+/** The object field of an entity property: integer keys end in Pk (lists of them in Pks), as everywhere. */
 export function fieldOf(property: string): string {
   if (property === 'id') return 'pk';
+  if (property.endsWith('Ids')) return `${property.slice(0, -3)}Pks`;
   return property.endsWith('Id') ? `${property.slice(0, -2)}Pk` : property;
 }
 

@@ -5,25 +5,16 @@ import { toPage, type Page, type PageRequest } from '../../infra/graphql/connect
 import { decodeId } from '../../infra/graphql/ids.js';
 import { type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
+import { EventEntity } from './event.entity.js';
 import { Event, type EventFilter } from './event.type.js';
+import { Table } from '../../infra/db/table.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** The event log's rows, mapped from the entity (seq is bigint, which stays exact text). */
+export const eventTable = new Table('events', EventEntity, () => new Event());
+
 export function eventFromRow(row: Row): Event {
-  const e = new Event();
-  e.seq = String(row.seq);
-  e.type = row.type;
-  e.occurredAt = row.occurred_at;
-  e.actorPk = row.actor_id;
-  e.organisationPk = row.organisation_id;
-  e.organisationPks = row.organisation_ids;
-  e.initiativePk = row.initiative_id;
-  e.milestonePk = row.milestone_id;
-  e.participationPk = row.participation_id;
-  e.partnershipPk = row.partnership_id;
-  e.activityPk = row.activity_id;
-  e.fundingAllocationPk = row.funding_allocation_id;
-  e.payload = row.payload;
-  return e;
+  return eventTable.fromRow(row);
 }
 
 /** Reads the event log (written by every other service through appendEvent, server/live). */
