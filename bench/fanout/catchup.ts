@@ -1,16 +1,15 @@
 /** Scenario catch-up: a subscriber resuming far behind, timed to its last event. */
-import pg from 'pg';
 import WebSocket from 'ws';
 import {
   ADD_MILESTONE,
   CATCHUP_SUBSCRIPTION,
-  Options,
   cleanups,
   cursorOf,
   gql,
   int,
   mb,
   seqOf,
+  ScenarioContext,
 } from '../lib/fanout-common.js';
 import { peakRss, startServers, stopServers } from '../lib/fanout-servers.js';
 
@@ -37,14 +36,7 @@ export interface CatchupResult {
   rssPeakMB: number;
 }
 
-export async function catchupScenario(params: {
-  options: Options;
-  env: Record<string, string>;
-  nodeArgs: string[];
-  client: pg.Client;
-  token: string;
-  initiativeId: string;
-}): Promise<CatchupResult> {
+export async function catchupScenario(params: ScenarioContext): Promise<CatchupResult> {
   const { options, client } = params;
   const set = await startServers(1, params.env, params.nodeArgs, 'catch-up');
   const server = set.servers[0]!;

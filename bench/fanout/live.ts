@@ -1,12 +1,10 @@
 /** Scenarios one, two and ramp: subscribers on one or two instances, a writer at a rate, latency and loss per step. */
-import pg from 'pg';
 import { cpuBetween, snapshot, type CpuSnapshot } from '../lib/cpu.js';
 import type { StepShare } from '../lib/fanout-subscribers.js';
 import { percentile } from '../lib/load.js';
 import { Subscribers } from '../lib/fanout-cohort.js';
 import {
   ADD_MILESTONE,
-  Options,
   Scenario,
   cores,
   epochMs,
@@ -15,6 +13,7 @@ import {
   mb,
   ms,
   sleep,
+  ScenarioContext,
 } from '../lib/fanout-common.js';
 import { MemoryFigures, memoryNow, peakRss, startServers, stopServers } from '../lib/fanout-servers.js';
 
@@ -193,20 +192,16 @@ export interface ScenarioResult {
 // ---------------------------------------------------------------------------------------------------------
 // One live scenario: subscribers, warm-up, then one or more measured steps
 
-export async function liveScenario(params: {
-  scenario: Scenario;
-  label: string;
-  instances: number;
-  options: Options;
-  env: Record<string, string>;
-  nodeArgs: string[];
-  client: pg.Client;
-  token: string;
-  initiativeId: string;
-  machineCores: number;
-  steps: { rate: number; seconds: number }[];
-  stopWhen?: (step: StepResult) => string | null;
-}): Promise<ScenarioResult> {
+export async function liveScenario(
+  params: ScenarioContext & {
+    scenario: Scenario;
+    label: string;
+    instances: number;
+    machineCores: number;
+    steps: { rate: number; seconds: number }[];
+    stopWhen?: (step: StepResult) => string | null;
+  },
+): Promise<ScenarioResult> {
   const { options, client, label } = params;
   const set = await startServers(params.instances, params.env, params.nodeArgs, label);
   const { servers } = set;

@@ -1,6 +1,7 @@
 /** Shared pieces of the fan-out benchmark: scenarios, targets, options, operations, small helpers and the GraphQL client. */
 // The server's cursor code below declares GraphQL types: decorator metadata first.
 import 'reflect-metadata';
+import type pg from 'pg';
 import { encodeCursor } from '../../server/infra/graphql/connection.js';
 import { seqOfCursor } from '../../server/live/event-log.js';
 
@@ -132,3 +133,16 @@ export const seqOf = (cursor: string) => Number(seqOfCursor(cursor));
 
 // ---------------------------------------------------------------------------------------------------------
 // Database, token, servers
+
+/** What every scenario is run with: the options, the servers' environment and the writer's handles. */
+export interface ScenarioContext {
+  options: Options;
+  env: Record<string, string>;
+  nodeArgs: string[];
+  /** The driver's connection to the bench database. */
+  client: pg.Client;
+  /** The writer's bearer token. */
+  token: string;
+  /** The initiative the writer adds milestones to. */
+  initiativeId: string;
+}
