@@ -15,7 +15,22 @@ export interface TableColumn {
   readonly column: string;
   /** The property on the objects the API shows: `id` is `pk`, `<x>Id` is `<x>Pk`, `<x>Ids` is `<x>Pks`. */
   readonly field: string;
+  /** How a value read from the driver becomes the field's value, where it is not the value itself. */
+  readonly read?: (value: unknown) => unknown;
 }
+
+/** Where a noun's objects differ from its entity, declared once beside the table. */
+export interface TableOptions {
+  /** Object fields named otherwise than {@link fieldOf} would, by entity property. */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** Conversions of driver values, by entity property (e.g. `numeric`, which pg returns as a string). */
+  readonly read?: Readonly<Record<string, (value: unknown) => unknown>>;
+  /** Entity properties that are written but never read onto an object (secrets such as a key's hash). */
+  readonly omit?: readonly string[];
+}
+
+/** A nullable `numeric` column read as a JavaScript number. */
+export const numberOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
 
 /** The object field of an entity property: integer keys end in Pk (lists of them in Pks), as everywhere. */
 export function fieldOf(property: string): string {
@@ -38,15 +53,28 @@ export class Table<T extends object> {
     readonly name: string,
     entity: abstract new (...args: never[]) => unknown,
     private readonly create: () => T,
+    options: TableOptions = {},
   ) {
     const declared = getMetadataArgsStorage().columns.filter((c) => c.target === entity);
     if (declared.length === 0) throw new Error(`[db] ${entity.name} declares no columns`);
-    this.columns = declared.map((c) => ({
+    const properties = new Set(declared.map((c) => c.propertyName));
+    for (const property of [
+      ...Object.keys(options.fields ?? {}),
+      ...Object.keys(options.read ?? {}),
+      ...(options.omit ?? []),
+    ]) {
+      if (!properties.has(property)) throw new Error(`[db] ${entity.name} has no column ${property}`);
+    }
+    const omitted = new Set(options.omit);
+    const all = declared.map((c) => ({
       property: c.propertyName,
       column: snakeCase(c.options.name ?? c.propertyName),
-      field: fieldOf(c.propertyName),
+      field: options.fields?.[c.propertyName] ?? fieldOf(c.propertyName),
+      read: options.read?.[c.propertyName],
     }));
-    this.byField = new Map(this.columns.map((c) => [c.field, c]));
+    // Omitted columns can be written (and named in SQL) but are never selected by default or mapped.
+    this.columns = all.filter((c) => !omitted.has(c.property));
+    this.byField = new Map(all.map((c) => [c.field, c]));
   }
 
   /** `alias.column AS "<prefix>column", ...` for `fields` (all columns by default). */
@@ -69,12 +97,19 @@ export class Table<T extends object> {
     return mapper(row);
   }
 
-  /** `INSERT INTO table (columns) VALUES ($1, ...)` of the given field values, in the order given. */
-  insert(values: Record<string, unknown>): { sql: string; params: unknown[] } {
+  /**
+   * `INSERT INTO table (columns) VALUES ($1, ...)` of the given field values, in the order given. `around`
+   * wraps a field's parameter in SQL of ours where the database decides (`coalesce($4::date, current_date)`).
+   */
+  insert(
+    values: Record<string, unknown>,
+    around: Readonly<Record<string, (param: string) => string>> = {},
+  ): { sql: string; params: unknown[] } {
     const fields = Object.keys(values);
     const columns = fields.map((f) => this.columnOf(f).column);
+    const params = fields.map((f, i) => around[f]?.(`$${i + 1}`) ?? `$${i + 1}`);
     return {
-      sql: `INSERT INTO ${this.name} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      sql: `INSERT INTO ${this.name} (${columns.join(', ')}) VALUES (${params.join(', ')})`,
       params: fields.map((f) => values[f]),
     };
   }
@@ -88,10 +123,19 @@ export class Table<T extends object> {
 
   private compile(prefix: string): (row: Row) => T {
     // Generated once per prefix from our own metadata (never from input): plain assignments, no loop per row.
+    const conversions = this.columns.map((c) => c.read);
     const body = this.columns
-      .map((c) => `o[${JSON.stringify(c.field)}] = row[${JSON.stringify(prefix + c.column)}];`)
+      .map((c, i) => {
+        const value = `row[${JSON.stringify(prefix + c.column)}]`;
+        const read = c.read ? `read[${i}](${value})` : value;
+        return `o[${JSON.stringify(c.field)}] = ${read};`;
+      })
       .join('\n');
-    const assign = new Function('o', 'row', `${body}\nreturn o;`) as (o: T, row: Row) => T;
-    return (row) => assign(this.create(), row);
+    const assign = new Function('o', 'row', 'read', `${body}\nreturn o;`) as (
+      o: T,
+      row: Row,
+      read: typeof conversions,
+    ) => T;
+    return (row) => assign(this.create(), row, conversions);
   }
 }

@@ -1,6 +1,8 @@
 import { can, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
+import { Table } from '../../infra/db/table.js';
+import { ActivityEntity } from './activity.entity.js';
 import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -16,20 +18,14 @@ import { Activity } from './activity.type.js';
 import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** Activities: columns, row mapping and the INSERT column list, all from the entity. */
+export const activityTable = new Table('activities', ActivityEntity, () => new Activity());
+
 export function activityFromRow(row: Row): Activity {
-  const a = new Activity();
-  a.pk = row.id;
-  a.title = row.title;
-  a.kind = row.kind;
-  a.occurredOn = row.occurred_on;
-  a.description = row.description;
-  a.themes = row.themes;
-  a.initiativePk = row.initiative_id;
-  a.participantCount = row.participant_count;
-  a.source = row.source;
-  a.createdAt = row.created_at;
-  return a;
+  return activityTable.fromRow(row);
 }
+
+const COLUMNS = activityTable.select('a');
 
 /** Community activities and who organised or attended them. Emits ACTIVITY_RECORDED. */
 export class ActivityService {
@@ -46,7 +42,7 @@ export class ActivityService {
       scope,
       {
         loader: 'activity.byPk',
-        select: 'SELECT a.* FROM activities a LEFT JOIN initiatives i ON i.id = a.initiative_id',
+        select: `SELECT ${COLUMNS} FROM activities a LEFT JOIN initiatives i ON i.id = a.initiative_id`,
         key: 'a.id',
         keyType: 'int[]',
         initiative: { optional: 'a.initiative_id' },
@@ -111,20 +107,17 @@ export class ActivityService {
     can.recordActivity(scope.viewer, [...organiserPks]);
     const participantPks = [...new Set(participants.map((o) => o.pk))].filter((pk) => !organiserPks.has(pk));
     const row = await this.db.transaction(async (tx) => {
-      const [inserted] = await tx.query(
-        `INSERT INTO activities (title, kind, occurred_on, description, themes, initiative_id, participant_count, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [
-          title,
-          input.kind,
-          occurredOn,
-          valid.optionalText(input.description, 'input.description', 10_000),
-          valid.enumList(input.themes, 'input.themes'),
-          initiative?.pk ?? null,
-          input.participantCount ?? null,
-          valid.optionalText(input.source, 'input.source', 2000),
-        ],
-      );
+      const insert = activityTable.insert({
+        title,
+        kind: input.kind,
+        occurredOn,
+        description: valid.optionalText(input.description, 'input.description', 10_000),
+        themes: valid.enumList(input.themes, 'input.themes'),
+        initiativePk: initiative?.pk ?? null,
+        participantCount: input.participantCount ?? null,
+        source: valid.optionalText(input.source, 'input.source', 2000),
+      });
+      const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await tx.query(
         `INSERT INTO activity_organisations (activity_id, organisation_id, role)
          SELECT $1::int, o, 'ORGANISER' FROM unnest($2::int[]) AS o

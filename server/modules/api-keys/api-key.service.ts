@@ -6,6 +6,8 @@ import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } fr
 import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import type { Logger } from '../../infra/logger.js';
+import { Table } from '../../infra/db/table.js';
+import { ApiKeyEntity } from './api-key.entity.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
@@ -15,19 +17,14 @@ import { ApiKey, ApiKeyScope, type CreateApiKeyInput, type CreatedApiKey } from 
 /** `rgk_` + 10 characters of prefix + `_` + 43 characters of secret (256 bits). */
 const KEY_RE = /^(rgk_[A-Za-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
 
+/** API keys: columns, row mapping and the INSERT column list from the entity; the hash never leaves SQL. */
+export const apiKeyTable = new Table('api_keys', ApiKeyEntity, () => new ApiKey(), { omit: ['secretHash'] });
+
 export function apiKeyFromRow(row: Row): ApiKey {
-  const k = new ApiKey();
-  k.pk = row.id;
-  k.organisationPk = row.organisation_id;
-  k.name = row.name;
-  k.prefix = row.prefix;
-  k.scope = row.scope;
-  k.createdAt = row.created_at;
-  k.lastUsedAt = row.last_used_at;
-  k.expiresAt = row.expires_at;
-  k.revokedAt = row.revoked_at;
-  return k;
+  return apiKeyTable.fromRow(row);
 }
+
+const COLUMNS = apiKeyTable.select('k');
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
@@ -105,21 +102,16 @@ export class ApiKeyService {
     }
     const prefix = `rgk_${randomAlphanumeric(10)}`;
     const key = `${prefix}_${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.db.transaction((tx) =>
-      tx.query(
-        `INSERT INTO api_keys (organisation_id, name, prefix, secret_hash, scope, created_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [
-          organisation.pk,
-          name,
-          prefix,
-          sha256(key).toString('hex'),
-          input.scope,
-          scope.viewer.subject,
-          input.expiresAt ?? null,
-        ],
-      ),
-    );
+    const insert = apiKeyTable.insert({
+      organisationPk: organisation.pk,
+      name,
+      prefix,
+      secretHash: sha256(key).toString('hex'),
+      scope: input.scope,
+      createdBy: scope.viewer.subject,
+      expiresAt: input.expiresAt ?? null,
+    });
+    const [row] = await this.db.transaction((tx) => tx.query(`${insert.sql} RETURNING *`, insert.params));
     this.logger?.info(
       `[auth] API key ${prefix} (${input.scope}) created for ${organisation.code} by ${scope.viewer.subject}`,
     );
@@ -149,7 +141,9 @@ export class ApiKeyService {
   byPk(scope: RequestScope, pk: number): Promise<ApiKey | null> {
     return scope
       .loader<number, ApiKey | null>('apiKey.byPk', async (pks) => {
-        const rows = await this.db.read(`SELECT * FROM api_keys WHERE id = ANY($1::int[])`, [pks]);
+        const rows = await this.db.read(`SELECT ${COLUMNS} FROM api_keys k WHERE k.id = ANY($1::int[])`, [
+          pks,
+        ]);
         const visible = rows.filter((r) => can.seeApiKeys(scope.viewer, r.organisation_id));
         return indexBy(pks, visible.map(apiKeyFromRow), (k) => k.pk);
       })
@@ -166,7 +160,7 @@ export class ApiKeyService {
     can.manageApiKeys(scope.viewer, organisation.pk);
     const before = page.after ? Number(page.after[0]) : 2_147_483_647;
     const rows = await this.db.read(
-      `SELECT * FROM api_keys WHERE organisation_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3`,
+      `SELECT ${COLUMNS} FROM api_keys k WHERE k.organisation_id = $1 AND k.id < $2 ORDER BY k.id DESC LIMIT $3`,
       [organisation.pk, before, page.first + 1],
       undefined,
       scope,

@@ -1,6 +1,8 @@
 import { can, canSeeFundingAmounts, requireWriter } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
+import { numberOrNull, Table } from '../../infra/db/table.js';
+import { FundingAllocationEntity } from './funding-allocation.entity.js';
 import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
@@ -11,22 +13,23 @@ import { FundingAllocation } from './funding-allocation.type.js';
 import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** Funding allocations: columns, row mapping and the INSERT column list, all from the entity. */
+export const fundingTable = new Table(
+  'funding_allocations',
+  FundingAllocationEntity,
+  () => new FundingAllocation(),
+  {
+    // `amountEur` is what the caller is shown (see `present`); the stored amount is `amount`.
+    fields: { sourceOrganisationId: 'sourcePk', amountEur: 'amount' },
+    read: { amountEur: numberOrNull },
+  },
+);
+
 export function fundingFromRow(row: Row): FundingAllocation {
-  const f = new FundingAllocation();
-  f.pk = row.id;
-  f.initiativePk = row.initiative_id;
-  f.sourcePk = row.source_organisation_id;
-  f.sourceLabel = row.source_label;
-  f.amount = row.amount_eur === null ? null : Number(row.amount_eur);
-  f.amountEur = null;
-  f.year = row.year;
-  f.basis = row.basis;
-  f.note = row.note;
-  f.provenance = row.provenance;
-  f.confidence = row.confidence;
-  f.createdAt = row.created_at;
-  return f;
+  return fundingTable.fromRow(row);
 }
+
+const COLUMNS = fundingTable.select('f');
 
 /** Funding allocations. Amounts are shown to network members only. Emits FUNDING_ALLOCATED. */
 export class FundingService {
@@ -47,7 +50,7 @@ export class FundingService {
       scope,
       {
         loader: 'funding.byPk',
-        select: 'SELECT f.* FROM funding_allocations f JOIN initiatives i ON i.id = f.initiative_id',
+        select: `SELECT ${COLUMNS} FROM funding_allocations f JOIN initiatives i ON i.id = f.initiative_id`,
         key: 'f.id',
         keyType: 'int[]',
         toObject: (r) => this.present(scope, fundingFromRow(r)),
@@ -62,7 +65,8 @@ export class FundingService {
     return scope
       .loader<number, FundingAllocation[]>('funding.ofInitiative', async (pks) => {
         const rows = await this.db.read(
-          `SELECT * FROM funding_allocations WHERE initiative_id = ANY($1::int[]) ORDER BY initiative_id, year NULLS LAST, id`,
+          `SELECT ${COLUMNS} FROM funding_allocations f WHERE f.initiative_id = ANY($1::int[])
+            ORDER BY f.initiative_id, f.year NULLS LAST, f.id`,
           [pks],
         );
         return groupBy(
@@ -101,22 +105,18 @@ export class FundingService {
       throw new BadInputError('input.year must be between 1900 and 2200', 'input.year');
     }
     const row = await this.db.transaction(async (tx) => {
-      const [inserted] = await tx.query(
-        `INSERT INTO funding_allocations (initiative_id, source_organisation_id, source_label, amount_eur, year, basis,
-           note, provenance, confidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
-          initiative.pk,
-          source?.pk ?? null,
-          sourceLabel,
-          input.amountEur,
-          input.year ?? null,
-          input.basis ?? FundingBasis.TOTAL,
-          valid.optionalText(input.note, 'input.note', 2000),
-          valid.optionalText(input.provenance, 'input.provenance', 2000),
-          input.confidence ?? Confidence.CONFIRMED,
-        ],
-      );
+      const insert = fundingTable.insert({
+        initiativePk: initiative.pk,
+        sourcePk: source?.pk ?? null,
+        sourceLabel,
+        amount: input.amountEur,
+        year: input.year ?? null,
+        basis: input.basis ?? FundingBasis.TOTAL,
+        note: valid.optionalText(input.note, 'input.note', 2000),
+        provenance: valid.optionalText(input.provenance, 'input.provenance', 2000),
+        confidence: input.confidence ?? Confidence.CONFIRMED,
+      });
+      const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
         type: EventType.FUNDING_ALLOCATED,
         initiativePk: initiative.pk,

@@ -100,12 +100,13 @@ export class MilestoneService {
       if (input.title === null) throw new BadInputError('input.title cannot be cleared', 'input.title');
       sets.title = valid.text(input.title, 'input.title');
     }
-    if (input.dueOn !== undefined) sets.due_on = valid.optionalDate(input.dueOn, 'input.dueOn');
+    if (input.dueOn !== undefined) sets.dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
     if (input.status !== undefined) {
       if (input.status === null) throw new BadInputError('input.status cannot be cleared', 'input.status');
       sets.status = input.status;
     }
-    const columns = Object.keys(sets);
+    const changed = milestoneTable.byColumn(sets);
+    const columns = Object.keys(changed);
     if (columns.length === 0) throw new BadInputError('nothing to update: give title, dueOn or status');
     const milestone = await this.byPk(scope, pk);
     if (!milestone) throw new NotFoundError('Milestone', `input.id=${input.id}`);
@@ -127,7 +128,7 @@ export class MilestoneService {
           { currentVersion: before.version },
         );
       }
-      const changes = diff(before, sets);
+      const changes = diff(before, changed);
       if (Object.keys(changes).length === 0) {
         const [unchanged] = await tx.query(`SELECT * FROM milestones WHERE id = $1`, [pk]);
         return unchanged!;
@@ -136,7 +137,7 @@ export class MilestoneService {
         `UPDATE milestones SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')},
            version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING *`,
-        [pk, input.expectedVersion, ...columns.map((c) => sets[c])],
+        [pk, input.expectedVersion, ...columns.map((c) => changed[c])],
       );
       await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_CHANGED,

@@ -2,6 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
+import { Table } from '../../infra/db/table.js';
+import { ParticipationEntity } from './participation.entity.js';
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
@@ -21,25 +23,31 @@ import { Participation } from './participation.type.js';
 import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
+/** Participations: columns, row mapping and the INSERT column list, all from the entity. */
+export const participationTable = new Table('participations', ParticipationEntity, () => new Participation());
+
+/** The participation a row shows, with its organisation when the statement joined it in (`org__`). */
 export function participationFromRow(row: Row): Participation {
-  const p = new Participation();
-  p.pk = row.id;
-  p.initiativePk = row.initiative_id;
-  p.organisationPk = row.organisation_id;
-  p.role = row.role;
-  p.sourceRole = row.source_role;
-  p.joinedOn = row.joined_on;
-  p.leftOn = row.left_on;
-  p.source = row.source;
-  p.confidence = row.confidence;
-  p.notes = row.notes;
-  p.createdAt = row.created_at;
+  const p = participationTable.fromRow(row);
   if ('org__id' in row) p.preloadedOrganisation = organisationFromRow(row, 'org__');
   return p;
 }
 
-const CORE_COLUMNS = 'p.id, p.initiative_id, p.organisation_id, p.role, p.joined_on, p.left_on';
-const PROVENANCE_COLUMNS = 'p.source_role, p.source, p.confidence, p.notes, p.created_at';
+const CORE_COLUMNS = participationTable.select('p', '', [
+  'pk',
+  'initiativePk',
+  'organisationPk',
+  'role',
+  'joinedOn',
+  'leftOn',
+]);
+const PROVENANCE_COLUMNS = participationTable.select('p', '', [
+  'sourceRole',
+  'source',
+  'confidence',
+  'notes',
+  'createdAt',
+]);
 const PARTICIPATION_COLUMNS = `${CORE_COLUMNS}, ${PROVENANCE_COLUMNS}`;
 const CORE_FIELDS = ['id', 'role', 'joinedOn', 'leftOn', 'active', 'organisation', 'initiative'] as const;
 
@@ -232,18 +240,18 @@ export class ParticipationService {
           participationId: toGlobalId('Participation', existing.id),
         });
       }
-      const [inserted] = await tx.query(
-        `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, source, confidence)
-         VALUES ($1, $2, $3, coalesce($4::date, current_date), $5, $6) RETURNING *`,
-        [
-          initiative.pk,
-          organisation.pk,
+      const insert = participationTable.insert(
+        {
+          initiativePk: initiative.pk,
+          organisationPk: organisation.pk,
           role,
           joinedOn,
-          valid.optionalText(input.source, 'input.source', 2000),
-          input.confidence ?? Confidence.CONFIRMED,
-        ],
+          source: valid.optionalText(input.source, 'input.source', 2000),
+          confidence: input.confidence ?? Confidence.CONFIRMED,
+        },
+        { joinedOn: (param) => `coalesce(${param}::date, current_date)` },
       );
+      const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNER_JOINED,
         initiativePk: initiative.pk,
