@@ -3,7 +3,8 @@ import { can, requireWriter } from '../../infra/auth/access.js';
 import { memberViewer, type Viewer } from '../../infra/auth/viewer.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../infra/errors.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import type { Logger } from '../../infra/logger.js';
 import { Table } from '../../infra/db/table.js';
@@ -158,26 +159,13 @@ export class ApiKeyService {
   ): Promise<Page<ApiKey>> {
     const organisation = await this.organisations.require(scope, organisationId, 'organisationId');
     can.manageApiKeys(scope.viewer, organisation.pk);
-    const before = page.after ? Number(page.after[0]) : 2_147_483_647;
-    const rows = await this.db.read(
-      `SELECT ${COLUMNS} FROM api_keys k WHERE k.organisation_id = $1 AND k.id < $2 ORDER BY k.id DESC LIMIT $3`,
-      [organisation.pk, before, page.first + 1],
-      undefined,
-      scope,
-    );
-    return toPage(
-      rows.map(apiKeyFromRow),
+    return listPage(this.db, scope, {
+      select: `SELECT ${COLUMNS} FROM api_keys k`,
+      countFrom: 'FROM api_keys k',
+      where: new Where().and('k.organisation_id = $?', organisation.pk),
+      key: { column: 'k.id', type: 'int', descending: true, of: (k) => k.pk },
       page,
-      (k) => [k.pk],
-      async () => {
-        const [row] = await this.db.read(
-          `SELECT count(*)::int AS n FROM api_keys WHERE organisation_id = $1`,
-          [organisation.pk],
-          undefined,
-          scope,
-        );
-        return row!.n as number;
-      },
-    );
+      toObject: apiKeyFromRow,
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
@@ -72,47 +73,19 @@ export class EventService {
     }: { types: string[]; initiativePks: number[]; organisationPks: number[] },
     page: PageRequest,
   ): Promise<Page<Event>> {
-    const params: unknown[] = [];
-    const where = [`(e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', params)})`];
-    if (types.length) {
-      params.push(types);
-      where.push(`e.type = ANY($${params.length}::text[])`);
-    }
-    if (initiativePks.length) {
-      params.push(initiativePks);
-      where.push(`e.initiative_id = ANY($${params.length}::int[])`);
-    }
-    if (organisationPks.length) {
-      params.push(organisationPks);
-      where.push(`e.organisation_ids && $${params.length}::int[]`);
-    }
-    const countParams = [...params];
-    const countWhere = where.join(' AND ');
-    if (page.after) {
-      params.push(EventService.seqOf(page.after));
-      where.push(`e.seq > $${params.length}::bigint`);
-    }
-    params.push(page.first + 1);
+    const where = new Where();
+    where.and(`(e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', where.params)})`);
+    if (types.length) where.and('e.type = ANY($?::text[])', types);
+    if (initiativePks.length) where.and('e.initiative_id = ANY($?::int[])', initiativePks);
+    if (organisationPks.length) where.and('e.organisation_ids && $?::int[]', organisationPks);
     const from = 'FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id';
-    const rows = await this.db.read(
-      `SELECT e.* ${from} WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $${params.length}`,
-      params,
-      undefined,
-      scope,
-    );
-    return toPage(
-      rows.map(eventFromRow),
-      page,
-      (e) => [e.seq],
-      async () => {
-        const [row] = await this.db.read(
-          `SELECT count(*)::int AS n ${from} WHERE ${countWhere}`,
-          countParams,
-          undefined,
-          scope,
-        );
-        return row!.n as number;
-      },
-    );
+    return listPage(this.db, scope, {
+      select: `SELECT e.* ${from}`,
+      countFrom: from,
+      where,
+      key: { column: 'e.seq', type: 'bigint', of: (e) => e.seq },
+      page: page.after ? { ...page, after: [EventService.seqOf(page.after)] } : page,
+      toObject: eventFromRow,
+    });
   }
 }

@@ -2,7 +2,8 @@ import { can, requireWriter, visibleInitiativeSql } from '../../infra/auth/acces
 import type { Database, Row, Transaction } from '../../infra/db/database.js';
 import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { countsBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
@@ -142,72 +143,45 @@ export class InitiativeService {
     page: PageRequest,
     lead: EmbedShape = 'full',
   ): Promise<Page<Initiative>> {
-    const params: unknown[] = [];
-    const where = [visibleInitiativeSql(scope.viewer, 'i', params)];
-    const arrayFilter = (values: string[] | null | undefined, column: string, field: string) => {
-      const list = valid.enumList(values, field);
-      if (list.length) {
-        params.push(list);
-        where.push(`i.${column} && $${params.length}::text[]`);
-      }
-    };
-    arrayFilter(filter?.themes, 'themes', 'filter.themes');
-    arrayFilter(filter?.pillars, 'pillars', 'filter.pillars');
-    arrayFilter(filter?.coreTasks, 'core_tasks', 'filter.coreTasks');
+    const where = new Where();
+    where.and(visibleInitiativeSql(scope.viewer, 'i', where.params));
+    const themes = valid.enumList(filter?.themes, 'filter.themes');
+    if (themes.length) where.and('i.themes && $?::text[]', themes);
+    const pillars = valid.enumList(filter?.pillars, 'filter.pillars');
+    if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
+    const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
+    if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
     const statuses = valid.enumList(filter?.statuses, 'filter.statuses');
-    if (statuses.length) {
-      params.push(statuses);
-      where.push(`i.status = ANY($${params.length}::text[])`);
-    }
+    if (statuses.length) where.and('i.status = ANY($?::text[])', statuses);
     const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
-    if (kinds.length) {
-      params.push(kinds);
-      where.push(`i.kind = ANY($${params.length}::text[])`);
-    }
+    if (kinds.length) where.and('i.kind = ANY($?::text[])', kinds);
     if (filter?.organisationId) {
-      params.push(decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'));
-      where.push(`EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id
-        AND fp.organisation_id = $${params.length} AND fp.left_on IS NULL)`);
+      where.and(
+        `EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id
+          AND fp.organisation_id = $? AND fp.left_on IS NULL)`,
+        decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'),
+      );
     }
     if (filter?.supraRegional != null) {
-      where.push(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
+      where.and(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
         WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') ${filter.supraRegional ? '>=' : '<'} 2`);
     }
     const search = valid.searchTerm(filter?.search, 'filter.search');
     if (search) {
-      params.push(valid.likePattern(search));
-      where.push(
-        // The expression of initiatives_search_idx (trigram GIN), so the index serves it.
-        `(i.code || ' ' || i.title || ' ' || coalesce(i.title_en, '')) ILIKE $${params.length}`,
+      // The expression of initiatives_search_idx (trigram GIN), so the index serves it.
+      where.and(
+        `(i.code || ' ' || i.title || ' ' || coalesce(i.title_en, '')) ILIKE $?`,
+        valid.likePattern(search),
       );
     }
-    const countParams = [...params];
-    const countWhere = where.join(' AND ');
-    if (page.after) {
-      params.push(String(page.after[0]));
-      where.push(`i.code > $${params.length}`);
-    }
-    params.push(page.first + 1);
-    const rows = await this.db.read(
-      `${selectWithLead(lead)} WHERE ${where.join(' AND ')} ORDER BY i.code LIMIT $${params.length}`,
-      params,
-      undefined,
-      scope,
-    );
-    return toPage(
-      rows.map(initiativeFromRow),
+    return listPage(this.db, scope, {
+      select: selectWithLead(lead),
+      countFrom: 'FROM initiatives i',
+      where,
+      key: { column: 'i.code', type: 'text', of: (i) => i.code },
       page,
-      (i) => [i.code],
-      async () => {
-        const [row] = await this.db.read(
-          `SELECT count(*)::int AS n FROM initiatives i WHERE ${countWhere}`,
-          countParams,
-          undefined,
-          scope,
-        );
-        return row!.n as number;
-      },
-    );
+      toObject: initiativeFromRow,
+    });
   }
 
   async create(scope: RequestScope, input: CreateInitiativeInput): Promise<Initiative> {

@@ -5,7 +5,8 @@ import { Table } from '../../infra/db/table.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.js';
 import { diff } from '../../infra/db/diff.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
-import { toPage, type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
+import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
@@ -117,53 +118,27 @@ export class OrganisationService {
     filter: OrganisationFilter | null | undefined,
     page: PageRequest,
   ): Promise<Page<Organisation>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
+    const where = new Where();
     const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
-    if (kinds.length) {
-      params.push(kinds);
-      where.push(`o.kind = ANY($${params.length}::text[])`);
-    }
+    if (kinds.length) where.and('o.kind = ANY($?::text[])', kinds);
     const provinces = valid.provinceCodes(filter?.provinces, 'filter.provinces');
-    if (provinces.length) {
-      params.push(provinces);
-      where.push(`o.provinces && $${params.length}::text[]`);
-    }
+    if (provinces.length) where.and('o.provinces && $?::text[]', provinces);
     const search = valid.searchTerm(filter?.search, 'filter.search');
     if (search) {
-      params.push(valid.likePattern(search));
-      where.push(
-        // The expression of organisations_search_idx (trigram GIN), so the index serves it.
-        `(o.code || ' ' || o.name || ' ' || coalesce(o.name_en, '')) ILIKE $${params.length}`,
+      // The expression of organisations_search_idx (trigram GIN), so the index serves it.
+      where.and(
+        `(o.code || ' ' || o.name || ' ' || coalesce(o.name_en, '')) ILIKE $?`,
+        valid.likePattern(search),
       );
     }
-    const countParams = [...params];
-    const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    if (page.after) {
-      params.push(String(page.after[0]));
-      where.push(`o.code > $${params.length}`);
-    }
-    params.push(page.first + 1);
-    const rows = await this.db.read(
-      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.code LIMIT $${params.length}`,
-      params,
-      undefined,
-      scope,
-    );
-    return toPage(
-      rows.map((r) => organisationFromRow(r)),
+    return listPage(this.db, scope, {
+      select: SELECT,
+      countFrom: 'FROM organisations o',
+      where,
+      key: { column: 'o.code', type: 'text', of: (o) => o.code },
       page,
-      (o) => [o.code],
-      async () => {
-        const [row] = await this.db.read(
-          `SELECT count(*)::int AS n FROM organisations o ${countWhere}`,
-          countParams,
-          undefined,
-          scope,
-        );
-        return row!.n as number;
-      },
-    );
+      toObject: (r) => organisationFromRow(r),
+    });
   }
 
   async create(scope: RequestScope, input: CreateOrganisationInput): Promise<Organisation> {
