@@ -112,20 +112,20 @@ export class PartnershipService {
           },
         );
       }
-      const [inserted] = await tx.query(
-        `INSERT INTO partnerships (kind, from_id, to_id, themes, since, source, confidence, notes)
-         VALUES ($1, $2, $3, $4, coalesce($5::date, current_date), $6, $7, $8) RETURNING *`,
-        [
-          input.kind,
-          from.pk,
-          to.pk,
-          valid.enumList(input.themes, 'input.themes'),
+      const insert = partnershipTable.insert(
+        {
+          kind: input.kind,
+          fromPk: from.pk,
+          toPk: to.pk,
+          themes: valid.enumList(input.themes, 'input.themes'),
           since,
-          valid.optionalText(input.source, 'input.source', 2000),
-          input.confidence ?? Confidence.CONFIRMED,
-          valid.optionalText(input.notes, 'input.notes'),
-        ],
+          source: valid.optionalText(input.source, 'input.source', 2000),
+          confidence: input.confidence ?? Confidence.CONFIRMED,
+          notes: valid.optionalText(input.notes, 'input.notes'),
+        },
+        { since: (param) => `coalesce(${param}::date, current_date)` },
       );
+      const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
         type: EventType.PARTNERSHIP_FORMED,
         organisationPk: from.pk,
