@@ -93,3 +93,101 @@ export function searchTerm(value: string | null | undefined, field: string): str
 export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** How an input field becomes a column value: one of the rules above, or the value as GraphQL gave it. */
+export type FieldCheck = (value: never, field: string) => unknown;
+
+interface WritableField {
+  readonly property: string;
+  readonly check: FieldCheck;
+  readonly fallback: unknown;
+  readonly clearable: boolean;
+}
+
+const writableFields = new Map<abstract new (...args: never[]) => unknown, WritableField[]>();
+
+/**
+ * Marks an input field as written to the column of the same name: the service takes every marked field
+ * through {@link writtenValues} (create) or {@link changedValues} (update), so a new column needs its entity,
+ * its GraphQL type and its input, and no line in the service.
+ *
+ * @param check the rule that validates and normalises a given value (the value itself when GraphQL's type
+ *   says all there is, e.g. an enum)
+ * @param options.fallback the value when the input leaves the field out or gives null
+ * @param options.clearable whether an update may set it to null (optional fields); false for required ones
+ */
+export function Writable(
+  check: FieldCheck = (value) => value,
+  options: { fallback?: unknown; clearable?: boolean } = {},
+): PropertyDecorator {
+  return (prototype, property) => {
+    const input = prototype.constructor as abstract new (...args: never[]) => unknown;
+    const fields = writableFields.get(input) ?? [];
+    fields.push({
+      property: String(property),
+      check,
+      fallback: options.fallback,
+      clearable: options.clearable ?? options.fallback !== undefined,
+    });
+    writableFields.set(input, fields);
+  };
+}
+
+type InputClass<T> = abstract new (...args: never[]) => T;
+
+function fieldsOf(type: InputClass<unknown>): WritableField[] {
+  const fields = writableFields.get(type);
+  if (!fields) throw new Error(`[validation] ${type.name} has no @Writable fields`);
+  return fields;
+}
+
+function checked(field: WritableField, value: unknown, argument: string): unknown {
+  const name = `${argument}.${field.property}`;
+  if (value === null || value === undefined) {
+    if (field.fallback !== undefined) return field.fallback;
+    if (value === null && !field.clearable) throw new BadInputError(`${name} cannot be cleared`, name);
+  }
+  return (field.check as (value: unknown, field: string) => unknown)(value ?? null, name);
+}
+
+/**
+ * Every writable field of a create input, checked, with its fallback where the input leaves it out. The
+ * input's class is named, since callers inside the server pass plain objects of its shape.
+ */
+export function writtenValues<T extends object>(
+  type: InputClass<T>,
+  input: T,
+  argument = 'input',
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fieldsOf(type)) {
+    values[field.property] = checked(field, (input as Record<string, unknown>)[field.property], argument);
+  }
+  return values;
+}
+
+/** The writable fields an update input gives (null clears an optional one), checked. */
+export function changedValues<T extends object>(
+  type: InputClass<T>,
+  input: T,
+  argument = 'input',
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of fieldsOf(type)) {
+    const value = (input as Record<string, unknown>)[field.property];
+    if (value !== undefined) values[field.property] = checked(field, value, argument);
+  }
+  return values;
+}
+
+/** `text` with a length limit other than the default, for `@Writable`. */
+export const textUpTo =
+  (max: number) =>
+  (value: string, field: string): string =>
+    text(value, field, max);
+
+/** `optionalText` with a length limit, for `@Writable`. */
+export const optionalTextUpTo =
+  (max: number) =>
+  (value: string | null, field: string): string | null =>
+    optionalText(value, field, max);

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
+import * as valid from '../../infra/validation.js';
+import { Writable } from '../../infra/validation.js';
 import {
   Confidence,
   CoreTask,
@@ -42,39 +44,51 @@ export class InitiativeFilter {
 
 @InputType()
 export class CreateInitiativeInput {
+  @Writable(valid.code)
   @Field(() => String, { description: '1-64 letters, digits, _ or -; unique.' })
   code: string;
 
+  @Writable(valid.text)
   @Field(() => String)
   title: string;
 
+  @Writable(valid.optionalTextUpTo(300), { clearable: true })
   @Field(() => String, { nullable: true })
   titleEn?: string | null;
 
+  @Writable(valid.optionalTextUpTo(10_000), { clearable: true })
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @Writable(undefined, { fallback: InitiativeKind.PROGRAMME })
   @Field(() => InitiativeKind, { nullable: true, defaultValue: InitiativeKind.PROGRAMME })
   kind?: InitiativeKind | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [Theme], { nullable: true, defaultValue: [] })
   themes?: Theme[] | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [Pillar], { nullable: true, defaultValue: [] })
   pillars?: Pillar[] | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [CoreTask], { nullable: true, defaultValue: [] })
   coreTasks?: CoreTask[] | null;
 
+  @Writable(undefined, { fallback: InitiativeStatus.PLANNED })
   @Field(() => InitiativeStatus, { nullable: true, defaultValue: InitiativeStatus.PLANNED })
   status?: InitiativeStatus | null;
 
+  @Writable(valid.optionalDate, { clearable: true })
   @Field(() => DateScalar, { nullable: true })
   startsOn?: string | null;
 
+  @Writable(valid.optionalDate, { clearable: true })
   @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 
+  @Writable(undefined, { fallback: Visibility.NETWORK })
   @Field(() => Visibility, { nullable: true, defaultValue: Visibility.NETWORK })
   visibility?: Visibility | null;
 
@@ -84,9 +98,11 @@ export class CreateInitiativeInput {
   @Field(() => ID, { nullable: true, description: 'The initiative this one is part of.' })
   parentId?: string | null;
 
+  @Writable(valid.optionalTextUpTo(2000), { clearable: true })
   @Field(() => String, { nullable: true })
   source?: string | null;
 
+  @Writable(undefined, { fallback: Confidence.CONFIRMED })
   @Field(() => Confidence, { nullable: true, defaultValue: Confidence.CONFIRMED })
   confidence?: Confidence | null;
 }
@@ -96,45 +112,58 @@ export class UpdateInitiativeInput {
   @Field(() => ID)
   id: string;
 
+  @Writable(valid.text)
   @Field(() => String, { nullable: true })
   title?: string | null;
 
+  @Writable(valid.optionalTextUpTo(300), { clearable: true })
   @Field(() => String, { nullable: true })
   titleEn?: string | null;
 
+  @Writable(valid.optionalTextUpTo(10_000), { clearable: true })
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @Writable()
   @Field(() => InitiativeKind, { nullable: true })
   kind?: InitiativeKind | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [Theme], { nullable: true })
   themes?: Theme[] | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [Pillar], { nullable: true })
   pillars?: Pillar[] | null;
 
+  @Writable(valid.enumList, { clearable: true })
   @Field(() => [CoreTask], { nullable: true })
   coreTasks?: CoreTask[] | null;
 
+  @Writable()
   @Field(() => InitiativeStatus, { nullable: true })
   status?: InitiativeStatus | null;
 
+  @Writable(valid.optionalDate, { clearable: true })
   @Field(() => DateScalar, { nullable: true })
   startsOn?: string | null;
 
+  @Writable(valid.optionalDate, { clearable: true })
   @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 
+  @Writable()
   @Field(() => Visibility, { nullable: true })
   visibility?: Visibility | null;
 
   @Field(() => ID, { nullable: true })
   leadOrganisationId?: string | null;
 
+  @Writable(valid.optionalTextUpTo(2000), { clearable: true })
   @Field(() => String, { nullable: true })
   source?: string | null;
 
+  @Writable()
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;
 }

@@ -14,15 +14,8 @@ import {
   type EmbedShape,
   type OrganisationService,
 } from '../organisations/index.js';
-import {
-  Confidence,
-  EventType,
-  InitiativeKind,
-  InitiativeStatus,
-  ParticipationRole,
-  Visibility,
-} from '../../vocabulary.js';
-import type { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
+import { EventType, ParticipationRole } from '../../vocabulary.js';
+import { CreateInitiativeInput, UpdateInitiativeInput, type InitiativeFilter } from './initiative.inputs.js';
 import { InitiativeEntity } from './initiative.entity.js';
 import { Initiative } from './initiative.type.js';
 import { appendEvent } from '../../live/index.js';
@@ -193,29 +186,19 @@ export class InitiativeService {
     );
     can.createInitiative(scope.viewer, lead.pk);
     const parent = input.parentId ? await this.require(scope, input.parentId, 'input.parentId') : null;
-    const startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
-    const endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
-    valid.period(startsOn, endsOn, 'input.startsOn', 'input.endsOn');
-    const values = {
-      code: valid.code(input.code, 'input.code'),
-      title: valid.text(input.title, 'input.title'),
-      titleEn: valid.optionalText(input.titleEn, 'input.titleEn', 300),
-      description: valid.optionalText(input.description, 'input.description', 10_000),
-      kind: input.kind ?? InitiativeKind.PROGRAMME,
-      status: input.status ?? InitiativeStatus.PLANNED,
-      visibility: input.visibility ?? Visibility.NETWORK,
-      themes: valid.enumList(input.themes, 'input.themes'),
-      pillars: valid.enumList(input.pillars, 'input.pillars'),
-      coreTasks: valid.enumList(input.coreTasks, 'input.coreTasks'),
-      startsOn,
-      endsOn,
+    const values: Record<string, unknown> = {
+      ...valid.writtenValues(CreateInitiativeInput, input),
       leadPk: lead.pk,
       parentPk: parent?.pk ?? null,
-      source: valid.optionalText(input.source, 'input.source', 2000),
-      confidence: input.confidence ?? Confidence.CONFIRMED,
     };
+    valid.period(
+      values.startsOn as string | null,
+      values.endsOn as string | null,
+      'input.startsOn',
+      'input.endsOn',
+    );
     return this.db.transaction(async (tx) => {
-      await this.refuseCaseVariant(tx, values.code);
+      await this.refuseCaseVariant(tx, values.code as string);
       const insert = initiativeTable.insert(values);
       const [row] = await tx.query(`${insert.sql} RETURNING id`, insert.params);
       const id = row!.id as number;
@@ -295,28 +278,13 @@ export class InitiativeService {
     requireWriter(scope.viewer, 'update initiatives');
     const current = await this.require(scope, input.id, 'input.id');
     can.updateInitiative(scope.viewer, current.leadPk);
-    const sets: Record<string, unknown> = {};
-    const nonNull = <T>(value: T | null | undefined, field: string): T => {
-      if (value === null) throw new BadInputError(`input.${field} cannot be cleared`, `input.${field}`);
-      return value as T;
-    };
-    if (input.title !== undefined) sets.title = valid.text(nonNull(input.title, 'title'), 'input.title');
-    if (input.titleEn !== undefined) sets.titleEn = valid.optionalText(input.titleEn, 'input.titleEn', 300);
-    if (input.description !== undefined)
-      sets.description = valid.optionalText(input.description, 'input.description', 10_000);
-    if (input.kind !== undefined) sets.kind = nonNull(input.kind, 'kind');
-    if (input.status !== undefined) sets.status = nonNull(input.status, 'status');
-    if (input.visibility !== undefined) sets.visibility = nonNull(input.visibility, 'visibility');
-    if (input.themes !== undefined) sets.themes = valid.enumList(input.themes, 'input.themes');
-    if (input.pillars !== undefined) sets.pillars = valid.enumList(input.pillars, 'input.pillars');
-    if (input.coreTasks !== undefined) sets.coreTasks = valid.enumList(input.coreTasks, 'input.coreTasks');
-    if (input.startsOn !== undefined) sets.startsOn = valid.optionalDate(input.startsOn, 'input.startsOn');
-    if (input.endsOn !== undefined) sets.endsOn = valid.optionalDate(input.endsOn, 'input.endsOn');
-    if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
-    if (input.confidence !== undefined) sets.confidence = nonNull(input.confidence, 'confidence');
+    const sets = valid.changedValues(UpdateInitiativeInput, input);
     let newLead: number | null = null;
     if (input.leadOrganisationId !== undefined) {
-      const id = nonNull(input.leadOrganisationId, 'leadOrganisationId');
+      const id = input.leadOrganisationId;
+      if (id === null) {
+        throw new BadInputError('input.leadOrganisationId cannot be cleared', 'input.leadOrganisationId');
+      }
       newLead = (await this.organisations.require(scope, id, 'input.leadOrganisationId')).pk;
       sets.leadPk = newLead;
     }

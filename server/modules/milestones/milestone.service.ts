@@ -7,8 +7,8 @@ import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import { diff } from '../../infra/db/diff.js';
-import { EventType, MilestoneStatus } from '../../vocabulary.js';
-import type { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
+import { EventType } from '../../vocabulary.js';
+import { AddMilestoneInput, UpdateMilestoneInput } from './milestone.inputs.js';
 import { MilestoneEntity } from './milestone.entity.js';
 import { Milestone } from './milestone.type.js';
 import { appendEvent } from '../../live/index.js';
@@ -69,17 +69,15 @@ export class MilestoneService {
       initiative.leadPk,
       await this.initiatives.roleOf(initiative.pk, scope.viewer.organisationPk),
     );
-    const title = valid.text(input.title, 'input.title');
-    const dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
-    const status = input.status ?? MilestoneStatus.PLANNED;
+    const values = valid.writtenValues(AddMilestoneInput, input);
     const row = await this.db.transaction(async (tx) => {
-      const insert = milestoneTable.insert({ initiativePk: initiative.pk, title, dueOn, status });
+      const insert = milestoneTable.insert({ initiativePk: initiative.pk, ...values });
       const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_ADDED,
         initiativePk: initiative.pk,
         milestonePk: inserted!.id,
-        payload: { title, dueOn, status },
+        payload: { title: values.title, dueOn: values.dueOn, status: values.status },
       });
       return inserted!;
     });
@@ -95,16 +93,7 @@ export class MilestoneService {
         'input.expectedVersion',
       );
     }
-    const sets: Record<string, unknown> = {};
-    if (input.title !== undefined) {
-      if (input.title === null) throw new BadInputError('input.title cannot be cleared', 'input.title');
-      sets.title = valid.text(input.title, 'input.title');
-    }
-    if (input.dueOn !== undefined) sets.dueOn = valid.optionalDate(input.dueOn, 'input.dueOn');
-    if (input.status !== undefined) {
-      if (input.status === null) throw new BadInputError('input.status cannot be cleared', 'input.status');
-      sets.status = input.status;
-    }
+    const sets = valid.changedValues(UpdateMilestoneInput, input);
     const changed = milestoneTable.byColumn(sets);
     const columns = Object.keys(changed);
     if (columns.length === 0) throw new BadInputError('nothing to update: give title, dueOn or status');

@@ -1,3 +1,5 @@
+import * as valid from '../../infra/validation.js';
+import { Writable } from '../../infra/validation.js';
 import { Field, ID, InputType } from 'type-graphql';
 import { Confidence, OrganisationKind } from '../../vocabulary.js';
 
@@ -18,33 +20,43 @@ export class OrganisationFilter {
 
 @InputType()
 export class CreateOrganisationInput {
+  @Writable(valid.code)
   @Field(() => String, { description: '1-64 letters, digits, _ or -; unique.' })
   code: string;
 
+  @Writable(valid.text)
   @Field(() => String)
   name: string;
 
+  @Writable(valid.optionalTextUpTo(300), { clearable: true })
   @Field(() => String, { nullable: true })
   nameEn?: string | null;
 
+  @Writable(valid.optionalTextUpTo(100), { clearable: true })
   @Field(() => String, { nullable: true })
   shortName?: string | null;
 
+  @Writable()
   @Field(() => OrganisationKind)
   kind: OrganisationKind;
 
+  @Writable(valid.provinceCodes, { clearable: true })
   @Field(() => [String], { nullable: true })
   provinces?: string[] | null;
 
+  @Writable(valid.website, { clearable: true })
   @Field(() => String, { nullable: true })
   website?: string | null;
 
+  @Writable(valid.optionalTextUpTo(2000), { clearable: true })
   @Field(() => String, { nullable: true })
   source?: string | null;
 
+  @Writable(undefined, { fallback: Confidence.UNVERIFIED })
   @Field(() => Confidence, { nullable: true, defaultValue: Confidence.UNVERIFIED })
   confidence?: Confidence | null;
 
+  @Writable(valid.optionalText, { clearable: true })
   @Field(() => String, { nullable: true })
   notes?: string | null;
 }
@@ -54,30 +66,39 @@ export class UpdateOrganisationInput {
   @Field(() => ID)
   id: string;
 
+  @Writable(valid.text)
   @Field(() => String, { nullable: true })
   name?: string | null;
 
+  @Writable(valid.optionalTextUpTo(300), { clearable: true })
   @Field(() => String, { nullable: true })
   nameEn?: string | null;
 
+  @Writable(valid.optionalTextUpTo(100), { clearable: true })
   @Field(() => String, { nullable: true })
   shortName?: string | null;
 
+  @Writable()
   @Field(() => OrganisationKind, { nullable: true })
   kind?: OrganisationKind | null;
 
+  @Writable(valid.provinceCodes, { clearable: true })
   @Field(() => [String], { nullable: true })
   provinces?: string[] | null;
 
+  @Writable(valid.website, { clearable: true })
   @Field(() => String, { nullable: true })
   website?: string | null;
 
+  @Writable(valid.optionalTextUpTo(2000), { clearable: true })
   @Field(() => String, { nullable: true })
   source?: string | null;
 
+  @Writable(undefined, { fallback: Confidence.UNVERIFIED })
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;
 
+  @Writable(valid.optionalText, { clearable: true })
   @Field(() => String, { nullable: true })
   notes?: string | null;
 }

@@ -10,11 +10,11 @@ import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
-import { Confidence, EventType } from '../../vocabulary.js';
-import type {
+import { EventType } from '../../vocabulary.js';
+import {
   CreateOrganisationInput,
-  OrganisationFilter,
   UpdateOrganisationInput,
+  type OrganisationFilter,
 } from './organisation.inputs.js';
 import { OrganisationEntity } from './organisation.entity.js';
 import { Organisation } from './organisation.type.js';
@@ -143,21 +143,10 @@ export class OrganisationService {
 
   async create(scope: RequestScope, input: CreateOrganisationInput): Promise<Organisation> {
     can.registerOrganisation(scope.viewer);
-    const values = {
-      code: valid.code(input.code, 'input.code'),
-      name: valid.text(input.name, 'input.name'),
-      nameEn: valid.optionalText(input.nameEn, 'input.nameEn', 300),
-      shortName: valid.optionalText(input.shortName, 'input.shortName', 100),
-      kind: input.kind,
-      provinces: valid.provinceCodes(input.provinces, 'input.provinces'),
-      website: valid.website(input.website, 'input.website'),
-      source: valid.optionalText(input.source, 'input.source', 2000),
-      confidence: input.confidence ?? Confidence.UNVERIFIED,
-      notes: valid.optionalText(input.notes, 'input.notes'),
-    };
+    const values = valid.writtenValues(CreateOrganisationInput, input);
     return this.db.transaction(async (tx) => {
       const [taken] = await tx.query(`SELECT code FROM organisations WHERE lower(code) = lower($1)`, [
-        values.code,
+        values.code as string,
       ]);
       if (taken) {
         throw new ConflictError(
@@ -181,21 +170,7 @@ export class OrganisationService {
     requireWriter(scope.viewer, 'update organisations');
     const pk = (await this.require(scope, input.id, 'input.id')).pk;
     can.updateOrganisation(scope.viewer, pk);
-    const sets: Record<string, unknown> = {};
-    if (input.name !== undefined) sets.name = valid.text(input.name ?? '', 'input.name');
-    if (input.nameEn !== undefined) sets.nameEn = valid.optionalText(input.nameEn, 'input.nameEn', 300);
-    if (input.shortName !== undefined)
-      sets.shortName = valid.optionalText(input.shortName, 'input.shortName', 100);
-    if (input.kind !== undefined) {
-      if (input.kind === null) throw new BadInputError('input.kind cannot be cleared', 'input.kind');
-      sets.kind = input.kind;
-    }
-    if (input.provinces !== undefined)
-      sets.provinces = valid.provinceCodes(input.provinces, 'input.provinces');
-    if (input.website !== undefined) sets.website = valid.website(input.website, 'input.website');
-    if (input.source !== undefined) sets.source = valid.optionalText(input.source, 'input.source', 2000);
-    if (input.confidence !== undefined) sets.confidence = input.confidence ?? Confidence.UNVERIFIED;
-    if (input.notes !== undefined) sets.notes = valid.optionalText(input.notes, 'input.notes');
+    const sets = valid.changedValues(UpdateOrganisationInput, input);
     if (Object.keys(sets).length === 0)
       throw new BadInputError('nothing to update: give at least one field besides id');
     const changed = organisationTable.byColumn(sets);
