@@ -150,34 +150,31 @@ function checked(field: WritableField, value: unknown, argument: string): unknow
   return (field.check as (value: unknown, field: string) => unknown)(value ?? null, name);
 }
 
-/**
- * Every writable field of a create input, checked, with its fallback where the input leaves it out. The
- * input's class is named, since callers inside the server pass plain objects of its shape.
- */
-export function writtenValues<T extends object>(
+function valuesOf<T extends object>(
   type: InputClass<T>,
   input: T,
-  argument = 'input',
-): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const field of fieldsOf(type)) {
-    values[field.property] = checked(field, (input as Record<string, unknown>)[field.property], argument);
-  }
-  return values;
-}
-
-/** The writable fields an update input gives (null clears an optional one), checked. */
-export function changedValues<T extends object>(
-  type: InputClass<T>,
-  input: T,
-  argument = 'input',
+  argument: string,
+  given: 'all' | 'given',
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of fieldsOf(type)) {
     const value = (input as Record<string, unknown>)[field.property];
-    if (value !== undefined) values[field.property] = checked(field, value, argument);
+    if (given === 'all' || value !== undefined) values[field.property] = checked(field, value, argument);
   }
   return values;
+}
+
+/**
+ * Every writable field of a create input, checked, with its fallback where the input leaves it out. The
+ * input's class is named, since callers inside the server pass plain objects of its shape.
+ */
+export function writtenValues<T extends object>(type: InputClass<T>, input: T, argument = 'input') {
+  return valuesOf(type, input, argument, 'all');
+}
+
+/** The writable fields an update input gives (null clears an optional one), checked. */
+export function changedValues<T extends object>(type: InputClass<T>, input: T, argument = 'input') {
+  return valuesOf(type, input, argument, 'given');
 }
 
 /** `text` with a length limit other than the default, for `@Writable`. */
