@@ -90,6 +90,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/graph/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(modules|seed|live)/',
+              message:
+                'server/graph is the network engine under the modules: it knows facts, not GraphQL types or services. Put GraphQL in server/modules/graph and hand the engine what it needs.',
+            },
+            {
+              regex: '^(\\.\\./)+(app|main|schema|entities|data-source|config)\\.js$',
+              message:
+                'server/graph sits under the app: the app hands it the database and the event batches.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/config.ts', 'scripts/**', 'bench/**', 'test/**', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -31,8 +31,9 @@ import {
   onEventsCommitted,
   type WakeupChannel,
 } from './live/index.js';
-import { eventFromRow } from './modules/events/index.js';
+import { eventFromRow, type Event } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
+import { NetworkFacts } from './graph/facts.js';
 
 /**
  * Pairs of overlapping selections graphql-js' overlap rule may be asked to compare: 20,000 take it about 10 ms
@@ -46,7 +47,7 @@ export interface App {
   readonly db: Database;
   readonly services: Services;
   readonly tokens: TokenService;
-  readonly feed: EventFeed;
+  readonly feed: EventFeed<Event, Context>;
   readonly websocket: { connections(): number };
   /** http://host:port once started. */
   readonly url: string;
@@ -106,7 +107,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   }
 
-  const services = createServices(db, logger);
+  const loading = Date.now();
+  const facts = await NetworkFacts.load(db);
+  logger.info(
+    `[graph] network loaded in ${Date.now() - loading} ms: ${facts.organisations.size} organisations, ` +
+      `${facts.initiatives.size} initiatives, ${facts.partnerships.size} partnerships`,
+  );
+  const services = createServices(db, { facts, limits: { maxEdges: config.graphMaxEdges } }, logger);
   const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
   const authenticator = new Authenticator(db, tokens, (key) => services.apiKeys.authenticate(key));
   const schema = await createSchema();
@@ -162,6 +169,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     logger,
   );
+  // The network applies each batch before the feed delivers it: no subscriber hears of a change the graph
+  // queries do not yet show.
+  feed.observe(async (batch) => {
+    await facts.refresh(db, NetworkFacts.changedBy(batch));
+  });
   await feed.start();
   onEventsCommitted(db, (seqs) => {
     feed.wake();

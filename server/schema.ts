@@ -15,6 +15,13 @@ import { NodeResolver } from './modules/nodes/node.resolver.js';
 import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { ParticipationResolver } from './modules/participations/participation.resolver.js';
 import { PartnershipResolver } from './modules/partnerships/partnership.resolver.js';
+import {
+  CollaborationMatrixResolver,
+  GraphEdgeResolver,
+  GraphNodeResolver,
+  GraphResolver,
+  PathResolver,
+} from './modules/graph/graph.resolver.js';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver.js';
 import { Activity } from './modules/activities/activity.type.js';
 import { Event } from './modules/events/event.type.js';
@@ -71,6 +78,11 @@ export function createSchema(): Promise<GraphQLSchema> {
       TaxonomyResolver,
       ApiKeyResolver,
       EventSubscriptionResolver,
+      GraphResolver,
+      GraphNodeResolver,
+      GraphEdgeResolver,
+      PathResolver,
+      CollaborationMatrixResolver,
     ],
     orphanedTypes: [
       Organisation,

@@ -144,6 +144,14 @@ export enum Role {
   VIEWER = 'VIEWER',
 }
 
+/** The ties of the collaboration network. */
+export enum GraphEdgeKind {
+  /** An active partnership, one edge per partnership. */
+  PARTNERSHIP = 'PARTNERSHIP',
+  /** Two organisations taking part in the same initiatives, one edge per pair. */
+  CO_PARTICIPATION = 'CO_PARTICIPATION',
+}
+
 export enum EventType {
   ORGANISATION_CREATED = 'ORGANISATION_CREATED',
   ORGANISATION_UPDATED = 'ORGANISATION_UPDATED',
@@ -184,6 +192,10 @@ registerEnumType(ActivityKind, {
   description: 'The form of an ESMEE community activity.',
 });
 registerEnumType(Role, { name: 'Role', description: "A person's role in the network." });
+registerEnumType(GraphEdgeKind, {
+  name: 'GraphEdgeKind',
+  description: 'The ties of the collaboration network: partnerships, and shared initiatives.',
+});
 registerEnumType(EventType, {
   name: 'EventType',
   description: 'What happened, as recorded in the event log.',

@@ -94,6 +94,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
   private failures = 0;
   private readonly replays: Semaphore;
   private readonly callerReplays: KeyedSemaphore;
+  private readonly observers: ((batch: readonly E[]) => Promise<void>)[] = [];
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -118,6 +119,14 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     await this.reading;
     for (const cohort of this.cohorts.values()) cohort.members.clear();
     this.cohorts.clear();
+  }
+
+  /**
+   * Hears each batch of new events before any subscriber does (and again if the round fails and is read
+   * again), so state kept in step with the log (the in-memory network) is never staler than the feed.
+   */
+  observe(observer: (batch: readonly E[]) => Promise<void>): void {
+    this.observers.push(observer);
   }
 
   /** Number of live subscribers (for metrics and tests). */
@@ -164,7 +173,10 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
         batch = await this.reader.after(this.lastSeq.toString(), this.options.batchSize);
         // Deliver before moving the position: a round that fails is read and delivered again, in full
         // (subscribers' cursors drop what they already have).
-        if (batch.length > 0) await this.fanOut(batch);
+        if (batch.length > 0) {
+          for (const observe of this.observers) await observe(batch);
+          await this.fanOut(batch);
+        }
         if (this.failures > 0) this.logger.info('[events] the event log is readable again');
         this.failures = 0;
       } catch (err) {

@@ -1,11 +1,13 @@
 /** The GraphQL context: the request's scope (caller, loaders) and the services. */
 import type { Database } from '../infra/db/database.js';
+import type { NetworkFacts } from '../graph/facts.js';
 import type { Logger } from '../infra/logger.js';
 import type { RequestScope } from '../infra/request-scope.js';
 import { ActivityService } from './activities/activity.service.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { EventService } from './events/event.service.js';
 import { FundingService } from './funding/funding.service.js';
+import { GraphService, type GraphLimits } from './graph/graph.service.js';
 import { InitiativeService } from './initiatives/initiative.service.js';
 import { MilestoneService } from './milestones/milestone.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
@@ -22,9 +24,15 @@ export interface Services {
   funding: FundingService;
   events: EventService;
   apiKeys: ApiKeyService;
+  graph: GraphService;
 }
 
-export function createServices(db: Database, logger?: Logger): Services {
+/** @param network the in-memory collaboration network, loaded and kept in step by the app */
+export function createServices(
+  db: Database,
+  network: { facts: NetworkFacts; limits: GraphLimits },
+  logger?: Logger,
+): Services {
   const organisations = new OrganisationService(db);
   const initiatives = new InitiativeService(db, organisations);
   return {
@@ -37,6 +45,7 @@ export function createServices(db: Database, logger?: Logger): Services {
     funding: new FundingService(db, organisations, initiatives),
     events: new EventService(db),
     apiKeys: new ApiKeyService(db, organisations, logger),
+    graph: new GraphService(network.facts, network.limits),
   };
 }
 

@@ -91,6 +91,19 @@ describe('the import graph of server/', () => {
     expect(upward).toEqual([]);
   });
 
+  it('keeps the network engine under the modules: server/graph imports only itself, infra and the vocabulary', () => {
+    const upward: string[] = [];
+    for (const [file, targets] of graph) {
+      if (!relative(file).startsWith(`graph${path.sep}`)) continue;
+      for (const target of targets) {
+        const to = relative(target);
+        if (!/^(graph|infra)[\\/]/.test(to) && to !== 'vocabulary.ts')
+          upward.push(`${relative(file)} -> ${to}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
   it('keeps the vocabulary a leaf', () => {
     expect(graph.get(path.join(root, 'vocabulary.ts'))).toEqual([]);
   });

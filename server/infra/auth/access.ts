@@ -159,6 +159,31 @@ export function canSeeEvent(viewer: Viewer, facts: EventAccessFacts): boolean {
   return facts.visibility === 'NETWORK' && viewer.network;
 }
 
+/**
+ * The initiatives a viewer sees, in the form the in-memory graph applies: every one (ADMIN), or those whose
+ * visibility is `open` to it, plus those its organisation (`via`) takes part in now. The third twin of
+ * `visibleInitiativeSql` and `canSeeEvent`.
+ */
+export interface InitiativeAccess {
+  readonly all: boolean;
+  readonly open: ReadonlySet<string>;
+  readonly via: number | null;
+}
+
+const PUBLIC_ONLY: ReadonlySet<string> = new Set(['PUBLIC']);
+const PUBLIC_AND_NETWORK: ReadonlySet<string> = new Set(['PUBLIC', 'NETWORK']);
+
+export function initiativeAccessOf(viewer: Viewer): InitiativeAccess {
+  if (isAdmin(viewer)) return { all: true, open: PUBLIC_AND_NETWORK, via: null };
+  if (!signedIn(viewer) || viewer.organisationPk === null)
+    return { all: false, open: PUBLIC_ONLY, via: null };
+  return {
+    all: false,
+    open: viewer.network ? PUBLIC_AND_NETWORK : PUBLIC_ONLY,
+    via: viewer.organisationPk,
+  };
+}
+
 /** Subscribers that see exactly the same events and field values share one execution per event. */
 export function accessCohortKey(viewer: Viewer): string {
   return isAdmin(viewer) ? 'admin' : `${viewer.network ? 'net' : 'pub'}:${viewer.organisationPk ?? '-'}`;

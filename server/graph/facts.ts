@@ -1,0 +1,266 @@
+/**
+ * The facts the collaboration network is made of, held in memory per instance: organisations, initiatives with
+ * their participations (joined and left dates included, so any past day can be drawn), and partnerships (since
+ * and until). Loaded from PostgreSQL at start, then refreshed for each batch of committed events before the
+ * live feed delivers it, so a graph query is never staler than the feed.
+ *
+ * Facts, not edges: edges depend on who asks (access), on the day (asOf) and on the filter, and are derived
+ * per query (see `network.ts`).
+ */
+import type { Database, Row } from '../infra/db/database.js';
+import type {
+  Confidence,
+  OrganisationKind,
+  PartnershipKind,
+  Pillar,
+  Theme,
+  Visibility,
+} from '../vocabulary.js';
+
+export interface OrganisationFact {
+  readonly pk: number;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly provinces: readonly string[];
+}
+
+export interface ParticipationFact {
+  readonly pk: number;
+  readonly initiativePk: number;
+  readonly organisationPk: number;
+  /** YYYY-MM-DD, or null when not known (taken as "since ever"). */
+  readonly joinedOn: string | null;
+  /** The first day it no longer takes part; null while it does. */
+  readonly leftOn: string | null;
+}
+
+export interface InitiativeFact {
+  readonly pk: number;
+  readonly code: string;
+  readonly visibility: Visibility;
+  readonly themes: readonly Theme[];
+  readonly pillars: readonly Pillar[];
+  readonly startsOn: string | null;
+  readonly endsOn: string | null;
+  /** Every participation, past ones included. */
+  readonly participations: readonly ParticipationFact[];
+}
+
+export interface PartnershipFact {
+  readonly pk: number;
+  readonly fromPk: number;
+  readonly toPk: number;
+  readonly kind: PartnershipKind;
+  readonly themes: readonly Theme[];
+  readonly since: string | null;
+  /** The first day it no longer holds; null while it does. */
+  readonly until: string | null;
+  readonly source: string | null;
+  readonly confidence: Confidence;
+}
+
+/** What a batch of events says changed, by the keys the graph keeps. */
+export interface ChangedKeys {
+  readonly organisationPks: Iterable<number>;
+  readonly initiativePks: Iterable<number>;
+  readonly partnershipPks: Iterable<number>;
+}
+
+/** The event fields the network reads to know what to refresh. */
+export interface NetworkEvent {
+  readonly type: string;
+  readonly initiativePk: number | null;
+  readonly organisationPk: number | null;
+  readonly partnershipPk: number | null;
+}
+
+const ORGANISATIONS = `SELECT id, code, name, kind, provinces FROM organisations`;
+const INITIATIVES = `SELECT id, code, visibility, themes, pillars, starts_on, ends_on FROM initiatives`;
+const PARTICIPATIONS = `SELECT id, initiative_id, organisation_id, joined_on, left_on FROM participations`;
+const PARTNERSHIPS = `SELECT id, from_id, to_id, kind, themes, since, until, source, confidence FROM partnerships`;
+
+function organisationOf(r: Row): OrganisationFact {
+  return { pk: r.id, code: r.code, name: r.name, kind: r.kind, provinces: r.provinces };
+}
+
+function participationOf(r: Row): ParticipationFact {
+  return {
+    pk: r.id,
+    initiativePk: r.initiative_id,
+    organisationPk: r.organisation_id,
+    joinedOn: r.joined_on,
+    leftOn: r.left_on,
+  };
+}
+
+function partnershipOf(r: Row): PartnershipFact {
+  return {
+    pk: r.id,
+    fromPk: r.from_id,
+    toPk: r.to_id,
+    kind: r.kind,
+    themes: r.themes,
+    since: r.since,
+    until: r.until,
+    source: r.source,
+    confidence: r.confidence,
+  };
+}
+
+function initiativeOf(r: Row, participations: ParticipationFact[]): InitiativeFact {
+  return {
+    pk: r.id,
+    code: r.code,
+    visibility: r.visibility,
+    themes: r.themes,
+    pillars: r.pillars,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    participations,
+  };
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+export class NetworkFacts {
+  readonly organisations = new Map<number, OrganisationFact>();
+  readonly initiatives = new Map<number, InitiativeFact>();
+  readonly partnerships = new Map<number, PartnershipFact>();
+  /** Participations by organisation, past ones included. */
+  readonly participationsOf = new Map<number, Set<ParticipationFact>>();
+  /** Partnerships by either end, past ones included. */
+  readonly partnershipsOf = new Map<number, Set<PartnershipFact>>();
+  /** Goes up with every change: caches of derived views are valid for one version. */
+  version = 0;
+  /** When the facts were last brought up to date. */
+  updatedAt = new Date();
+
+  /** Reads every fact (four statements). */
+  static async load(db: Database): Promise<NetworkFacts> {
+    const [organisations, initiatives, participations, partnerships] = await Promise.all([
+      db.read(ORGANISATIONS, [], 'graph_organisations'),
+      db.read(INITIATIVES, [], 'graph_initiatives'),
+      db.read(PARTICIPATIONS, [], 'graph_participations'),
+      db.read(PARTNERSHIPS, [], 'graph_partnerships'),
+    ]);
+    return NetworkFacts.of({
+      organisations: organisations.map(organisationOf),
+      initiatives: initiatives.map((r) => initiativeOf(r, [])),
+      participations: participations.map(participationOf),
+      partnerships: partnerships.map(partnershipOf),
+    });
+  }
+
+  /** Facts from lists (the database's, or a crafted network's); participations join their initiatives. */
+  static of(lists: {
+    organisations: readonly OrganisationFact[];
+    initiatives: readonly Omit<InitiativeFact, 'participations'>[];
+    participations: readonly ParticipationFact[];
+    partnerships: readonly PartnershipFact[];
+  }): NetworkFacts {
+    const facts = new NetworkFacts();
+    for (const o of lists.organisations) facts.organisations.set(o.pk, o);
+    const byInitiative = new Map<number, ParticipationFact[]>();
+    for (const p of lists.participations) {
+      let list = byInitiative.get(p.initiativePk);
+      if (!list) byInitiative.set(p.initiativePk, (list = []));
+      list.push(p);
+    }
+    for (const i of lists.initiatives)
+      facts.putInitiative({ ...i, participations: byInitiative.get(i.pk) ?? [] });
+    for (const p of lists.partnerships) facts.putPartnership(p);
+    return facts;
+  }
+
+  /** The keys a batch of events concerns: the rows to read again. */
+  static changedBy(events: readonly NetworkEvent[]): ChangedKeys {
+    const organisationPks = new Set<number>();
+    const initiativePks = new Set<number>();
+    const partnershipPks = new Set<number>();
+    for (const e of events) {
+      if (e.type.startsWith('ORGANISATION_') && e.organisationPk !== null)
+        organisationPks.add(e.organisationPk);
+      if ((e.type.startsWith('INITIATIVE_') || e.type.startsWith('PARTNER_')) && e.initiativePk !== null) {
+        initiativePks.add(e.initiativePk);
+      }
+      if (e.type.startsWith('PARTNERSHIP_') && e.partnershipPk !== null) partnershipPks.add(e.partnershipPk);
+    }
+    return { organisationPks, initiativePks, partnershipPks };
+  }
+
+  /**
+   * Reads again the rows a batch of events changed (idempotent: a batch applied twice leaves the same facts).
+   * @returns whether anything was read
+   */
+  async refresh(db: Database, changed: ChangedKeys): Promise<boolean> {
+    const organisationPks = [...changed.organisationPks];
+    const initiativePks = [...changed.initiativePks];
+    const partnershipPks = [...changed.partnershipPks];
+    if (organisationPks.length + initiativePks.length + partnershipPks.length === 0) return false;
+    const none = Promise.resolve([] as Row[]);
+    const [organisations, initiatives, participations, partnerships] = await Promise.all([
+      organisationPks.length
+        ? db.read(
+            `${ORGANISATIONS} WHERE id = ANY($1::int[])`,
+            [organisationPks],
+            'graph_organisations_by_id',
+          )
+        : none,
+      initiativePks.length
+        ? db.read(`${INITIATIVES} WHERE id = ANY($1::int[])`, [initiativePks], 'graph_initiatives_by_id')
+        : none,
+      initiativePks.length
+        ? db.read(
+            `${PARTICIPATIONS} WHERE initiative_id = ANY($1::int[])`,
+            [initiativePks],
+            'graph_participations_by_initiative',
+          )
+        : none,
+      partnershipPks.length
+        ? db.read(`${PARTNERSHIPS} WHERE id = ANY($1::int[])`, [partnershipPks], 'graph_partnerships_by_id')
+        : none,
+    ]);
+    for (const r of organisations) this.organisations.set(r.id, organisationOf(r));
+    const byInitiative = new Map<number, ParticipationFact[]>(initiativePks.map((pk) => [pk, []]));
+    for (const r of participations) byInitiative.get(r.initiative_id)?.push(participationOf(r));
+    const found = new Set<number>();
+    for (const r of initiatives) {
+      found.add(r.id);
+      this.putInitiative(initiativeOf(r, byInitiative.get(r.id)!));
+    }
+    for (const pk of initiativePks) if (!found.has(pk)) this.removeInitiative(pk);
+    for (const r of partnerships) this.putPartnership(partnershipOf(r));
+    this.version++;
+    this.updatedAt = new Date();
+    return true;
+  }
+
+  private putInitiative(initiative: InitiativeFact): void {
+    this.removeInitiative(initiative.pk);
+    this.initiatives.set(initiative.pk, initiative);
+    for (const p of initiative.participations) addTo(this.participationsOf, p.organisationPk, p);
+  }
+
+  private removeInitiative(pk: number): void {
+    const before = this.initiatives.get(pk);
+    if (!before) return;
+    for (const p of before.participations) this.participationsOf.get(p.organisationPk)?.delete(p);
+    this.initiatives.delete(pk);
+  }
+
+  private putPartnership(partnership: PartnershipFact): void {
+    const before = this.partnerships.get(partnership.pk);
+    if (before) {
+      this.partnershipsOf.get(before.fromPk)?.delete(before);
+      this.partnershipsOf.get(before.toPk)?.delete(before);
+    }
+    this.partnerships.set(partnership.pk, partnership);
+    addTo(this.partnershipsOf, partnership.fromPk, partnership);
+    addTo(this.partnershipsOf, partnership.toPk, partnership);
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * The collaboration network as one viewer sees it on one day, derived from the facts per query.
+ *
+ * Nodes are organisations. Edges are undirected:
+ * - PARTNERSHIP: a partnership that holds that day, one edge per partnership;
+ * - CO_PARTICIPATION: two organisations taking part that day in the same initiatives that run that day, one
+ *   edge per pair, weighted by the number of initiatives they share.
+ * For traversal the network is the simple graph of all edges (parallel edges merged, no self-loops).
+ *
+ * Traversal walks the bipartite structure (organisation -> initiative -> participants) instead of a
+ * materialised pair graph, which at 10,000 organisations holds a million pairs: each initiative is expanded
+ * once per walk. Access: an initiative the viewer may not see adds nothing (no edge, weight or count).
+ */
+import type { InitiativeAccess } from '../infra/auth/access.js';
+import {
+  GraphEdgeKind,
+  type OrganisationKind,
+  type PartnershipKind,
+  type Pillar,
+  type Theme,
+} from '../vocabulary.js';
+import type {
+  InitiativeFact,
+  NetworkFacts,
+  OrganisationFact,
+  ParticipationFact,
+  PartnershipFact,
+} from './facts.js';
+
+/** What part of the network to take. Empty lists mean "any". */
+export interface NetworkFilter {
+  /** YYYY-MM-DD: the network as it stood that day. */
+  readonly day: string;
+  readonly organisationKinds?: readonly OrganisationKind[];
+  readonly provinces?: readonly string[];
+  readonly partnershipKinds?: readonly PartnershipKind[];
+  readonly edgeKinds?: readonly GraphEdgeKind[];
+  /** Initiatives with one of these themes, partnerships with one of them. */
+  readonly themes?: readonly Theme[];
+  /** Initiatives with one of these pillars (partnerships have none, and are not restricted by it). */
+  readonly pillars?: readonly Pillar[];
+}
+
+export interface NetworkEdge {
+  readonly kind: GraphEdgeKind;
+  /** The end with the lower code, for a stable answer. */
+  readonly sourcePk: number;
+  readonly targetPk: number;
+  /** PARTNERSHIP: the partnership. */
+  readonly partnership: PartnershipFact | null;
+  /** CO_PARTICIPATION: the initiatives both take part in, by code. */
+  readonly initiatives: readonly InitiativeFact[];
+}
+
+export interface NetworkGraph {
+  /** By code. */
+  readonly nodes: readonly OrganisationFact[];
+  /** By source code, target code, kind. */
+  readonly edges: readonly NetworkEdge[];
+}
+
+export interface NetworkPath {
+  /** From the first organisation to the last. */
+  readonly nodes: readonly OrganisationFact[];
+  /** The ties of each hop, in order: one edge per kind and partnership. */
+  readonly edges: readonly NetworkEdge[];
+}
+
+export interface CollaborationCounts {
+  /** By code. */
+  readonly organisations: readonly OrganisationFact[];
+  /** counts[i][j]: initiatives both take part in; counts[i][i]: initiatives of i. */
+  readonly counts: readonly (readonly number[])[];
+}
+
+/** Dates are YYYY-MM-DD strings, which order as the days do. */
+function holds(start: string | null, end: string | null, day: string, endInclusive: boolean): boolean {
+  if (start !== null && start > day) return false;
+  if (end === null) return true;
+  return endInclusive ? end >= day : end > day;
+}
+
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
+}
+
+/**
+ * A key that is equal for viewers who see the same initiatives: ADMIN, the open visibilities, and the
+ * initiatives outside them that the viewer's organisation takes part in. Caches of derived results (metrics)
+ * are per class, not per request.
+ */
+export function accessClassKey(facts: NetworkFacts, access: InitiativeAccess): string {
+  if (access.all) return 'all';
+  const open = [...access.open].sort().join('+');
+  if (access.via === null) return open;
+  const extra: number[] = [];
+  for (const p of facts.participationsOf.get(access.via) ?? []) {
+    if (p.leftOn !== null) continue;
+    const initiative = facts.initiatives.get(p.initiativePk);
+    if (initiative && !access.open.has(initiative.visibility)) extra.push(initiative.pk);
+  }
+  return extra.length ? `${open}:${extra.sort((a, b) => a - b).join(',')}` : open;
+}
+
+export class NetworkView {
+  private readonly initiativeOk = new Map<number, boolean>();
+  private readonly organisationKinds: ReadonlySet<string> | null;
+  private readonly provinces: ReadonlySet<string> | null;
+  private readonly partnershipKinds: ReadonlySet<string> | null;
+  private readonly themes: ReadonlySet<string> | null;
+  private readonly pillars: ReadonlySet<string> | null;
+  private readonly partnershipEdges: boolean;
+  private readonly coParticipationEdges: boolean;
+
+  constructor(
+    readonly facts: NetworkFacts,
+    private readonly access: InitiativeAccess,
+    readonly filter: NetworkFilter,
+  ) {
+    const set = (list: readonly string[] | undefined) => (list?.length ? new Set(list) : null);
+    this.organisationKinds = set(filter.organisationKinds);
+    this.provinces = set(filter.provinces);
+    this.partnershipKinds = set(filter.partnershipKinds);
+    this.themes = set(filter.themes);
+    this.pillars = set(filter.pillars);
+    const kinds = set(filter.edgeKinds);
+    this.partnershipEdges = !kinds || kinds.has(GraphEdgeKind.PARTNERSHIP);
+    this.coParticipationEdges = !kinds || kinds.has(GraphEdgeKind.CO_PARTICIPATION);
+  }
+
+  get day(): string {
+    return this.filter.day;
+  }
+
+  /** Whether an organisation is a node of this view. */
+  hasNode(pk: number): boolean {
+    const o = this.facts.organisations.get(pk);
+    if (!o) return false;
+    if (this.organisationKinds && !this.organisationKinds.has(o.kind)) return false;
+    if (this.provinces && !o.provinces.some((p) => this.provinces!.has(p))) return false;
+    return true;
+  }
+
+  /** Every node, by code. */
+  nodes(): OrganisationFact[] {
+    const nodes: OrganisationFact[] = [];
+    for (const o of this.facts.organisations.values()) if (this.hasNode(o.pk)) nodes.push(o);
+    return nodes.sort((a, b) => compareCodes(a.code, b.code));
+  }
+
+  /** Whether an initiative makes ties in this view: visible to the viewer, running that day, in the filter. */
+  counts(initiative: InitiativeFact): boolean {
+    let ok = this.initiativeOk.get(initiative.pk);
+    if (ok === undefined) {
+      ok =
+        this.coParticipationEdges &&
+        this.visible(initiative) &&
+        holds(initiative.startsOn, initiative.endsOn, this.day, true) &&
+        (!this.themes || initiative.themes.some((t) => this.themes!.has(t))) &&
+        (!this.pillars || initiative.pillars.some((p) => this.pillars!.has(p)));
+      this.initiativeOk.set(initiative.pk, ok);
+    }
+    return ok;
+  }
+
+  private visible(initiative: InitiativeFact): boolean {
+    if (this.access.all || this.access.open.has(initiative.visibility)) return true;
+    const via = this.access.via;
+    return (
+      via !== null && initiative.participations.some((p) => p.organisationPk === via && p.leftOn === null)
+    );
+  }
+
+  private takesPart(p: ParticipationFact): boolean {
+    return holds(p.joinedOn, p.leftOn, this.day, false);
+  }
+
+  /** A partnership that is an edge of this view. */
+  private partnershipCounts(p: PartnershipFact): boolean {
+    return (
+      this.partnershipEdges &&
+      p.fromPk !== p.toPk &&
+      holds(p.since, p.until, this.day, false) &&
+      (!this.partnershipKinds || this.partnershipKinds.has(p.kind)) &&
+      (!this.themes || p.themes.some((t) => this.themes!.has(t))) &&
+      this.hasNode(p.fromPk) &&
+      this.hasNode(p.toPk)
+    );
+  }
+
+  /** The initiatives an organisation takes part in that make ties in this view. */
+  initiativesOf(pk: number): InitiativeFact[] {
+    const out: InitiativeFact[] = [];
+    for (const p of this.facts.participationsOf.get(pk) ?? []) {
+      if (!this.takesPart(p)) continue;
+      const initiative = this.facts.initiatives.get(p.initiativePk);
+      if (initiative && this.counts(initiative)) out.push(initiative);
+    }
+    return out;
+  }
+
+  /** The organisations taking part in an initiative that day that are nodes of this view. */
+  participantsOf(initiative: InitiativeFact): number[] {
+    const out: number[] = [];
+    for (const p of initiative.participations) {
+      if (this.takesPart(p) && this.hasNode(p.organisationPk)) out.push(p.organisationPk);
+    }
+    return out;
+  }
+
+  /**
+   * Calls `visit` for each neighbour of an organisation (possibly more than once). Initiatives in `expanded`
+   * are skipped and added to it, so a walk expands each initiative once.
+   */
+  private forEachNeighbour(pk: number, visit: (other: number) => void, expanded?: Set<number>): void {
+    if (this.coParticipationEdges) {
+      for (const initiative of this.initiativesOf(pk)) {
+        if (expanded) {
+          if (expanded.has(initiative.pk)) continue;
+          expanded.add(initiative.pk);
+        }
+        for (const other of this.participantsOf(initiative)) if (other !== pk) visit(other);
+      }
+    }
+    if (this.partnershipEdges) {
+      for (const p of this.facts.partnershipsOf.get(pk) ?? []) {
+        if (this.partnershipCounts(p)) visit(p.fromPk === pk ? p.toPk : p.fromPk);
+      }
+    }
+  }
+
+  /** Distances (in hops) from an organisation, up to `maxDepth`. */
+  distancesFrom(pk: number, maxDepth: number): Map<number, number> {
+    const distance = new Map<number, number>([[pk, 0]]);
+    const expanded = new Set<number>();
+    let frontier = [pk];
+    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        this.forEachNeighbour(
+          node,
+          (other) => {
+            if (!distance.has(other)) {
+              distance.set(other, depth);
+              next.push(other);
+            }
+          },
+          expanded,
+        );
+      }
+      frontier = next;
+    }
+    return distance;
+  }
+
+  /** Every edge among a set of nodes (all nodes of the view when `among` is not given). */
+  edges(among?: ReadonlySet<number>): NetworkEdge[] {
+    const inSet = (pk: number) => (among ? among.has(pk) : this.hasNode(pk));
+    const shared = new Map<number, InitiativeFact[]>();
+    const addInitiative = (initiative: InitiativeFact) => {
+      const members = this.participantsOf(initiative).filter(inSet);
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          if (members[i] === members[j]) continue;
+          const key = pairKey(members[i]!, members[j]!);
+          const list = shared.get(key);
+          if (list) {
+            if (list.at(-1) !== initiative) list.push(initiative);
+          } else shared.set(key, [initiative]);
+        }
+      }
+    };
+    const partnerships = new Set<PartnershipFact>();
+    if (among) {
+      const seen = new Set<number>();
+      for (const pk of among) {
+        for (const initiative of this.coParticipationEdges ? this.initiativesOf(pk) : []) {
+          if (!seen.has(initiative.pk)) {
+            seen.add(initiative.pk);
+            addInitiative(initiative);
+          }
+        }
+        for (const p of this.facts.partnershipsOf.get(pk) ?? []) {
+          if (among.has(p.fromPk) && among.has(p.toPk) && this.partnershipCounts(p)) partnerships.add(p);
+        }
+      }
+    } else {
+      if (this.coParticipationEdges) {
+        for (const initiative of this.facts.initiatives.values()) {
+          if (this.counts(initiative)) addInitiative(initiative);
+        }
+      }
+      for (const p of this.facts.partnerships.values()) if (this.partnershipCounts(p)) partnerships.add(p);
+    }
+    const edges: NetworkEdge[] = [];
+    for (const [key, initiatives] of shared) {
+      const a = Math.floor(key / 4_194_304);
+      const b = key % 4_194_304;
+      const [sourcePk, targetPk] = this.ordered(a, b);
+      initiatives.sort((x, y) => compareCodes(x.code, y.code));
+      edges.push({
+        kind: GraphEdgeKind.CO_PARTICIPATION,
+        sourcePk,
+        targetPk,
+        partnership: null,
+        initiatives,
+      });
+    }
+    for (const p of partnerships) {
+      const [sourcePk, targetPk] = this.ordered(p.fromPk, p.toPk);
+      edges.push({ kind: GraphEdgeKind.PARTNERSHIP, sourcePk, targetPk, partnership: p, initiatives: [] });
+    }
+    return this.sortEdges(edges);
+  }
+
+  /** The whole network of the view. */
+  graph(): NetworkGraph {
+    return { nodes: this.nodes(), edges: this.edges() };
+  }
+
+  /** The organisations within `depth` hops of one, and every edge among them. */
+  neighbourhood(pk: number, depth: number): NetworkGraph {
+    const within = new Set(this.distancesFrom(pk, depth).keys());
+    const nodes = [...within].map((n) => this.facts.organisations.get(n)!);
+    nodes.sort((a, b) => compareCodes(a.code, b.code));
+    return { nodes, edges: this.edges(within) };
+  }
+
+  /**
+   * A path of fewest hops, or null when there is none within `maxDepth`. Of several, the one whose sequence of
+   * codes sorts first: from each organisation, the next is the neighbour one hop closer with the lowest code.
+   */
+  shortestPath(fromPk: number, toPk: number, maxDepth: number): NetworkPath | null {
+    const toTarget = this.distancesFrom(toPk, maxDepth);
+    const hops = toTarget.get(fromPk);
+    if (hops === undefined) return null;
+    const path = [fromPk];
+    for (let current = fromPk, left = hops; left > 0; left--) {
+      let best: OrganisationFact | null = null;
+      this.forEachNeighbour(current, (other) => {
+        if (toTarget.get(other) !== left - 1) return;
+        const candidate = this.facts.organisations.get(other)!;
+        if (!best || compareCodes(candidate.code, best.code) < 0) best = candidate;
+      });
+      current = best!.pk;
+      path.push(current);
+    }
+    const edges: NetworkEdge[] = [];
+    for (let i = 1; i < path.length; i++) {
+      const hop = new Set([path[i - 1]!, path[i]!]);
+      const ties = this.edges(hop).map((e) =>
+        e.sourcePk === path[i - 1] ? e : { ...e, sourcePk: e.targetPk, targetPk: e.sourcePk },
+      );
+      edges.push(...ties);
+    }
+    return { nodes: path.map((pk) => this.facts.organisations.get(pk)!), edges };
+  }
+
+  /** Shared initiatives between every two organisations of the view (its kind filter picks them). */
+  collaborationCounts(): CollaborationCounts {
+    const organisations = this.nodes();
+    const index = new Map(organisations.map((o, i) => [o.pk, i]));
+    const counts = organisations.map(() => new Array<number>(organisations.length).fill(0));
+    for (const initiative of this.facts.initiatives.values()) {
+      if (!this.counts(initiative)) continue;
+      const members = [...new Set(this.participantsOf(initiative))].map((pk) => index.get(pk)!);
+      for (const i of members) for (const j of members) counts[i]![j]!++;
+    }
+    return { organisations, counts };
+  }
+
+  private ordered(a: number, b: number): [number, number] {
+    const codeA = this.facts.organisations.get(a)!.code;
+    const codeB = this.facts.organisations.get(b)!.code;
+    return compareCodes(codeA, codeB) <= 0 ? [a, b] : [b, a];
+  }
+
+  private sortEdges(edges: NetworkEdge[]): NetworkEdge[] {
+    const code = (pk: number) => this.facts.organisations.get(pk)!.code;
+    return edges.sort(
+      (x, y) =>
+        compareCodes(code(x.sourcePk), code(y.sourcePk)) ||
+        compareCodes(code(x.targetPk), code(y.targetPk)) ||
+        (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) ||
+        (x.partnership?.pk ?? 0) - (y.partnership?.pk ?? 0),
+    );
+  }
+}
+
+/** Codes order by code point (as PostgreSQL's "C" collation and `ORDER BY code COLLATE "C"`). */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,129 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import type { Context } from '../context.js';
+import { Organisation } from '../organisations/index.js';
+import { Partnership } from '../partnerships/index.js';
+import { Initiative } from '../initiatives/index.js';
+import { GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
+import { GraphFilter } from './graph.inputs.js';
+import { CollaborationMatrix, Graph, GraphEdge, GraphNode, Path } from './graph.type.js';
+
+const AS_OF = {
+  nullable: true,
+  description: 'The network as it stood that day (YYYY-MM-DD); today (in the Netherlands) when not given.',
+} as const;
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Graph, {
+    description:
+      'The collaboration network, nodes and edges, for a dashboard to draw: organisations, their partnerships ' +
+      'and the initiatives they share, as far as you may see them.',
+  })
+  partnershipGraph(
+    @Ctx() { scope, services }: Context,
+    @Arg('filter', () => GraphFilter, { nullable: true }) filter?: GraphFilter | null,
+  ): Graph {
+    return services.graph.partnershipGraph(scope, filter);
+  }
+
+  @Query(() => Graph, {
+    description: 'The organisations within `depth` hops (1..3) of one, and every edge among them.',
+  })
+  neighbourhood(
+    @Ctx() { scope, services }: Context,
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('kinds', () => [PartnershipKind], {
+      nullable: true,
+      description:
+        'Only partnerships of these kinds (shared initiatives still count unless edgeKinds says no).',
+    })
+    kinds?: PartnershipKind[] | null,
+    @Arg('edgeKinds', () => [GraphEdgeKind], { nullable: true, description: 'Only edges of these kinds.' })
+    edgeKinds?: GraphEdgeKind[] | null,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+  ): Graph {
+    return services.graph.neighbourhood(scope, organisationId, depth, kinds, edgeKinds, asOf);
+  }
+
+  @Query(() => Path, {
+    nullable: true,
+    description:
+      'A path of fewest hops between two organisations over every tie; of several, the one whose organisation ' +
+      'codes sort first. Null when there is none within maxDepth (1..10).',
+  })
+  shortestPath(
+    @Ctx() { scope, services }: Context,
+    @Arg('fromId', () => ID) fromId: string,
+    @Arg('toId', () => ID) toId: string,
+    @Arg('maxDepth', () => Int, { defaultValue: 6 }) maxDepth: number,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+  ): Path | null {
+    return services.graph.shortestPath(scope, fromId, toId, maxDepth, asOf);
+  }
+
+  @Query(() => CollaborationMatrix, {
+    description:
+      'For the organisations of a kind (the nine ROMs by default): how many initiatives each two take part in ' +
+      'together, on one theme when given.',
+  })
+  collaborationMatrix(
+    @Ctx() { scope, services }: Context,
+    @Arg('kind', () => OrganisationKind, { defaultValue: OrganisationKind.ROM }) kind: OrganisationKind,
+    @Arg('theme', () => Theme, { nullable: true }) theme?: Theme | null,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+  ): CollaborationMatrix {
+    return services.graph.collaborationMatrix(scope, kind, theme, asOf);
+  }
+}
+
+@Resolver(() => GraphNode)
+export class GraphNodeResolver {
+  @FieldResolver(() => Organisation)
+  async organisation(@Root() node: GraphNode, @Ctx() { scope, services }: Context): Promise<Organisation> {
+    return (await services.organisations.byPk(scope, node.pk))!;
+  }
+}
+
+@Resolver(() => GraphEdge)
+export class GraphEdgeResolver {
+  @FieldResolver(() => Partnership, { nullable: true, description: 'PARTNERSHIP edges: the partnership.' })
+  async partnership(
+    @Root() edge: GraphEdge,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Partnership | null> {
+    return edge.partnershipPk === null ? null : services.partnerships.byPk(scope, edge.partnershipPk);
+  }
+
+  @FieldResolver(() => [Initiative], {
+    description: 'CO_PARTICIPATION edges: the initiatives both take part in.',
+  })
+  async initiatives(@Root() edge: GraphEdge, @Ctx() { scope, services }: Context): Promise<Initiative[]> {
+    const found = await Promise.all(edge.initiativePks.map((pk) => services.initiatives.byPk(scope, pk)));
+    return found.filter((i): i is Initiative => i !== null);
+  }
+}
+
+@Resolver(() => Path)
+export class PathResolver {
+  @FieldResolver(() => [Organisation], { description: 'From the first organisation to the last.' })
+  async organisations(@Root() path: Path, @Ctx() { scope, services }: Context): Promise<Organisation[]> {
+    return (await Promise.all(
+      path.nodePks.map((pk) => services.organisations.byPk(scope, pk)),
+    )) as Organisation[];
+  }
+}
+
+@Resolver(() => CollaborationMatrix)
+export class CollaborationMatrixResolver {
+  @FieldResolver(() => [Organisation], { description: 'The rows and columns, by code.' })
+  async organisations(
+    @Root() matrix: CollaborationMatrix,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Organisation[]> {
+    return (await Promise.all(
+      matrix.organisationPks.map((pk) => services.organisations.byPk(scope, pk)),
+    )) as Organisation[];
+  }
+}

@@ -1,0 +1,227 @@
+import { initiativeAccessOf } from '../../infra/auth/access.js';
+import { BadInputError, DomainError, NotFoundError } from '../../infra/errors.js';
+import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
+import type { RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import type { NetworkFacts } from '../../graph/facts.js';
+import { NetworkView, type NetworkEdge, type NetworkFilter } from '../../graph/network.js';
+import { GraphEdgeKind, Theme, type OrganisationKind, type PartnershipKind } from '../../vocabulary.js';
+import type { GraphFilter } from './graph.inputs.js';
+import { CollaborationMatrix, Graph, GraphEdge, GraphNode, Path } from './graph.type.js';
+import type { OrganisationFact } from '../../graph/facts.js';
+
+export interface GraphLimits {
+  /** Most edges one answer may hold (a drawing of more is an export). */
+  maxEdges: number;
+}
+
+const THEME_ORDER = new Map(Object.values(Theme).map((t, i) => [t, i]));
+
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in the Netherlands, YYYY-MM-DD. */
+export function today(): string {
+  return amsterdamDay.format(new Date());
+}
+
+/**
+ * The graph queries, answered from the in-memory network (`server/graph`) through the same access rules as
+ * everything else: an initiative the caller may not see adds no edge, weight or count.
+ */
+export class GraphService {
+  constructor(
+    private readonly facts: NetworkFacts,
+    private readonly limits: GraphLimits,
+  ) {}
+
+  private view(scope: RequestScope, filter: Omit<NetworkFilter, 'day'>, asOf?: string | null): NetworkView {
+    const day = valid.optionalDate(asOf, 'asOf') ?? today();
+    return new NetworkView(this.facts, initiativeAccessOf(scope.viewer), { ...filter, day });
+  }
+
+  private organisationPk(id: string, argument: string): number {
+    const pk = decodeId(id, 'Organisation', argument);
+    if (!this.facts.organisations.has(pk)) throw new NotFoundError('Organisation', `${argument}=${id}`);
+    return pk;
+  }
+
+  partnershipGraph(scope: RequestScope, filter: GraphFilter | null | undefined): Graph {
+    const view = this.view(
+      scope,
+      {
+        organisationKinds: valid.enumList(filter?.organisationKinds, 'filter.organisationKinds'),
+        provinces: valid.provinceCodes(filter?.provinces, 'filter.provinces'),
+        partnershipKinds: valid.enumList(filter?.partnershipKinds, 'filter.partnershipKinds'),
+        edgeKinds: valid.enumList(filter?.edgeKinds, 'filter.edgeKinds'),
+        themes: valid.enumList(filter?.themes, 'filter.themes'),
+        pillars: valid.enumList(filter?.pillars, 'filter.pillars'),
+      },
+      filter?.asOf,
+    );
+    const graph = view.graph();
+    this.checkSize(
+      graph.edges.length,
+      'narrow the filter (themes, pillars, provinces, organisationKinds, edgeKinds)',
+    );
+    return this.toGraph(graph.nodes, graph.edges, view.day);
+  }
+
+  neighbourhood(
+    scope: RequestScope,
+    organisationId: string,
+    depth: number,
+    kinds: PartnershipKind[] | null | undefined,
+    edgeKinds: GraphEdgeKind[] | null | undefined,
+    asOf: string | null | undefined,
+  ): Graph {
+    if (!Number.isInteger(depth) || depth < 1 || depth > 3) {
+      throw new BadInputError(`depth must be 1, 2 or 3, got ${depth}`, 'depth');
+    }
+    const pk = this.organisationPk(organisationId, 'organisationId');
+    const view = this.view(
+      scope,
+      {
+        partnershipKinds: valid.enumList(kinds, 'kinds'),
+        edgeKinds: valid.enumList(edgeKinds, 'edgeKinds'),
+      },
+      asOf,
+    );
+    const graph = view.neighbourhood(pk, depth);
+    this.checkSize(graph.edges.length, 'ask for a smaller depth, or fewer kinds');
+    return this.toGraph(graph.nodes, graph.edges, view.day);
+  }
+
+  shortestPath(
+    scope: RequestScope,
+    fromId: string,
+    toId: string,
+    maxDepth: number,
+    asOf: string | null | undefined,
+  ): Path | null {
+    if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 10) {
+      throw new BadInputError(`maxDepth must be between 1 and 10, got ${maxDepth}`, 'maxDepth');
+    }
+    const fromPk = this.organisationPk(fromId, 'fromId');
+    const toPk = this.organisationPk(toId, 'toId');
+    const view = this.view(scope, {}, asOf);
+    const path = view.shortestPath(fromPk, toPk, maxDepth);
+    if (!path) return null;
+    const result = new Path();
+    result.nodePks = path.nodes.map((o) => o.pk);
+    result.length = path.nodes.length - 1;
+    result.edges = path.edges.map((e) => this.toEdge(e));
+    result.asOf = view.day;
+    return result;
+  }
+
+  collaborationMatrix(
+    scope: RequestScope,
+    kind: OrganisationKind | null | undefined,
+    theme: Theme | null | undefined,
+    asOf: string | null | undefined,
+  ): CollaborationMatrix {
+    const view = this.view(
+      scope,
+      { organisationKinds: kind ? [kind] : [], themes: theme ? [theme] : [] },
+      asOf,
+    );
+    const { organisations, counts } = view.collaborationCounts();
+    if (organisations.length > 500) {
+      throw new BadInputError(
+        `a matrix of ${organisations.length} organisations is too large to answer; ask for one kind of fewer than 500`,
+        'kind',
+      );
+    }
+    const matrix = new CollaborationMatrix();
+    matrix.organisationPks = organisations.map((o) => o.pk);
+    matrix.counts = counts.map((row) => [...row]);
+    matrix.asOf = view.day;
+    return matrix;
+  }
+
+  private checkSize(edges: number, narrow: string): void {
+    if (edges <= this.limits.maxEdges) return;
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `this graph has ${edges} edges, more than one answer may hold (GRAPH_MAX_EDGES = ${this.limits.maxEdges}): ` +
+        `${narrow}, or download the whole network from /export/graph`,
+      { edges, limit: this.limits.maxEdges },
+    );
+  }
+
+  private toGraph(nodes: readonly OrganisationFact[], edges: readonly NetworkEdge[], day: string): Graph {
+    const graph = new Graph();
+    graph.nodes = nodes.map(toNode);
+    graph.edges = edges.map((e) => this.toEdge(e));
+    graph.asOf = day;
+    return graph;
+  }
+
+  private toEdge(e: NetworkEdge): GraphEdge {
+    const organisations = this.facts.organisations;
+    const edge = new GraphEdge();
+    const source = toGlobalId('Organisation', e.sourcePk);
+    const target = toGlobalId('Organisation', e.targetPk);
+    edge.kind = e.kind;
+    edge.source = source;
+    edge.target = target;
+    edge.undirected = true;
+    if (e.partnership) {
+      const p = e.partnership;
+      edge.id = toGlobalId('Partnership', p.pk);
+      edge.partnershipPk = p.pk;
+      edge.initiativePks = [];
+      edge.partnershipKind = p.kind;
+      edge.weight = 1;
+      edge.sharedInitiatives = 0;
+      edge.themes = [...p.themes];
+      edge.since = p.since;
+      edge.until = p.until;
+      edge.provenance = p.source;
+      edge.confidence = p.confidence;
+    } else {
+      edge.id = `${GraphEdgeKind.CO_PARTICIPATION}:${organisations.get(e.sourcePk)!.code}:${organisations.get(e.targetPk)!.code}`;
+      edge.partnershipPk = null;
+      edge.initiativePks = e.initiatives.map((i) => i.pk);
+      edge.partnershipKind = null;
+      edge.weight = e.initiatives.length;
+      edge.sharedInitiatives = e.initiatives.length;
+      const themes = new Set<Theme>();
+      for (const i of e.initiatives) for (const t of i.themes) themes.add(t);
+      edge.themes = [...themes].sort((a, b) => THEME_ORDER.get(a)! - THEME_ORDER.get(b)!);
+      edge.since = null;
+      edge.until = null;
+      edge.provenance = null;
+      edge.confidence = null;
+    }
+    edge.key = edge.id;
+    edge.attributes = {
+      kind: edge.kind,
+      partnershipKind: edge.partnershipKind,
+      weight: edge.weight,
+      sharedInitiatives: edge.sharedInitiatives,
+      themes: edge.themes,
+    };
+    edge.data = { id: edge.id, source, target, ...edge.attributes };
+    return edge;
+  }
+}
+
+function toNode(o: OrganisationFact): GraphNode {
+  const node = new GraphNode();
+  node.pk = o.pk;
+  node.id = toGlobalId('Organisation', o.pk);
+  node.key = node.id;
+  node.code = o.code;
+  node.label = o.name;
+  node.kind = o.kind;
+  node.provinces = [...o.provinces];
+  node.attributes = { label: o.name, code: o.code, kind: o.kind, provinces: node.provinces };
+  node.data = { id: node.id, ...node.attributes };
+  return node;
+}

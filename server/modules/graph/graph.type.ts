@@ -1,0 +1,156 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
+import { DateScalar } from '../../infra/graphql/scalars.js';
+import { Organisation } from '../organisations/index.js';
+import { Confidence, GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
+
+@ObjectType({
+  description:
+    'An organisation as a node of the network. `key` and `attributes` are what graphology (Sigma.js) imports, ' +
+    '`data` what Cytoscape.js reads, so either draws the graph without reshaping it.',
+})
+export class GraphNode {
+  pk: number;
+
+  @Field(() => ID, { description: "The organisation's id." })
+  id: string;
+
+  @Field(() => ID, { description: 'The same as `id`, under the name graphology imports.' })
+  key: string;
+
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String, { description: "The organisation's name." })
+  label: string;
+
+  @Field(() => OrganisationKind)
+  kind: OrganisationKind;
+
+  @Field(() => [String], { description: 'ISO 3166-2:NL province codes.' })
+  provinces: string[];
+
+  @Field(() => JSONObjectResolver, {
+    description: 'graphology node attributes: label, code, kind, provinces.',
+  })
+  attributes: Record<string, unknown>;
+
+  @Field(() => JSONObjectResolver, {
+    description: 'Cytoscape.js element data: id, label, code, kind, provinces.',
+  })
+  data: Record<string, unknown>;
+
+  /** Resolved through the organisations service. */
+  organisation?: Organisation;
+}
+
+@ObjectType({
+  description:
+    'An undirected tie. PARTNERSHIP: one partnership (weight 1). CO_PARTICIPATION: the initiatives two ' +
+    'organisations share (weight = sharedInitiatives). `source` is the end with the lower code.',
+})
+export class GraphEdge {
+  partnershipPk: number | null;
+  initiativePks: number[];
+
+  @Field(() => ID, {
+    description:
+      "PARTNERSHIP: the partnership's id; CO_PARTICIPATION: CO_PARTICIPATION:<source code>:<target code>.",
+  })
+  id: string;
+
+  @Field(() => ID, { description: 'The same as `id`, under the name graphology imports.' })
+  key: string;
+
+  @Field(() => ID, { description: 'The id of one end.' })
+  source: string;
+
+  @Field(() => ID, { description: 'The id of the other end.' })
+  target: string;
+
+  @Field(() => Boolean, { description: 'Always true: ties have no direction here (graphology reads it).' })
+  undirected: boolean;
+
+  @Field(() => GraphEdgeKind)
+  kind: GraphEdgeKind;
+
+  @Field(() => PartnershipKind, { nullable: true, description: 'PARTNERSHIP edges only.' })
+  partnershipKind: PartnershipKind | null;
+
+  @Field(() => Float, { description: 'Shared initiatives, or 1 for a partnership.' })
+  weight: number;
+
+  @Field(() => Int, { description: 'Initiatives both take part in (0 for a partnership edge).' })
+  sharedInitiatives: number;
+
+  @Field(() => [Theme], {
+    description: "The partnership's themes, or the union of the shared initiatives' themes.",
+  })
+  themes: Theme[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'PARTNERSHIP: since when it holds.' })
+  since: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'PARTNERSHIP: when it ended, if it has.' })
+  until: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PARTNERSHIP: where the fact comes from.' })
+  provenance: string | null;
+
+  @Field(() => Confidence, {
+    nullable: true,
+    description: 'PARTNERSHIP: how well the fact is sourced; show anything but CONFIRMED with a flag.',
+  })
+  confidence: Confidence | null;
+
+  @Field(() => JSONObjectResolver, {
+    description: 'graphology edge attributes: kind, partnershipKind, weight, sharedInitiatives, themes.',
+  })
+  attributes: Record<string, unknown>;
+
+  @Field(() => JSONObjectResolver, {
+    description: 'Cytoscape.js element data: id, source, target and the attributes.',
+  })
+  data: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'Nodes and edges, ready to draw.' })
+export class Graph {
+  @Field(() => [GraphNode])
+  nodes: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges: GraphEdge[];
+
+  @Field(() => DateScalar, { description: 'The day the network is drawn as of.' })
+  asOf: string;
+}
+
+@ObjectType({ description: 'A path of fewest hops between two organisations.' })
+export class Path {
+  nodePks: number[];
+
+  @Field(() => Int, { description: 'Hops: organisations - 1.' })
+  length: number;
+
+  @Field(() => [GraphEdge], { description: 'The ties of each hop in order (one per kind and partnership).' })
+  edges: GraphEdge[];
+
+  @Field(() => DateScalar)
+  asOf: string;
+}
+
+@ObjectType({ description: 'Shared initiatives between every two organisations of a kind.' })
+export class CollaborationMatrix {
+  organisationPks: number[];
+
+  @Field(() => [[Int]], {
+    description:
+      'counts[i][j]: initiatives organisations i and j both take part in; counts[i][i]: initiatives of i. ' +
+      'Symmetric; rows and columns in the order of `organisations` (by code).',
+  })
+  counts: number[][];
+
+  @Field(() => DateScalar)
+  asOf: string;
+}
