@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../server/vocabulary.js';
+import { today } from '../../server/modules/graph/index.js';
+import { startTestServer, type TestServer } from '../harness/app.js';
+
+let server: TestServer;
+let admin: string;
+const ids = new Map<string, string>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.token('ROMNL', Role.ADMIN);
+  const res = await server.gql(`{ organisations(first: 100) { nodes { id code } } }`);
+  for (const o of res.data.organisations.nodes) ids.set(o.code, o.id);
+});
+afterAll(() => server?.close());
+
+const ROMS = ['BOM', 'HORIZON', 'IMPULS', 'INWEST', 'IQ', 'LIOF', 'NOM', 'OOSTNL', 'ROMUR'];
+const MATRIX = `query ($theme: Theme, $asOf: Date) { collaborationMatrix(theme: $theme, asOf: $asOf) {
+  asOf organisations { code } counts } }`;
+const GRAPH = `query ($filter: GraphFilter) { partnershipGraph(filter: $filter) {
+  asOf nodes { id key code kind label attributes data } edges { id key source target kind partnershipKind weight sharedInitiatives themes } } }`;
+const NEIGHBOURHOOD = `query ($id: ID!, $depth: Int, $asOf: Date) { neighbourhood(organisationId: $id, depth: $depth, asOf: $asOf) {
+  nodes { code } edges { source target kind sharedInitiatives } } }`;
+const PATH = `query ($from: ID!, $to: ID!, $maxDepth: Int, $asOf: Date) { shortestPath(fromId: $from, toId: $to, maxDepth: $maxDepth, asOf: $asOf) {
+  length organisations { code } edges { source target kind partnershipKind sharedInitiatives initiatives { code } partnership { kind } } } }`;
+
+async function gql(query: string, variables?: Record<string, unknown>, auth?: string) {
+  const res = await server.gql(query, variables, auth);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+}
+
+/** Initiatives both organisations take part in today, as an anonymous caller sees them, counted in SQL. */
+async function sharedInSql(a: string, b: string): Promise<number> {
+  const [row] = await server.app.db.read(
+    `SELECT count(DISTINCT i.id)::int AS n FROM initiatives i
+       JOIN participations pa ON pa.initiative_id = i.id JOIN organisations oa ON oa.id = pa.organisation_id
+       JOIN participations pb ON pb.initiative_id = i.id JOIN organisations ob ON ob.id = pb.organisation_id
+      WHERE oa.code = $1 AND ob.code = $2 AND i.visibility = 'PUBLIC'
+        AND (i.starts_on IS NULL OR i.starts_on <= $3::date) AND (i.ends_on IS NULL OR i.ends_on >= $3::date)
+        AND (pa.joined_on IS NULL OR pa.joined_on <= $3::date) AND pa.left_on IS NULL
+        AND (pb.joined_on IS NULL OR pb.joined_on <= $3::date) AND pb.left_on IS NULL`,
+    [a, b, today()],
+  );
+  return row!.n as number;
+}
+
+describe('the reference network', () => {
+  it('has a ROM x ROM matrix of the nine ROMs, symmetric, matching SQL', async () => {
+    const { collaborationMatrix: m } = await gql(MATRIX);
+    expect(m.organisations.map((o: { code: string }) => o.code)).toEqual(ROMS);
+    expect(m.counts).toHaveLength(9);
+    for (let i = 0; i < 9; i++) for (let j = 0; j < 9; j++) expect(m.counts[i][j]).toBe(m.counts[j][i]);
+    const at = (a: string, b: string) => m.counts[ROMS.indexOf(a)][ROMS.indexOf(b)];
+    expect(at('BOM', 'LIOF')).toBe(await sharedInSql('BOM', 'LIOF'));
+    expect(at('NOM', 'INWEST')).toBe(await sharedInSql('NOM', 'INWEST'));
+    expect(at('LIOF', 'LIOF')).toBe(await sharedInSql('LIOF', 'LIOF'));
+    expect(at('BOM', 'LIOF')).toBeGreaterThan(0);
+  });
+
+  it("has ESMEE's participants all neighbours of each other", async () => {
+    const res = await server.gql(
+      `{ initiative(code: "ESMEE") { participants(first: 100) { nodes { organisation { code } } } } }`,
+    );
+    const members: string[] = res.data.initiative.participants.nodes.map((p: any) => p.organisation.code);
+    expect(members.length).toBeGreaterThan(10);
+    const { neighbourhood } = await gql(NEIGHBOURHOOD, { id: ids.get('NOM'), depth: 1 });
+    const near = new Set(neighbourhood.nodes.map((n: { code: string }) => n.code));
+    for (const code of members) expect(near).toContain(code);
+    const pairs = new Set(
+      neighbourhood.edges
+        .filter((e: any) => e.kind === 'CO_PARTICIPATION')
+        .map((e: any) => [e.source, e.target].sort().join()),
+    );
+    for (const a of members) {
+      for (const b of members) if (a < b) expect(pairs).toContain([ids.get(a), ids.get(b)].sort().join());
+    }
+  });
+
+  it('finds a path from a ROM to the KNAW through its institute, the same every time', async () => {
+    const { shortestPath } = await gql(PATH, { from: ids.get('NOM'), to: ids.get('KNAW') });
+    expect(shortestPath.length).toBe(2);
+    const codes = shortestPath.organisations.map((o: { code: string }) => o.code);
+    expect(codes[0]).toBe('NOM');
+    expect(codes[2]).toBe('KNAW');
+    expect(shortestPath.edges.length).toBeGreaterThanOrEqual(2);
+    expect((await gql(PATH, { from: ids.get('NOM'), to: ids.get('KNAW') })).shortestPath).toEqual(
+      shortestPath,
+    );
+    const viaRathenau = await gql(PATH, { from: ids.get('RATHENAU'), to: ids.get('KNAW'), maxDepth: 1 });
+    expect(viaRathenau.shortestPath.edges[0]).toMatchObject({
+      kind: 'PARTNERSHIP',
+      partnershipKind: 'PART_OF',
+    });
+  });
+
+  it('draws nodes and edges that graphology and Cytoscape.js read as they are', async () => {
+    const { partnershipGraph: g } = await gql(GRAPH);
+    expect(g.asOf).toBe(today());
+    expect(g.nodes.length).toBe(ids.size);
+    const node = g.nodes.find((n: any) => n.code === 'BOM');
+    expect(node.key).toBe(node.id);
+    expect(node.data).toMatchObject({ id: node.id, code: 'BOM', kind: 'ROM' });
+    expect(node.attributes).toMatchObject({ code: 'BOM', label: node.label });
+    const nodeIds = new Set(g.nodes.map((n: any) => n.id));
+    for (const e of g.edges) {
+      expect(nodeIds).toContain(e.source);
+      expect(nodeIds).toContain(e.target);
+      expect(e.source).not.toBe(e.target);
+      if (e.kind === 'CO_PARTICIPATION') expect(e.weight).toBe(e.sharedInitiatives);
+      else expect([e.weight, e.sharedInitiatives, typeof e.partnershipKind]).toEqual([1, 0, 'string']);
+    }
+    expect(new Set(g.edges.map((e: any) => e.id)).size).toBe(g.edges.length);
+  });
+
+  it('filters by edge kind, organisation kind and theme', async () => {
+    const { partnershipGraph: roms } = await gql(GRAPH, {
+      filter: { organisationKinds: ['ROM'], edgeKinds: ['CO_PARTICIPATION'] },
+    });
+    expect(roms.nodes.map((n: any) => n.code)).toEqual(ROMS);
+    expect(roms.edges.every((e: any) => e.kind === 'CO_PARTICIPATION')).toBe(true);
+    const { partnershipGraph: agrifood } = await gql(GRAPH, { filter: { themes: ['AGRI_FOOD'] } });
+    expect(agrifood.edges.length).toBeGreaterThan(0);
+    expect(agrifood.edges.every((e: any) => e.themes.includes('AGRI_FOOD'))).toBe(true);
+  });
+
+  it('refuses what it cannot answer with a clear error', async () => {
+    const deep = await server.gql(NEIGHBOURHOOD, { id: ids.get('NOM'), depth: 4 });
+    expect(deep.errors?.[0]).toMatchObject({
+      message: 'depth must be 1, 2 or 3, got 4',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const missing = await server.gql(NEIGHBOURHOOD, { id: 'T3JnYW5pc2F0aW9uOjk5OTk5' });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const wrongType = await server.gql(PATH, { from: ids.get('NOM'), to: 'SW5pdGlhdGl2ZTox' });
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('access', () => {
+  it("leaves an outsider's graph and matrix unchanged by a PARTICIPANTS initiative of two ROMs, and shows it to them", async () => {
+    const bom = await server.token('BOM', Role.EDITOR);
+    const liof = await server.token('LIOF', Role.EDITOR);
+    const horizon = await server.token('HORIZON', Role.EDITOR);
+    const before = {
+      anonymous: await gql(MATRIX),
+      horizon: await gql(MATRIX, {}, horizon),
+      graph: await gql(GRAPH, {}, horizon),
+      liof: await gql(MATRIX, {}, liof),
+    };
+    const created = await server.gql(
+      `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
+      {
+        input: {
+          code: 'SECRET_PAIR',
+          title: 'Secret pair',
+          leadOrganisationId: ids.get('BOM'),
+          visibility: 'PARTICIPANTS',
+        },
+      },
+      bom,
+    );
+    expect(created.errors).toBeUndefined();
+    const joined = await server.gql(
+      `mutation ($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id } }`,
+      { input: { initiativeId: created.data.createInitiative.id, organisationId: ids.get('LIOF') } },
+      bom,
+    );
+    expect(joined.errors).toBeUndefined();
+    await eventually(async () => {
+      const after = await gql(MATRIX, {}, liof);
+      const at = (m: any, a: string, b: string) =>
+        m.collaborationMatrix.counts[ROMS.indexOf(a)][ROMS.indexOf(b)];
+      expect(at(after, 'BOM', 'LIOF')).toBe(at(before.liof, 'BOM', 'LIOF') + 1);
+    });
+    expect(await gql(MATRIX)).toEqual(before.anonymous);
+    expect(await gql(MATRIX, {}, horizon)).toEqual(before.horizon);
+    expect(await gql(GRAPH, {}, horizon)).toEqual(before.graph);
+  });
+});
+
+describe('as of a day', () => {
+  const day = (offsetDays: number) => {
+    const d = new Date(`${today()}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offsetDays);
+    return d.toISOString().slice(0, 10);
+  };
+
+  it('has a partnership that starts next month only from then on', async () => {
+    const created = await server.gql(
+      `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id } }`,
+      { input: { fromId: ids.get('KNAW'), toId: ids.get('ROMUR'), kind: 'WORKS_WITH', since: day(31) } },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const partnershipId = created.data.createPartnership.id;
+    const edgeIds = async (asOf?: string) =>
+      (await gql(GRAPH, { filter: { edgeKinds: ['PARTNERSHIP'], asOf } })).partnershipGraph.edges.map(
+        (e: any) => e.id,
+      );
+    await eventually(async () => expect(await edgeIds(day(31))).toContain(partnershipId));
+    expect(await edgeIds()).not.toContain(partnershipId);
+    expect(await edgeIds(day(30))).not.toContain(partnershipId);
+  });
+
+  it('has a participation that ended last year now absent, and present as of two years ago', async () => {
+    const created = await server.gql(
+      `mutation { createOrganisation(input: { code: "ASOF_CO", name: "As-of Company", kind: COMPANY }) { id } }`,
+      {},
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const company = created.data.createOrganisation.id;
+    const esmee = (await gql(`{ initiative(code: "ESMEE") { id } }`)).initiative.id;
+    const join = await server.gql(
+      `mutation ($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id } }`,
+      { input: { initiativeId: esmee, organisationId: company, joinedOn: day(-1095) } },
+      admin,
+    );
+    expect(join.errors).toBeUndefined();
+    const leave = await server.gql(
+      `mutation ($input: LeaveInitiativeInput!) { leaveInitiative(input: $input) { id } }`,
+      { input: { initiativeId: esmee, organisationId: company, leftOn: day(-365) } },
+      admin,
+    );
+    expect(leave.errors).toBeUndefined();
+    const neighbours = async (asOf?: string) =>
+      (await gql(NEIGHBOURHOOD, { id: company, asOf })).neighbourhood.nodes.map((n: any) => n.code);
+    await eventually(async () => expect(await neighbours(day(-730))).toContain('UU'));
+    expect(await neighbours()).toEqual(['ASOF_CO']);
+    expect(await neighbours(day(-1096))).toEqual(['ASOF_CO']);
+  });
+});
+
+async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
