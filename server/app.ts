@@ -34,6 +34,7 @@ import {
 import { eventFromRow, type Event } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
 import { NetworkFacts } from './graph/facts.js';
+import { NetworkMetrics } from './graph/metrics-engine.js';
 
 /**
  * Pairs of overlapping selections graphql-js' overlap rule may be asked to compare: 20,000 take it about 10 ms
@@ -113,7 +114,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     `[graph] network loaded in ${Date.now() - loading} ms: ${facts.organisations.size} organisations, ` +
       `${facts.initiatives.size} initiatives, ${facts.partnerships.size} partnerships`,
   );
-  const services = createServices(db, { facts, limits: { maxEdges: config.graphMaxEdges } }, logger);
+  const metrics = new NetworkMetrics(facts, logger);
+  const services = createServices(db, { facts, metrics, limits: { maxEdges: config.graphMaxEdges } }, logger);
   const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
   const authenticator = new Authenticator(db, tokens, (key) => services.apiKeys.authenticate(key));
   const schema = await createSchema();
@@ -172,7 +174,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The network applies each batch before the feed delivers it: no subscriber hears of a change the graph
   // queries do not yet show.
   feed.observe(async (batch) => {
-    await facts.refresh(db, NetworkFacts.changedBy(batch));
+    const delta = await facts.refresh(db, NetworkFacts.changedBy(batch));
+    if (delta) metrics.applied(delta);
   });
   await feed.start();
   onEventsCommitted(db, (seqs) => {
@@ -316,6 +319,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       `[http] drained in ${Date.now() - deadline + config.shutdownTimeoutMs} ms after the grace period`,
     );
     await feed.stop();
+    await metrics.stop();
     await wakeups.close();
     await graphql.stop();
     await dataSource.destroy();

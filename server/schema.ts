@@ -20,6 +20,7 @@ import {
   GraphEdgeResolver,
   GraphNodeResolver,
   GraphResolver,
+  OrganisationMetricsResolver,
   PathResolver,
 } from './modules/graph/graph.resolver.js';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver.js';
@@ -83,6 +84,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       GraphEdgeResolver,
       PathResolver,
       CollaborationMatrixResolver,
+      OrganisationMetricsResolver,
     ],
     orphanedTypes: [
       Organisation,

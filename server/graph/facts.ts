@@ -67,6 +67,24 @@ export interface ChangedKeys {
   readonly partnershipPks: Iterable<number>;
 }
 
+/** Every fact, as lists. */
+export interface FactLists {
+  readonly organisations: readonly OrganisationFact[];
+  readonly initiatives: readonly Omit<InitiativeFact, 'participations'>[];
+  readonly participations: readonly ParticipationFact[];
+  readonly partnerships: readonly PartnershipFact[];
+  /** The version of the facts they were taken from. */
+  readonly version?: number;
+}
+
+/** Rows read again after a batch of events (an initiative comes with all its participations). */
+export interface FactsDelta {
+  readonly organisations: readonly OrganisationFact[];
+  readonly initiatives: readonly InitiativeFact[];
+  readonly removedInitiativePks: readonly number[];
+  readonly partnerships: readonly PartnershipFact[];
+}
+
 /** The event fields the network reads to know what to refresh. */
 export interface NetworkEvent {
   readonly type: string;
@@ -157,13 +175,9 @@ export class NetworkFacts {
   }
 
   /** Facts from lists (the database's, or a crafted network's); participations join their initiatives. */
-  static of(lists: {
-    organisations: readonly OrganisationFact[];
-    initiatives: readonly Omit<InitiativeFact, 'participations'>[];
-    participations: readonly ParticipationFact[];
-    partnerships: readonly PartnershipFact[];
-  }): NetworkFacts {
+  static of(lists: FactLists): NetworkFacts {
     const facts = new NetworkFacts();
+    facts.version = lists.version ?? 0;
     for (const o of lists.organisations) facts.organisations.set(o.pk, o);
     const byInitiative = new Map<number, ParticipationFact[]>();
     for (const p of lists.participations) {
@@ -194,14 +208,15 @@ export class NetworkFacts {
   }
 
   /**
-   * Reads again the rows a batch of events changed (idempotent: a batch applied twice leaves the same facts).
-   * @returns whether anything was read
+   * Reads again the rows a batch of events changed, and applies them (idempotent: a batch applied twice
+   * leaves the same facts).
+   * @returns what changed, for copies of the facts elsewhere (the metrics worker), or null when nothing did
    */
-  async refresh(db: Database, changed: ChangedKeys): Promise<boolean> {
+  async refresh(db: Database, changed: ChangedKeys): Promise<FactsDelta | null> {
     const organisationPks = [...changed.organisationPks];
     const initiativePks = [...changed.initiativePks];
     const partnershipPks = [...changed.partnershipPks];
-    if (organisationPks.length + initiativePks.length + partnershipPks.length === 0) return false;
+    if (organisationPks.length + initiativePks.length + partnershipPks.length === 0) return null;
     const none = Promise.resolve([] as Row[]);
     const [organisations, initiatives, participations, partnerships] = await Promise.all([
       organisationPks.length
@@ -225,19 +240,44 @@ export class NetworkFacts {
         ? db.read(`${PARTNERSHIPS} WHERE id = ANY($1::int[])`, [partnershipPks], 'graph_partnerships_by_id')
         : none,
     ]);
-    for (const r of organisations) this.organisations.set(r.id, organisationOf(r));
     const byInitiative = new Map<number, ParticipationFact[]>(initiativePks.map((pk) => [pk, []]));
     for (const r of participations) byInitiative.get(r.initiative_id)?.push(participationOf(r));
-    const found = new Set<number>();
-    for (const r of initiatives) {
-      found.add(r.id);
-      this.putInitiative(initiativeOf(r, byInitiative.get(r.id)!));
-    }
-    for (const pk of initiativePks) if (!found.has(pk)) this.removeInitiative(pk);
-    for (const r of partnerships) this.putPartnership(partnershipOf(r));
+    const found = new Set<number>(initiatives.map((r) => r.id as number));
+    const delta: FactsDelta = {
+      organisations: organisations.map(organisationOf),
+      initiatives: initiatives.map((r) => initiativeOf(r, byInitiative.get(r.id)!)),
+      removedInitiativePks: initiativePks.filter((pk) => !found.has(pk)),
+      partnerships: partnerships.map(partnershipOf),
+    };
+    this.apply(delta);
+    return delta;
+  }
+
+  /** Applies changed rows (read by `refresh`, here or in another thread). */
+  apply(delta: FactsDelta): void {
+    for (const o of delta.organisations) this.organisations.set(o.pk, o);
+    for (const i of delta.initiatives) this.putInitiative(i);
+    for (const pk of delta.removedInitiativePks) this.removeInitiative(pk);
+    for (const p of delta.partnerships) this.putPartnership(p);
     this.version++;
     this.updatedAt = new Date();
-    return true;
+  }
+
+  /** Every fact as plain lists, to copy them to another thread (`NetworkFacts.of` takes them back). */
+  lists(): FactLists {
+    const initiatives: Omit<InitiativeFact, 'participations'>[] = [];
+    const participations: ParticipationFact[] = [];
+    for (const { participations: own, ...initiative } of this.initiatives.values()) {
+      initiatives.push(initiative);
+      participations.push(...own);
+    }
+    return {
+      organisations: [...this.organisations.values()],
+      initiatives,
+      participations,
+      partnerships: [...this.partnerships.values()],
+      version: this.version,
+    };
   }
 
   private putInitiative(initiative: InitiativeFact): void {

@@ -1,6 +1,7 @@
 /** The GraphQL context: the request's scope (caller, loaders) and the services. */
 import type { Database } from '../infra/db/database.js';
 import type { NetworkFacts } from '../graph/facts.js';
+import type { NetworkMetrics } from '../graph/metrics-engine.js';
 import type { Logger } from '../infra/logger.js';
 import type { RequestScope } from '../infra/request-scope.js';
 import { ActivityService } from './activities/activity.service.js';
@@ -30,7 +31,7 @@ export interface Services {
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
 export function createServices(
   db: Database,
-  network: { facts: NetworkFacts; limits: GraphLimits },
+  network: { facts: NetworkFacts; metrics: NetworkMetrics; limits: GraphLimits },
   logger?: Logger,
 ): Services {
   const organisations = new OrganisationService(db);
@@ -45,7 +46,7 @@ export function createServices(
     funding: new FundingService(db, organisations, initiatives),
     events: new EventService(db),
     apiKeys: new ApiKeyService(db, organisations, logger),
-    graph: new GraphService(network.facts, network.limits),
+    graph: new GraphService(network.facts, network.metrics, network.limits),
   };
 }
 

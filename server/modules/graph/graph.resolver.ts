@@ -6,7 +6,7 @@ import { Partnership } from '../partnerships/index.js';
 import { Initiative } from '../initiatives/index.js';
 import { GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
 import { GraphFilter } from './graph.inputs.js';
-import { CollaborationMatrix, Graph, GraphEdge, GraphNode, Path } from './graph.type.js';
+import { CollaborationMatrix, Graph, GraphEdge, GraphNode, OrganisationMetrics, Path } from './graph.type.js';
 
 const AS_OF = {
   nullable: true,
@@ -75,6 +75,32 @@ export class GraphResolver {
     @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
   ): CollaborationMatrix {
     return services.graph.collaborationMatrix(scope, kind, theme, asOf);
+  }
+
+  @Query(() => [OrganisationMetrics], {
+    description:
+      'Degree, weighted degree, betweenness, closeness, Louvain community and bridges, computed over the whole ' +
+      'network you may see (on one theme when given); rows for organisations of `kind` (all when not given), ' +
+      'by code. Computed off the request path: `computedAt` says when.',
+  })
+  networkMetrics(
+    @Ctx() { scope, services }: Context,
+    @Arg('kind', () => OrganisationKind, { nullable: true }) kind?: OrganisationKind | null,
+    @Arg('theme', () => Theme, { nullable: true }) theme?: Theme | null,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+  ): Promise<OrganisationMetrics[]> {
+    return services.graph.networkMetrics(scope, kind, theme, asOf);
+  }
+}
+
+@Resolver(() => OrganisationMetrics)
+export class OrganisationMetricsResolver {
+  @FieldResolver(() => Organisation)
+  async organisation(
+    @Root() row: OrganisationMetrics,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Organisation> {
+    return (await services.organisations.byPk(scope, row.pk))!;
   }
 }
 

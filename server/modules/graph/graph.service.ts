@@ -4,10 +4,11 @@ import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import type { RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { NetworkFacts } from '../../graph/facts.js';
-import { NetworkView, type NetworkEdge, type NetworkFilter } from '../../graph/network.js';
+import type { NetworkMetrics } from '../../graph/metrics-engine.js';
+import { compareCodes, NetworkView, type NetworkEdge, type NetworkFilter } from '../../graph/network.js';
 import { GraphEdgeKind, Theme, type OrganisationKind, type PartnershipKind } from '../../vocabulary.js';
 import type { GraphFilter } from './graph.inputs.js';
-import { CollaborationMatrix, Graph, GraphEdge, GraphNode, Path } from './graph.type.js';
+import { CollaborationMatrix, Graph, GraphEdge, GraphNode, OrganisationMetrics, Path } from './graph.type.js';
 import type { OrganisationFact } from '../../graph/facts.js';
 
 export interface GraphLimits {
@@ -36,6 +37,7 @@ export function today(): string {
 export class GraphService {
   constructor(
     private readonly facts: NetworkFacts,
+    private readonly metrics: NetworkMetrics,
     private readonly limits: GraphLimits,
   ) {}
 
@@ -142,6 +144,32 @@ export class GraphService {
     matrix.counts = counts.map((row) => [...row]);
     matrix.asOf = view.day;
     return matrix;
+  }
+
+  /** Metrics over the whole network the caller sees (on one theme when given), rows for one kind or all. */
+  async networkMetrics(
+    scope: RequestScope,
+    kind: OrganisationKind | null | undefined,
+    theme: Theme | null | undefined,
+    asOf: string | null | undefined,
+  ): Promise<OrganisationMetrics[]> {
+    const day = valid.optionalDate(asOf, 'asOf') ?? today();
+    const result = await this.metrics.get(initiativeAccessOf(scope.viewer), {
+      day,
+      themes: theme ? [theme] : [],
+    });
+    const computedAt = result.computedAt.toISOString();
+    const rows: OrganisationMetrics[] = [];
+    for (const o of [...this.facts.organisations.values()].sort((a, b) => compareCodes(a.code, b.code))) {
+      if (kind && o.kind !== kind) continue;
+      const m = result.byPk.get(o.pk);
+      if (!m) continue; // registered after the metrics were computed: in the next ones
+      const row = new OrganisationMetrics();
+      Object.assign(row, m);
+      row.computedAt = computedAt;
+      rows.push(row);
+    }
+    return rows;
   }
 
   private checkSize(edges: number, narrow: string): void {

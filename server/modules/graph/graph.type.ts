@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { DateScalar } from '../../infra/graphql/scalars.js';
+import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { Organisation } from '../organisations/index.js';
 import { Confidence, GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
 
@@ -153,4 +153,46 @@ export class CollaborationMatrix {
 
   @Field(() => DateScalar)
   asOf: string;
+}
+
+@ObjectType({
+  description:
+    'Network metrics of an organisation, with the definitions of networkx (and Gephi), over the whole network ' +
+    'you may see as of the day asked (restricted to one theme when given).',
+})
+export class OrganisationMetrics {
+  pk: number;
+
+  @Field(() => Int, { description: 'Distinct neighbours.' })
+  degree: number;
+
+  @Field(() => Float, { description: 'Sum of tie weights: shared initiatives, plus one per partnership.' })
+  weightedDegree: number;
+
+  @Field(() => Float, {
+    description:
+      "Share of shortest paths (unweighted) between other pairs that pass through it, normalised by (n-1)(n-2)/2: networkx's betweenness_centrality(normalized=True).",
+  })
+  betweenness: number;
+
+  @Field(() => Float, {
+    description:
+      "Closeness, Wasserman-Faust for disconnected networks: networkx's closeness_centrality (wf_improved=True).",
+  })
+  closeness: number;
+
+  @Field(() => Int, {
+    description:
+      'Louvain community (seeded, so stable while the network is), numbered by the first member in code order.',
+  })
+  community: number;
+
+  @Field(() => Boolean, { description: 'Has neighbours in two or more communities.' })
+  bridge: boolean;
+
+  @Field(() => DateTimeScalar, {
+    description:
+      'When these numbers were computed: they can trail the network by the time a computation takes.',
+  })
+  computedAt: string;
 }
