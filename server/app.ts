@@ -13,7 +13,7 @@ import { createDataSource } from './data-source.js';
 import { Database } from './infra/db/database.js';
 import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
-import { GraphQLHttpHandler, sendJson } from './infra/http/graphql-http.js';
+import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { RequestScope, callerKey } from './infra/request-scope.js';
 import { KeyedSemaphore } from './infra/concurrency.js';
@@ -35,6 +35,9 @@ import { eventFromRow, type Event } from './modules/events/index.js';
 import { importReferenceData } from './seed/importer.js';
 import { NetworkFacts } from './graph/facts.js';
 import { NetworkMetrics } from './graph/metrics-engine.js';
+import { sendGraphExport } from './modules/graph/index.js';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from './infra/errors.js';
 
 /**
  * Pairs of overlapping selections graphql-js' overlap rule may be asked to compare: 20,000 take it about 10 ms
@@ -185,6 +188,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   wakeups.onWakeup(() => feed.wake());
   if (wakeups instanceof RedisWakeups) wakeups.start();
 
+  /** GET /export/graph: the network as a file, as the caller may see it (see modules/graph/graph.export.ts). */
+  const exportGraph = async (req: IncomingMessage, res: ServerResponse, search: string) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('allow', 'GET, HEAD');
+        throw new DomainError('BAD_USER_INPUT', 'the export is read with GET', { http: { status: 405 } });
+      }
+      const viewer = await authenticator.viewerFor(headerValue(req, 'authorization'));
+      const scope = new RequestScope(viewer, requestId).limit(budgetFor(viewer, req.socket.remoteAddress));
+      await sendGraphExport(res, scope, services.graph, new URLSearchParams(search));
+    } catch (err) {
+      if (res.headersSent) {
+        logger.error(`[export] request ${requestId} failed while streaming`, err);
+        res.destroy();
+        return;
+      }
+      sendErrorJson(res, err, requestId, (e) => logger.error(`[export] request ${requestId} failed`, e));
+    }
+  };
+
   // Set once stop() begins: readiness fails, and every response tells its client to reconnect (elsewhere).
   let stopping = false;
   const inFlight = new Set<ServerResponse>();
@@ -219,6 +244,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           );
         else res.destroy();
       });
+      return;
+    }
+    if (pathname === '/export/graph') {
+      void exportGraph(req, res, search);
       return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, '{"status":"ok"}');

@@ -17,7 +17,7 @@ import {
   type OrganisationKind,
   type PartnershipKind,
   type Pillar,
-  type Theme,
+  Theme,
 } from '../vocabulary.js';
 import type {
   InitiativeFact,
@@ -71,6 +71,21 @@ export interface CollaborationCounts {
   readonly organisations: readonly OrganisationFact[];
   /** counts[i][j]: initiatives both take part in; counts[i][i]: initiatives of i. */
   readonly counts: readonly (readonly number[])[];
+}
+
+const THEME_ORDER = new Map(Object.values(Theme).map((t, i) => [t, i]));
+
+/** An edge's weight: its shared initiatives, or 1 for a partnership. */
+export function edgeWeight(edge: NetworkEdge): number {
+  return edge.partnership ? 1 : edge.initiatives.length;
+}
+
+/** A partnership's themes, or the union of the shared initiatives' themes, in the vocabulary's order. */
+export function edgeThemes(edge: NetworkEdge): Theme[] {
+  if (edge.partnership) return [...edge.partnership.themes];
+  const themes = new Set<Theme>();
+  for (const i of edge.initiatives) for (const t of i.themes) themes.add(t);
+  return [...themes].sort((a, b) => THEME_ORDER.get(a)! - THEME_ORDER.get(b)!);
 }
 
 /** Dates are YYYY-MM-DD strings, which order as the days do. */

@@ -229,6 +229,45 @@ export function sendJson(res: ServerResponse, status: number, body: string): voi
   res.end(body);
 }
 
+/** HTTP status of a request refused with a public code, outside GraphQL (file downloads). */
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/**
+ * Answers a plain HTTP request (not GraphQL) that failed, in the shape of a GraphQL error: the message and
+ * code when the caller may see them, "Unexpected error." (logged through `logUnexpected`) otherwise.
+ */
+export function sendErrorJson(
+  res: ServerResponse,
+  err: unknown,
+  requestId: string,
+  logUnexpected: (err: unknown) => void,
+): void {
+  const error = err instanceof GraphQLError && isPublicError(err) ? err : null;
+  if (!error) logUnexpected(err);
+  const { http, ...extensions } = (error?.extensions ?? {}) as Record<string, unknown>;
+  const code = (extensions.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+  const status = (http as { status?: number } | undefined)?.status ?? STATUS_OF_CODE[code] ?? 500;
+  if (extensions.retryAfter !== undefined) res.setHeader('retry-after', String(extensions.retryAfter));
+  sendJson(
+    res,
+    status,
+    JSON.stringify({
+      errors: [
+        { message: error?.message ?? 'Unexpected error.', extensions: { ...extensions, code, requestId } },
+      ],
+    }),
+  );
+}
+
 /** The whole body, or null once it passes `limit` bytes (the rest is drained, not buffered). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {

@@ -4,8 +4,16 @@ import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import type { RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { NetworkFacts } from '../../graph/facts.js';
+import type { ExportInput } from '../../graph/export.js';
 import type { NetworkMetrics } from '../../graph/metrics-engine.js';
-import { compareCodes, NetworkView, type NetworkEdge, type NetworkFilter } from '../../graph/network.js';
+import {
+  compareCodes,
+  edgeThemes,
+  edgeWeight,
+  NetworkView,
+  type NetworkEdge,
+  type NetworkFilter,
+} from '../../graph/network.js';
 import { GraphEdgeKind, Theme, type OrganisationKind, type PartnershipKind } from '../../vocabulary.js';
 import type { GraphFilter } from './graph.inputs.js';
 import { CollaborationMatrix, Graph, GraphEdge, GraphNode, OrganisationMetrics, Path } from './graph.type.js';
@@ -15,8 +23,6 @@ export interface GraphLimits {
   /** Most edges one answer may hold (a drawing of more is an export). */
   maxEdges: number;
 }
-
-const THEME_ORDER = new Map(Object.values(Theme).map((t, i) => [t, i]));
 
 const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
@@ -146,6 +152,39 @@ export class GraphService {
     return matrix;
   }
 
+  /**
+   * The network for an export file: no size limit (a file is the answer for large networks), metrics as node
+   * attributes when asked for.
+   */
+  async exportData(scope: RequestScope, filter: GraphFilter, withMetrics: boolean): Promise<ExportInput> {
+    const view = this.view(
+      scope,
+      {
+        organisationKinds: valid.enumList(filter.organisationKinds, 'organisationKinds'),
+        provinces: valid.provinceCodes(filter.provinces, 'provinces'),
+        partnershipKinds: valid.enumList(filter.partnershipKinds, 'partnershipKinds'),
+        edgeKinds: valid.enumList(filter.edgeKinds, 'edgeKinds'),
+        themes: valid.enumList(filter.themes, 'themes'),
+        pillars: valid.enumList(filter.pillars, 'pillars'),
+      },
+      filter.asOf,
+    );
+    const metrics = withMetrics
+      ? await this.metrics.get(initiativeAccessOf(scope.viewer), {
+          day: view.day,
+          themes: view.filter.themes ?? [],
+        })
+      : null;
+    const graph = view.graph();
+    return {
+      nodes: graph.nodes,
+      edges: graph.edges,
+      day: view.day,
+      metrics: metrics?.byPk ?? null,
+      computedAt: metrics?.computedAt ?? null,
+    };
+  }
+
   /** Metrics over the whole network the caller sees (on one theme when given), rows for one kind or all. */
   async networkMetrics(
     scope: RequestScope,
@@ -217,11 +256,9 @@ export class GraphService {
       edge.partnershipPk = null;
       edge.initiativePks = e.initiatives.map((i) => i.pk);
       edge.partnershipKind = null;
-      edge.weight = e.initiatives.length;
+      edge.weight = edgeWeight(e);
       edge.sharedInitiatives = e.initiatives.length;
-      const themes = new Set<Theme>();
-      for (const i of e.initiatives) for (const t of i.themes) themes.add(t);
-      edge.themes = [...themes].sort((a, b) => THEME_ORDER.get(a)! - THEME_ORDER.get(b)!);
+      edge.themes = edgeThemes(e);
       edge.since = null;
       edge.until = null;
       edge.provenance = null;

@@ -3,3 +3,4 @@
  * from the in-memory network of `server/graph`. Reads only; emits no events.
  */
 export { GraphService, today, type GraphLimits } from './graph.service.js';
+export { sendGraphExport } from './graph.export.js';
