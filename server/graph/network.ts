@@ -19,6 +19,7 @@ import {
   type Pillar,
   Theme,
 } from '../vocabulary.js';
+import { Adjacency } from './adjacency.js';
 import type {
   InitiativeFact,
   NetworkFacts,
@@ -87,6 +88,10 @@ export function edgeThemes(edge: NetworkEdge): Theme[] {
   for (const i of edge.initiatives) for (const t of i.themes) themes.add(t);
   return [...themes].sort((a, b) => THEME_ORDER.get(a)! - THEME_ORDER.get(b)!);
 }
+
+/** Adjacencies kept per facts, least recently used first (a few MB each at 10,000 organisations). */
+const adjacencies = new WeakMap<NetworkFacts, Map<string, Adjacency>>();
+const KEPT_ADJACENCIES = 16;
 
 /** Dates are YYYY-MM-DD strings, which order as the days do. */
 function holds(start: string | null, end: string | null, day: string, endInclusive: boolean): boolean {
@@ -223,49 +228,55 @@ export class NetworkView {
     return out;
   }
 
-  /**
-   * Calls `visit` for each neighbour of an organisation (possibly more than once). Initiatives in `expanded`
-   * are skipped and added to it, so a walk expands each initiative once.
-   */
-  private forEachNeighbour(pk: number, visit: (other: number) => void, expanded?: Set<number>): void {
-    if (this.coParticipationEdges) {
-      for (const initiative of this.initiativesOf(pk)) {
-        if (expanded) {
-          if (expanded.has(initiative.pk)) continue;
-          expanded.add(initiative.pk);
-        }
-        for (const other of this.participantsOf(initiative)) if (other !== pk) visit(other);
-      }
+  /** The view's simple graph as typed arrays, shared by the views of one access class, filter and version. */
+  adjacency(): Adjacency {
+    let kept = adjacencies.get(this.facts);
+    if (!kept) adjacencies.set(this.facts, (kept = new Map()));
+    const key = `${accessClassKey(this.facts, this.access)}|${JSON.stringify(this.filter)}`;
+    let adjacency = kept.get(key);
+    if (!adjacency || adjacency.version !== this.facts.version) {
+      adjacency = new Adjacency(this.facts.version, {
+        nodePks: this.nodes().map((o) => o.pk),
+        initiatives: [...this.facts.initiatives.values()].filter((i) => this.counts(i)),
+        partnerships: [...this.facts.partnerships.values()].filter((p) => this.partnershipCounts(p)),
+        participantsOf: (i) => this.participantsOf(i),
+      });
     }
-    if (this.partnershipEdges) {
-      for (const p of this.facts.partnershipsOf.get(pk) ?? []) {
-        if (this.partnershipCounts(p)) visit(p.fromPk === pk ? p.toPk : p.fromPk);
-      }
+    kept.delete(key); // to the end: most recently used
+    kept.set(key, adjacency);
+    for (const [old] of kept) {
+      if (kept.size <= KEPT_ADJACENCIES) break;
+      kept.delete(old);
     }
+    return adjacency;
   }
 
-  /** Distances (in hops) from an organisation, up to `maxDepth`. */
+  /** Distances (in hops) from an organisation, up to `maxDepth`, by organisation pk. */
   distancesFrom(pk: number, maxDepth: number): Map<number, number> {
-    const distance = new Map<number, number>([[pk, 0]]);
-    const expanded = new Set<number>();
-    let frontier = [pk];
-    for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-      const next: number[] = [];
-      for (const node of frontier) {
-        this.forEachNeighbour(
-          node,
-          (other) => {
-            if (!distance.has(other)) {
-              distance.set(other, depth);
-              next.push(other);
-            }
-          },
-          expanded,
-        );
+    const adjacency = this.adjacency();
+    const start = adjacency.indexOf(pk);
+    if (start === undefined) return new Map();
+    const distance = adjacency.distances(start, maxDepth);
+    const out = new Map<number, number>();
+    for (let i = 0; i < distance.length; i++) if (distance[i]! >= 0) out.set(adjacency.pks[i]!, distance[i]!);
+    return out;
+  }
+
+  /** How large a neighbourhood is (organisations, and ties counting each pair once), before drawing it. */
+  neighbourhoodSize(pk: number, depth: number): { nodes: number; ties: number } {
+    const adjacency = this.adjacency();
+    const start = adjacency.indexOf(pk);
+    if (start === undefined) return { nodes: 0, ties: 0 };
+    const distance = adjacency.distances(start, depth);
+    const within = new Uint8Array(distance.length);
+    const nodes: number[] = [];
+    for (let i = 0; i < distance.length; i++) {
+      if (distance[i]! >= 0) {
+        within[i] = 1;
+        nodes.push(i);
       }
-      frontier = next;
     }
-    return distance;
+    return { nodes: nodes.length, ties: adjacency.edgesAmong(nodes, within) };
   }
 
   /** Every edge among a set of nodes (all nodes of the view when `among` is not given). */
@@ -346,19 +357,17 @@ export class NetworkView {
    * codes sorts first: from each organisation, the next is the neighbour one hop closer with the lowest code.
    */
   shortestPath(fromPk: number, toPk: number, maxDepth: number): NetworkPath | null {
-    const toTarget = this.distancesFrom(toPk, maxDepth);
-    const hops = toTarget.get(fromPk);
-    if (hops === undefined) return null;
+    const adjacency = this.adjacency();
+    const from = adjacency.indexOf(fromPk);
+    const to = adjacency.indexOf(toPk);
+    if (from === undefined || to === undefined) return null;
+    const toTarget = adjacency.distances(to, maxDepth, from);
+    const hops = toTarget[from]!;
+    if (hops < 0) return null;
     const path = [fromPk];
-    for (let current = fromPk, left = hops; left > 0; left--) {
-      let best: OrganisationFact | null = null;
-      this.forEachNeighbour(current, (other) => {
-        if (toTarget.get(other) !== left - 1) return;
-        const candidate = this.facts.organisations.get(other)!;
-        if (!best || compareCodes(candidate.code, best.code) < 0) best = candidate;
-      });
-      current = best!.pk;
-      path.push(current);
+    for (let current = from, left = hops; left > 0; left--) {
+      current = adjacency.firstNeighbourAt(current, toTarget, left - 1);
+      path.push(adjacency.pks[current]!);
     }
     const edges: NetworkEdge[] = [];
     for (let i = 1; i < path.length; i++) {
@@ -376,7 +385,12 @@ export class NetworkView {
     const organisations = this.nodes();
     const index = new Map(organisations.map((o, i) => [o.pk, i]));
     const counts = organisations.map(() => new Array<number>(organisations.length).fill(0));
-    for (const initiative of this.facts.initiatives.values()) {
+    // A few organisations (the nine ROMs): only their initiatives; many: every initiative once.
+    const candidates =
+      organisations.length * 4 < this.facts.organisations.size
+        ? new Set(organisations.flatMap((o) => this.initiativesOf(o.pk)))
+        : this.facts.initiatives.values();
+    for (const initiative of candidates) {
       if (!this.counts(initiative)) continue;
       const members = [...new Set(this.participantsOf(initiative))].map((pk) => index.get(pk)!);
       for (const i of members) for (const j of members) counts[i]![j]!++;

@@ -227,8 +227,9 @@ describe('as of a day', () => {
     expect(leave.errors).toBeUndefined();
     const neighbours = async (asOf?: string) =>
       (await gql(NEIGHBOURHOOD, { id: company, asOf })).neighbourhood.nodes.map((n: any) => n.code);
-    await eventually(async () => expect(await neighbours(day(-730))).toContain('UU'));
-    expect(await neighbours()).toEqual(['ASOF_CO']);
+    // Once the leave is applied (it is the later event), today has no tie; two years ago it had.
+    await eventually(async () => expect(await neighbours()).toEqual(['ASOF_CO']));
+    expect(await neighbours(day(-730))).toContain('UU');
     expect(await neighbours(day(-1096))).toEqual(['ASOF_CO']);
   });
 });

@@ -99,8 +99,11 @@ export class GraphService {
       },
       asOf,
     );
+    const narrow = 'ask for a smaller depth, or fewer kinds';
+    // Measured on the typed-array graph first, so an answer too large to send is refused before it is built.
+    this.checkSize(view.neighbourhoodSize(pk, depth).ties, narrow);
     const graph = view.neighbourhood(pk, depth);
-    this.checkSize(graph.edges.length, 'ask for a smaller depth, or fewer kinds');
+    this.checkSize(graph.edges.length, narrow);
     return this.toGraph(graph.nodes, graph.edges, view.day);
   }
 
