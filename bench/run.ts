@@ -10,6 +10,11 @@ const BENCHMARKS: Record<
     about: 'our server vs PostGraphile v4: dashboard page and organisation lookup (req/s, p50, p99)',
     load: () => import('./queries.js'),
   },
+  graph: {
+    about:
+      'the graph engine: neighbourhood, shortestPath, matrix, metrics (p50/p95 at concurrency 1), start-up, CTE',
+    load: () => import('./graph.js'),
+  },
   fanout: {
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),

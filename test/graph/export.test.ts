@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateXML } from 'xmllint-wasm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { MultiGraph } from 'graphology';
 import * as gexfFormat from 'graphology-gexf';
@@ -46,6 +49,31 @@ describe('GET /export/graph', () => {
     expect(bom).toMatchObject({ code: 'BOM', kind: 'ROM' });
     expect(typeof bom.betweenness).toBe('number');
     expect(typeof bom.bridge).toBe('boolean');
+  });
+
+  it('writes GraphML valid against the GraphML 1.0 schema, as of any day and with any filter', async () => {
+    const dir = path.join(import.meta.dirname, 'fixtures', 'graphml');
+    const schema = (fileName: string) => ({
+      fileName,
+      contents: readFileSync(path.join(dir, fileName), 'utf8'),
+    });
+    const validate = async (xml: string) =>
+      validateXML({
+        xml: [{ fileName: 'export.graphml', contents: xml }],
+        schema: [schema('graphml.xsd')],
+        preload: [schema('graphml-structure.xsd'), schema('xlink.xsd')],
+      });
+    for (const query of ['format=graphml', 'format=graphml&asOf=2019-06-01&themes=AGRI_FOOD&metrics=false']) {
+      const result = await validate(await (await exported(query)).text());
+      expect(result.errors, query).toEqual([]);
+      expect(result.valid, query).toBe(true);
+    }
+    // The schema is really checked: a dangling edge end is refused.
+    const broken = (await (await exported('format=graphml')).text()).replace(
+      /target="[^"]+"/,
+      'target="NOWHERE"',
+    );
+    expect((await validate(broken)).valid).toBe(false);
   });
 
   it.skipIf(!hasNetworkx())(

@@ -37,7 +37,10 @@ function errorLogging<Context extends ScopedContext>(logger: Logger): ApolloServ
       return {
         async didEncounterErrors({ errors, contextValue }) {
           const outage = errors.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
-          if (outage) {
+          if (outage && !(outage.originalError instanceof ServiceUnavailableError)) {
+            // Busy, not down (metrics still being computed): the caller was told when to come back.
+            logger.info(`[graphql] request ${contextValue?.scope?.requestId ?? '-'}: ${outage.message}`);
+          } else if (outage) {
             const cause = (outage.originalError as { cause?: unknown } | undefined)?.cause;
             logger.warn(
               `[db] request ${contextValue?.scope?.requestId ?? '-'}: the database is unavailable (${describe(cause ?? outage)}); answered SERVICE_UNAVAILABLE. Check that PostgreSQL is running and reachable at DATABASE_URL`,
