@@ -247,7 +247,7 @@ export async function run(args: string[]): Promise<void> {
       }),
     );
     timings.push(await time('collaborationMatrix(kind: ROM)', requests, () => post(server.url, MATRIX, {})));
-    let first = performance.now();
+    const first = performance.now();
     for (;;) {
       const res = await post(server.url, METRICS, {});
       if (!res.errors) break;
