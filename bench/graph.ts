@@ -16,6 +16,7 @@ import pg from 'pg';
 import { createDataSource } from '../server/data-source.js';
 import { Database } from '../server/infra/db/database.js';
 import { NetworkFacts } from '../server/graph/facts.js';
+import { importReferenceData } from '../server/seed/importer.js';
 import { adminToken } from './lib/fanout-servers.js';
 import { benchDatabaseUrl, ensureSyntheticData } from './lib/database.js';
 import { parseCli } from './lib/cli.js';
@@ -118,6 +119,14 @@ async function measureLoad(url: string): Promise<{ ms: number; heapMB: number; f
   await dataSource.initialize();
   try {
     const db = new Database(dataSource);
+    // The ROMs (collaborationMatrix(kind: ROM), networkMetrics(kind: ROM)) are in the reference network.
+    const [{ roms }] = await db.read<{ roms: number }>(
+      `SELECT count(*)::int AS roms FROM organisations WHERE kind = 'ROM'`,
+    );
+    if (roms === 0) {
+      console.log('[bench] no ROMs yet: importing the reference network beside the synthetic one');
+      await importReferenceData(db);
+    }
     await NetworkFacts.load(db); // warm the connection and the statements
     gc();
     const before = process.memoryUsage().heapUsed;

@@ -56,6 +56,8 @@ export interface Config {
   eventsBatchSize: number;
   /** Most edges one graph answer may hold (`partnershipGraph`, `neighbourhood`); more is an export. */
   graphMaxEdges: number;
+  /** Compute the network metrics of the public and the network-wide view at start, before anyone asks. */
+  graphWarmMetrics: boolean;
   /** Unsent bytes a WebSocket may hold before its subscribers count as slow consumers (closed with 4420). */
   wsMaxBufferedBytes: number;
   /** How often connections authenticated by API key re-check the key, ms. */
@@ -179,6 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
     eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
     graphMaxEdges: intVar(env, 'GRAPH_MAX_EDGES', 50_000, 1, 10_000_000),
+    graphWarmMetrics: boolVar(env, 'GRAPH_WARM_METRICS', true),
     wsMaxBufferedBytes: intVar(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
     wsMaxSubscriptionsPerSocket: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),

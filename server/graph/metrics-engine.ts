@@ -49,8 +49,8 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-function unavailable(message: string): DomainError {
-  return new DomainError('SERVICE_UNAVAILABLE', message, { retryAfter: 5 });
+function unavailable(message: string, retryAfter = 5): DomainError {
+  return new DomainError('SERVICE_UNAVAILABLE', message, { retryAfter });
 }
 
 export class NetworkMetrics {
@@ -63,18 +63,23 @@ export class NetworkMetrics {
   private readonly views = new Map<string, View>();
   private recompute: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** How long the last computation took, ms: recomputations are spaced by at least that (a busy core at most half the time). */
+  private lastMs = 0;
 
   constructor(
     private readonly facts: NetworkFacts,
     private readonly logger: Logger,
-    private readonly options: MetricsOptions = { firstWaitMs: 20_000, maxViews: 32, recomputeDelayMs: 500 },
+    private readonly options: MetricsOptions = { firstWaitMs: 5_000, maxViews: 32, recomputeDelayMs: 500 },
   ) {}
 
   /** Hands the worker a change the main thread applied (call after every `facts.refresh`). */
   applied(delta: FactsDelta): void {
     this.post({ type: 'apply', delta });
     clearTimeout(this.recompute);
-    this.recompute = setTimeout(() => this.recomputeKept(), this.options.recomputeDelayMs);
+    this.recompute = setTimeout(
+      () => this.recomputeKept(),
+      Math.max(this.options.recomputeDelayMs, this.lastMs),
+    );
     this.recompute.unref();
   }
 
@@ -105,7 +110,8 @@ export class NetworkMetrics {
         () =>
           reject(
             unavailable(
-              `the metrics of this network are being computed (more than ${Math.round(this.options.firstWaitMs / 1000)} s so far); ask again shortly`,
+              `the metrics of this network are being computed (a full computation took ${Math.round(this.lastMs / 1000)} s last time); ask again shortly`,
+              Math.max(1, Math.ceil(this.lastMs / 2000)),
             ),
           ),
         this.options.firstWaitMs,
@@ -116,6 +122,11 @@ export class NetworkMetrics {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** Starts computing views ahead of their first request (the default ones, at start). */
+  warm(views: readonly { access: InitiativeAccess; filter: NetworkFilter }[]): void {
+    for (const { access, filter } of views) void this.get(access, filter).catch(() => {});
   }
 
   async stop(): Promise<void> {
@@ -137,6 +148,7 @@ export class NetworkMetrics {
     })
       .then((result) => {
         view.result = result;
+        this.lastMs = result.ms;
         return result;
       })
       .finally(() => {

@@ -173,6 +173,10 @@ export interface InitiativeAccess {
 const PUBLIC_ONLY: ReadonlySet<string> = new Set(['PUBLIC']);
 const PUBLIC_AND_NETWORK: ReadonlySet<string> = new Set(['PUBLIC', 'NETWORK']);
 
+/** What anonymous callers see, and what every member with network rights sees besides its own initiatives. */
+export const PUBLIC_ACCESS: InitiativeAccess = { all: false, open: PUBLIC_ONLY, via: null };
+export const NETWORK_WIDE_ACCESS: InitiativeAccess = { all: false, open: PUBLIC_AND_NETWORK, via: null };
+
 export function initiativeAccessOf(viewer: Viewer): InitiativeAccess {
   if (isAdmin(viewer)) return { all: true, open: PUBLIC_AND_NETWORK, via: null };
   if (!signedIn(viewer) || viewer.organisationPk === null)
