@@ -37,6 +37,7 @@ const USAGE = `Usage: npm run bench -- graph [options]
   --organisations N   size of the synthetic network to seed if the database has none (default 10000)
   --no-seed           fail instead of seeding when the synthetic data is missing
   --no-recompute      skip the full recomputation of the metrics after a change
+  --no-metrics        skip the metrics altogether (for networks too large to compute them in minutes)
   --readme            record the results in bench/README.md even for a non-default run
   --no-readme         do not record them (default runs are recorded)
 
@@ -169,6 +170,7 @@ export async function run(args: string[]): Promise<void> {
         organisations: { type: 'string', default: '10000' },
         'no-seed': { type: 'boolean', default: false },
         'no-recompute': { type: 'boolean', default: false },
+        'no-metrics': { type: 'boolean', default: false },
         readme: { type: 'boolean' },
         'no-readme': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -256,21 +258,24 @@ export async function run(args: string[]): Promise<void> {
       }),
     );
     timings.push(await time('collaborationMatrix(kind: ROM)', requests, () => post(server.url, MATRIX, {})));
-    const first = performance.now();
-    for (;;) {
-      const res = await post(server.url, METRICS, {});
-      if (!res.errors) break;
-      if (performance.now() - first > 15 * 60_000)
-        throw new Error('[bench] metrics not computed in 15 minutes');
-      await sleep(500);
+    let firstMetricsS = NaN;
+    if (!values['no-metrics']) {
+      const first = performance.now();
+      for (;;) {
+        const res = await post(server.url, METRICS, {});
+        if (!res.errors) break;
+        if (performance.now() - first > 15 * 60_000)
+          throw new Error('[bench] metrics not computed in 15 minutes');
+        await sleep(500);
+      }
+      firstMetricsS = (performance.now() - first) / 1000;
+      timings.push(
+        await time('networkMetrics(kind: ROM), served', requests, () => post(server.url, METRICS, {})),
+      );
     }
-    const firstMetricsS = (performance.now() - first) / 1000;
-    timings.push(
-      await time('networkMetrics(kind: ROM), served', requests, () => post(server.url, METRICS, {})),
-    );
 
     let recompute: { seconds: number; idleP99: number; duringP99: number } | null = null;
-    if (!values['no-recompute']) {
+    if (!values['no-recompute'] && !values['no-metrics']) {
       const before = (await post(server.url, METRICS, {})).data.networkMetrics[0].computedAt as string;
       const initiative = (
         await post(server.url, `{ initiatives(first: 1, filter: { search: "SYN" }) { nodes { id } } }`, {})
@@ -363,7 +368,7 @@ export async function run(args: string[]): Promise<void> {
       '',
       `Data: ${counts.organisations.toLocaleString('en')} organisations, ${counts.initiatives.toLocaleString('en')} initiatives, ${counts.participations.toLocaleString('en')} participations, ${counts.partnerships.toLocaleString('en')} partnerships (${organisations.toLocaleString('en')} synthetic organisations). Server RSS at the end: ${rss.toFixed(0)} MB.`,
       '',
-      `Start-up: the network's facts load in ${ms(load.ms)} ms and take ${load.heapMB.toFixed(0)} MB of heap. First metrics of the network (worker start and full computation): ${firstMetricsS.toFixed(1)} s.`,
+      `Start-up: the network's facts load in ${ms(load.ms)} ms and take ${load.heapMB.toFixed(0)} MB of heap. ${Number.isFinite(firstMetricsS) ? `First metrics of the network (worker start and full computation): ${firstMetricsS.toFixed(1)} s.` : 'Metrics not measured (--no-metrics).'}`,
       '',
       markdownTable(
         ['query (concurrency 1, over HTTP)', 'p50 ms', 'p95 ms', 'p99 ms', 'note'],

@@ -32,6 +32,9 @@ const config = loadConfig({
   // The fan-out bench's thousands of subscribers stand for as many people, but all connect anonymously from
   // 127.0.0.1: the per-caller cap, a defence against one caller, would refuse all but its first 200.
   WS_MAX_SUBSCRIPTIONS_PER_CALLER: '1000000',
+  // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on
+  // every other measurement. The graph bench asks for them and waits.
+  GRAPH_WARM_METRICS: 'false',
 });
 const app = await createApp(config);
 const where = await app.start(0);

@@ -1,3 +1,6 @@
+import cytoscape from 'cytoscape';
+import { MultiUndirectedGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { today } from '../../server/modules/graph/index.js';
@@ -112,6 +115,19 @@ describe('the reference network', () => {
       else expect([e.weight, e.sharedInitiatives, typeof e.partnershipKind]).toEqual([1, 0, 'string']);
     }
     expect(new Set(g.edges.map((e: any) => e.id)).size).toBe(g.edges.length);
+  });
+
+  it('answers in the shapes graphology and Cytoscape.js import as they are', async () => {
+    const query = `{ partnershipGraph { nodes { key attributes data } edges { key source target undirected attributes data } } }`;
+    const { partnershipGraph: g } = await gql(query);
+    // graphology's import takes nodes and edges alone (its typings also list attributes and options).
+    const graph = new MultiUndirectedGraph();
+    graph.import({ nodes: g.nodes, edges: g.edges } as unknown as SerializedGraph);
+    expect([graph.order, graph.size]).toEqual([g.nodes.length, g.edges.length]);
+    expect(graph.getNodeAttribute(ids.get('BOM')!, 'code')).toBe('BOM');
+    const cy = cytoscape({ headless: true, elements: { nodes: g.nodes, edges: g.edges } });
+    expect([cy.nodes().length, cy.edges().length]).toEqual([g.nodes.length, g.edges.length]);
+    expect(cy.getElementById(ids.get('BOM')!).data('kind')).toBe('ROM');
   });
 
   it('filters by edge kind, organisation kind and theme', async () => {
