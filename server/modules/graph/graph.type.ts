@@ -1,7 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
-import { Organisation } from '../organisations/index.js';
 import { Confidence, GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
 
 @ObjectType({
@@ -39,9 +38,6 @@ export class GraphNode {
     description: 'Cytoscape.js element data: id, label, code, kind, provinces.',
   })
   data: Record<string, unknown>;
-
-  /** Resolved through the organisations service. */
-  organisation?: Organisation;
 }
 
 @ObjectType({
