@@ -217,28 +217,13 @@ export class NetworkFacts {
     const initiativePks = [...changed.initiativePks];
     const partnershipPks = [...changed.partnershipPks];
     if (organisationPks.length + initiativePks.length + partnershipPks.length === 0) return null;
-    const none = Promise.resolve([] as Row[]);
+    const byKeys = (sql: string, keys: number[], name: string) =>
+      keys.length ? db.read(`${sql} = ANY($1::int[])`, [keys], name) : Promise.resolve([] as Row[]);
     const [organisations, initiatives, participations, partnerships] = await Promise.all([
-      organisationPks.length
-        ? db.read(
-            `${ORGANISATIONS} WHERE id = ANY($1::int[])`,
-            [organisationPks],
-            'graph_organisations_by_id',
-          )
-        : none,
-      initiativePks.length
-        ? db.read(`${INITIATIVES} WHERE id = ANY($1::int[])`, [initiativePks], 'graph_initiatives_by_id')
-        : none,
-      initiativePks.length
-        ? db.read(
-            `${PARTICIPATIONS} WHERE initiative_id = ANY($1::int[])`,
-            [initiativePks],
-            'graph_participations_by_initiative',
-          )
-        : none,
-      partnershipPks.length
-        ? db.read(`${PARTNERSHIPS} WHERE id = ANY($1::int[])`, [partnershipPks], 'graph_partnerships_by_id')
-        : none,
+      byKeys(`${ORGANISATIONS} WHERE id`, organisationPks, 'graph_organisations_by_id'),
+      byKeys(`${INITIATIVES} WHERE id`, initiativePks, 'graph_initiatives_by_id'),
+      byKeys(`${PARTICIPATIONS} WHERE initiative_id`, initiativePks, 'graph_participations_by_initiative'),
+      byKeys(`${PARTNERSHIPS} WHERE id`, partnershipPks, 'graph_partnerships_by_id'),
     ]);
     const byInitiative = new Map<number, ParticipationFact[]>(initiativePks.map((pk) => [pk, []]));
     for (const r of participations) byInitiative.get(r.initiative_id)?.push(participationOf(r));

@@ -10,6 +10,7 @@ import cytoscape from 'cytoscape';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
+import { hasNetworkx, hiddenInitiative, organisationIds } from '../harness/graph.js';
 
 let server: TestServer;
 let drawn: { nodes: { code: string }[]; edges: { kind: string; weight: number }[] };
@@ -23,15 +24,6 @@ afterAll(() => server?.close());
 
 const exported = (query: string, auth?: string) =>
   fetch(`${server.url}/export/graph?${query}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
-
-function hasNetworkx(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('GET /export/graph', () => {
   it('writes GraphML that graphology parses into the same network, metrics as node attributes', async () => {
@@ -148,28 +140,8 @@ print(json.dumps({"graphml": [g.number_of_nodes(), g.number_of_edges(), sum(d["w
 
   it('honours Authorization and the access rules: a PARTICIPANTS tie only for its participants', async () => {
     const bom = await server.token('BOM', Role.EDITOR);
-    const ids = new Map<string, string>(
-      (await server.gql(`{ organisations(first: 100) { nodes { id code } } }`)).data.organisations.nodes.map(
-        (o: any) => [o.code, o.id],
-      ),
-    );
-    const created = await server.gql(
-      `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
-      {
-        input: {
-          code: 'EXPORT_SECRET',
-          title: 'Secret',
-          leadOrganisationId: ids.get('BOM'),
-          visibility: 'PARTICIPANTS',
-        },
-      },
-      bom,
-    );
-    await server.gql(
-      `mutation ($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id } }`,
-      { input: { initiativeId: created.data.createInitiative.id, organisationId: ids.get('KNAW') } },
-      bom,
-    );
+    const ids = await organisationIds(server);
+    await hiddenInitiative(server, bom, 'EXPORT_SECRET', ids.get('BOM')!, ids.get('KNAW')!);
     const hasSecret = async (auth?: string) =>
       (await (await exported('format=csv&part=edges&metrics=false', auth)).text()).includes('EXPORT_SECRET');
     for (let i = 0; i < 50 && !(await hasSecret(bom)); i++) await new Promise((r) => setTimeout(r, 50));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { today } from '../../server/modules/graph/index.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
+import { eventually, hiddenInitiative } from '../harness/graph.js';
 
 let server: TestServer;
 let admin: string;
@@ -165,25 +166,7 @@ describe('access', () => {
       graph: await gql(GRAPH, {}, horizon),
       liof: await gql(MATRIX, {}, liof),
     };
-    const created = await server.gql(
-      `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
-      {
-        input: {
-          code: 'SECRET_PAIR',
-          title: 'Secret pair',
-          leadOrganisationId: ids.get('BOM'),
-          visibility: 'PARTICIPANTS',
-        },
-      },
-      bom,
-    );
-    expect(created.errors).toBeUndefined();
-    const joined = await server.gql(
-      `mutation ($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id } }`,
-      { input: { initiativeId: created.data.createInitiative.id, organisationId: ids.get('LIOF') } },
-      bom,
-    );
-    expect(joined.errors).toBeUndefined();
+    await hiddenInitiative(server, bom, 'SECRET_PAIR', ids.get('BOM')!, ids.get('LIOF')!);
     await eventually(async () => {
       const after = await gql(MATRIX, {}, liof);
       const at = (m: any, a: string, b: string) =>
@@ -249,15 +232,3 @@ describe('as of a day', () => {
     expect(await neighbours(day(-1096))).toEqual(['ASOF_CO']);
   });
 });
-
-async function eventually(check: () => Promise<void>, ms = 3000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}

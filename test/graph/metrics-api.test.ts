@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
+import { eventually, hasNetworkx, hiddenInitiative, organisationIds } from '../harness/graph.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,27 +13,6 @@ afterAll(() => server?.close());
 const METRICS = `query ($kind: OrganisationKind, $theme: Theme) { networkMetrics(kind: $kind, theme: $theme) {
   organisation { id code kind } degree weightedDegree betweenness closeness community bridge computedAt } }`;
 const GRAPH = `{ partnershipGraph { nodes { id } edges { source target weight } } }`;
-
-function hasNetworkx(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function eventually(check: () => Promise<void>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 describe('networkMetrics', () => {
   it('gives one row per organisation of the kind, by code, with computedAt', async () => {
@@ -91,34 +71,14 @@ print(json.dumps({"degree": dict(G.degree()), "weighted": dict(G.degree(weight="
 
   it("leaves an outsider's metrics unchanged by a PARTICIPANTS initiative of two ROMs, and updates theirs", async () => {
     const bom = await server.token('BOM', Role.EDITOR);
-    const ids = new Map<string, string>(
-      (await server.gql(`{ organisations(first: 100) { nodes { id code } } }`)).data.organisations.nodes.map(
-        (o: any) => [o.code, o.id],
-      ),
-    );
+    const ids = await organisationIds(server);
     const rowOf = async (code: string, auth?: string) => {
       const rows = (await server.gql(METRICS, {}, auth)).data.networkMetrics;
       return rows.find((r: any) => r.organisation.code === code);
     };
     const outsider = (await server.gql(METRICS, {})).data.networkMetrics;
     const before = await rowOf('BOM', bom);
-    const created = await server.gql(
-      `mutation ($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }`,
-      {
-        input: {
-          code: 'SECRET_METRICS',
-          title: 'Secret',
-          leadOrganisationId: ids.get('BOM'),
-          visibility: 'PARTICIPANTS',
-        },
-      },
-      bom,
-    );
-    await server.gql(
-      `mutation ($input: JoinInitiativeInput!) { joinInitiative(input: $input) { id } }`,
-      { input: { initiativeId: created.data.createInitiative.id, organisationId: ids.get('LIOF') } },
-      bom,
-    );
+    await hiddenInitiative(server, bom, 'SECRET_METRICS', ids.get('BOM')!, ids.get('LIOF')!);
     // Served from the previous computation until the new one is in; then BOM's tie to LIOF weighs one more.
     await eventually(async () => {
       const after = await rowOf('BOM', bom);
