@@ -425,7 +425,9 @@ export async function run(args: string[]): Promise<void> {
       .join('\n');
     console.log(`\n${report}\n\n[bench] raw results: ${file}`);
     const isDefault = args.length === 0;
-    if (values.readme ?? (isDefault && !values['no-readme'])) await replaceReadmeSection('graph', report);
+    // A network of another size gets a section of its own (graph-100k), beside the default one.
+    const section = organisations === 10_000 ? 'graph' : `graph-${Math.round(organisations / 1000)}k`;
+    if (values.readme ?? (isDefault && !values['no-readme'])) await replaceReadmeSection(section, report);
   } finally {
     await server.stop();
     await client.end();

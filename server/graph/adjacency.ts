@@ -19,6 +19,14 @@ export class Adjacency {
   readonly pks: Int32Array;
   readonly offsets: Int32Array;
   readonly neighbours: Int32Array;
+  /** The initiatives that make ties (two or more participants that are nodes), in code order. */
+  readonly initiatives: InitiativeFact[] = [];
+  /** Members of initiative k (node indices, ascending): `members[memberOffsets[k] .. memberOffsets[k + 1])`. */
+  readonly memberOffsets: Int32Array;
+  readonly members: Int32Array;
+  /** Initiatives of node i (initiative indices, ascending): `nodeInitiatives[initiativeOffsets[i] .. [i + 1])`. */
+  readonly initiativeOffsets: Int32Array;
+  readonly nodeInitiatives: Int32Array;
   private readonly index = new Map<number, number>();
 
   constructor(
@@ -29,10 +37,28 @@ export class Adjacency {
     this.pks = Int32Array.from(source.nodePks);
     source.nodePks.forEach((pk, i) => this.index.set(pk, i));
     const groups: Int32Array[] = [];
-    for (const initiative of source.initiatives) {
+    const counted = [...source.initiatives].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const initiative of counted) {
       const members = [...new Set(source.participantsOf(initiative).map((pk) => this.index.get(pk)!))];
-      if (members.length >= 2) groups.push(Int32Array.from(members));
+      if (members.length < 2) continue;
+      groups.push(Int32Array.from(members).sort());
+      this.initiatives.push(initiative);
     }
+    this.memberOffsets = new Int32Array(groups.length + 1);
+    const perNode = new Int32Array(n + 1);
+    groups.forEach((g, k) => {
+      this.memberOffsets[k + 1] = this.memberOffsets[k]! + g.length;
+      for (const i of g) perNode[i + 1]!++;
+    });
+    this.members = new Int32Array(this.memberOffsets[groups.length]!);
+    groups.forEach((g, k) => this.members.set(g, this.memberOffsets[k]!));
+    for (let i = 0; i < n; i++) perNode[i + 1]! += perNode[i]!;
+    this.initiativeOffsets = perNode.slice();
+    this.nodeInitiatives = new Int32Array(perNode[n]!);
+    const next = perNode.slice(0, n);
+    groups.forEach((g, k) => {
+      for (const i of g) this.nodeInitiatives[next[i]!++] = k;
+    });
     const pairs: number[] = [];
     for (const p of source.partnerships) {
       const a = this.index.get(p.fromPk);

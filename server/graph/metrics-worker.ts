@@ -2,6 +2,7 @@
  * The metrics worker: a thread of its own that keeps a copy of the network's facts (loaded once, then kept in
  * step by the deltas the main thread forwards, in order) and computes metrics off the request path.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { InitiativeAccess } from '../infra/auth/access.js';
 import { NetworkFacts, type FactLists, type FactsDelta } from './facts.js';
@@ -28,6 +29,16 @@ export type WorkerReply =
   | { readonly id: number; readonly error: string };
 
 let facts = new NetworkFacts();
+
+// On Linux a thread has a nice value of its own: this one yields to the request path when the cores are busy
+// (a full computation takes a core for minutes on a large network). Elsewhere it would nice the whole process.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not permitted here: the computation runs at normal priority.
+  }
+}
 
 parentPort!.on('message', (request: WorkerRequest) => {
   if (request.type === 'load') facts = NetworkFacts.of(request.facts);

@@ -100,10 +100,6 @@ function holds(start: string | null, end: string | null, day: string, endInclusi
   return endInclusive ? end >= day : end > day;
 }
 
-function pairKey(a: number, b: number): number {
-  return a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
-}
-
 /**
  * A key that is equal for viewers who see the same initiatives: ADMIN, the open visibilities, and the
  * initiatives outside them that the viewer's organisation takes part in. Caches of derived results (metrics)
@@ -124,6 +120,7 @@ export function accessClassKey(facts: NetworkFacts, access: InitiativeAccess): s
 
 export class NetworkView {
   private readonly initiativeOk = new Map<number, boolean>();
+  private built: Adjacency | null = null;
   private readonly organisationKinds: ReadonlySet<string> | null;
   private readonly provinces: ReadonlySet<string> | null;
   private readonly partnershipKinds: ReadonlySet<string> | null;
@@ -230,6 +227,7 @@ export class NetworkView {
 
   /** The view's simple graph as typed arrays, shared by the views of one access class, filter and version. */
   adjacency(): Adjacency {
+    if (this.built && this.built.version === this.facts.version) return this.built;
     let kept = adjacencies.get(this.facts);
     if (!kept) adjacencies.set(this.facts, (kept = new Map()));
     const key = `${accessClassKey(this.facts, this.access)}|${JSON.stringify(this.filter)}`;
@@ -248,6 +246,7 @@ export class NetworkView {
       if (kept.size <= KEPT_ADJACENCIES) break;
       kept.delete(old);
     }
+    this.built = adjacency;
     return adjacency;
   }
 
@@ -281,62 +280,93 @@ export class NetworkView {
 
   /** Every edge among a set of nodes (all nodes of the view when `among` is not given). */
   edges(among?: ReadonlySet<number>): NetworkEdge[] {
-    const inSet = (pk: number) => (among ? among.has(pk) : this.hasNode(pk));
-    const shared = new Map<number, InitiativeFact[]>();
-    const addInitiative = (initiative: InitiativeFact) => {
-      const members = this.participantsOf(initiative).filter(inSet);
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          if (members[i] === members[j]) continue;
-          const key = pairKey(members[i]!, members[j]!);
-          const list = shared.get(key);
-          if (list) {
-            if (list.at(-1) !== initiative) list.push(initiative);
-          } else shared.set(key, [initiative]);
-        }
-      }
-    };
-    const partnerships = new Set<PartnershipFact>();
+    const adjacency = this.adjacency();
+    const n = adjacency.size;
+    const within = new Uint8Array(n);
+    const scan: number[] = [];
     if (among) {
-      const seen = new Set<number>();
       for (const pk of among) {
-        for (const initiative of this.coParticipationEdges ? this.initiativesOf(pk) : []) {
-          if (!seen.has(initiative.pk)) {
-            seen.add(initiative.pk);
-            addInitiative(initiative);
-          }
-        }
-        for (const p of this.facts.partnershipsOf.get(pk) ?? []) {
-          if (among.has(p.fromPk) && among.has(p.toPk) && this.partnershipCounts(p)) partnerships.add(p);
+        const i = adjacency.indexOf(pk);
+        if (i !== undefined && !within[i]) {
+          within[i] = 1;
+          scan.push(i);
         }
       }
     } else {
-      if (this.coParticipationEdges) {
-        for (const initiative of this.facts.initiatives.values()) {
-          if (this.counts(initiative)) addInitiative(initiative);
+      within.fill(1);
+      for (let i = 0; i < n; i++) scan.push(i);
+    }
+    // The initiatives of the scanned nodes, each once, in code order: each pair's list comes out sorted.
+    const touched = new Uint8Array(adjacency.initiatives.length);
+    const initiatives: number[] = [];
+    if (this.coParticipationEdges) {
+      for (const u of scan) {
+        for (let k = adjacency.initiativeOffsets[u]!; k < adjacency.initiativeOffsets[u + 1]!; k++) {
+          const i = adjacency.nodeInitiatives[k]!;
+          if (!touched[i]) {
+            touched[i] = 1;
+            initiatives.push(i);
+          }
         }
       }
-      for (const p of this.facts.partnerships.values()) if (this.partnershipCounts(p)) partnerships.add(p);
+      initiatives.sort((a, b) => a - b);
     }
-    const edges: NetworkEdge[] = [];
-    for (const [key, initiatives] of shared) {
-      const a = Math.floor(key / 4_194_304);
-      const b = key % 4_194_304;
-      const [sourcePk, targetPk] = this.ordered(a, b);
-      initiatives.sort((x, y) => compareCodes(x.code, y.code));
-      edges.push({
+    const shared = new Map<number, number[]>();
+    const members: number[] = [];
+    for (const i of initiatives) {
+      members.length = 0;
+      for (let k = adjacency.memberOffsets[i]!; k < adjacency.memberOffsets[i + 1]!; k++) {
+        if (within[adjacency.members[k]!]) members.push(adjacency.members[k]!);
+      }
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const key = members[x]! * n + members[y]!;
+          const list = shared.get(key);
+          if (list) list.push(i);
+          else shared.set(key, [i]);
+        }
+      }
+    }
+    const keyed: { edge: NetworkEdge; source: number; target: number; kind: number; partnership: number }[] =
+      [];
+    for (const [key, list] of shared) {
+      const source = Math.floor(key / n);
+      const target = key % n;
+      const edge: NetworkEdge = {
         kind: GraphEdgeKind.CO_PARTICIPATION,
-        sourcePk,
-        targetPk,
+        sourcePk: adjacency.pks[source]!,
+        targetPk: adjacency.pks[target]!,
         partnership: null,
-        initiatives,
-      });
+        initiatives: list.map((i) => adjacency.initiatives[i]!),
+      };
+      keyed.push({ edge, source, target, kind: 0, partnership: 0 });
     }
-    for (const p of partnerships) {
-      const [sourcePk, targetPk] = this.ordered(p.fromPk, p.toPk);
-      edges.push({ kind: GraphEdgeKind.PARTNERSHIP, sourcePk, targetPk, partnership: p, initiatives: [] });
+    if (this.partnershipEdges) {
+      const seen = new Set<number>();
+      for (const u of scan) {
+        for (const p of this.facts.partnershipsOf.get(adjacency.pks[u]!) ?? []) {
+          if (seen.has(p.pk) || !this.partnershipCounts(p)) continue;
+          const a = adjacency.indexOf(p.fromPk)!;
+          const b = adjacency.indexOf(p.toPk)!;
+          if (!within[a] || !within[b]) continue;
+          seen.add(p.pk);
+          const [source, target] = a < b ? [a, b] : [b, a];
+          const edge: NetworkEdge = {
+            kind: GraphEdgeKind.PARTNERSHIP,
+            sourcePk: adjacency.pks[source]!,
+            targetPk: adjacency.pks[target]!,
+            partnership: p,
+            initiatives: [],
+          };
+          keyed.push({ edge, source, target, kind: 1, partnership: p.pk });
+        }
+      }
     }
-    return this.sortEdges(edges);
+    keyed.sort(
+      (x, y) =>
+        x.source - y.source || x.target - y.target || x.kind - y.kind || x.partnership - y.partnership,
+    );
+    return keyed.map((k) => k.edge);
   }
 
   /** The whole network of the view. */
@@ -396,23 +426,6 @@ export class NetworkView {
       for (const i of members) for (const j of members) counts[i]![j]!++;
     }
     return { organisations, counts };
-  }
-
-  private ordered(a: number, b: number): [number, number] {
-    const codeA = this.facts.organisations.get(a)!.code;
-    const codeB = this.facts.organisations.get(b)!.code;
-    return compareCodes(codeA, codeB) <= 0 ? [a, b] : [b, a];
-  }
-
-  private sortEdges(edges: NetworkEdge[]): NetworkEdge[] {
-    const code = (pk: number) => this.facts.organisations.get(pk)!.code;
-    return edges.sort(
-      (x, y) =>
-        compareCodes(code(x.sourcePk), code(y.sourcePk)) ||
-        compareCodes(code(x.targetPk), code(y.targetPk)) ||
-        (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) ||
-        (x.partnership?.pk ?? 0) - (y.partnership?.pk ?? 0),
-    );
   }
 }
 

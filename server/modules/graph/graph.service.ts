@@ -235,8 +235,8 @@ export class GraphService {
   private toEdge(e: NetworkEdge): GraphEdge {
     const organisations = this.facts.organisations;
     const edge = new GraphEdge();
-    const source = toGlobalId('Organisation', e.sourcePk);
-    const target = toGlobalId('Organisation', e.targetPk);
+    const source = organisationId(e.sourcePk);
+    const target = organisationId(e.targetPk);
     edge.kind = e.kind;
     edge.source = source;
     edge.target = target;
@@ -268,28 +268,26 @@ export class GraphService {
       edge.confidence = null;
     }
     edge.key = edge.id;
-    edge.attributes = {
-      kind: edge.kind,
-      partnershipKind: edge.partnershipKind,
-      weight: edge.weight,
-      sharedInitiatives: edge.sharedInitiatives,
-      themes: edge.themes,
-    };
-    edge.data = { id: edge.id, source, target, ...edge.attributes };
     return edge;
   }
+}
+
+/** Organisation ids, computed once per organisation (a graph answer names each many times). */
+const organisationIds = new Map<number, string>();
+function organisationId(pk: number): string {
+  let id = organisationIds.get(pk);
+  if (id === undefined) organisationIds.set(pk, (id = toGlobalId('Organisation', pk)));
+  return id;
 }
 
 function toNode(o: OrganisationFact): GraphNode {
   const node = new GraphNode();
   node.pk = o.pk;
-  node.id = toGlobalId('Organisation', o.pk);
+  node.id = organisationId(o.pk);
   node.key = node.id;
   node.code = o.code;
   node.label = o.name;
   node.kind = o.kind;
   node.provinces = [...o.provinces];
-  node.attributes = { label: o.name, code: o.code, kind: o.kind, provinces: node.provinces };
-  node.data = { id: node.id, ...node.attributes };
   return node;
 }

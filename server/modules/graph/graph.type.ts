@@ -32,12 +32,16 @@ export class GraphNode {
   @Field(() => JSONObjectResolver, {
     description: 'graphology node attributes: label, code, kind, provinces.',
   })
-  attributes: Record<string, unknown>;
+  get attributes(): Record<string, unknown> {
+    return { label: this.label, code: this.code, kind: this.kind, provinces: this.provinces };
+  }
 
   @Field(() => JSONObjectResolver, {
     description: 'Cytoscape.js element data: id, label, code, kind, provinces.',
   })
-  data: Record<string, unknown>;
+  get data(): Record<string, unknown> {
+    return { id: this.id, ...this.attributes };
+  }
 }
 
 @ObjectType({
@@ -102,12 +106,22 @@ export class GraphEdge {
   @Field(() => JSONObjectResolver, {
     description: 'graphology edge attributes: kind, partnershipKind, weight, sharedInitiatives, themes.',
   })
-  attributes: Record<string, unknown>;
+  get attributes(): Record<string, unknown> {
+    return {
+      kind: this.kind,
+      partnershipKind: this.partnershipKind,
+      weight: this.weight,
+      sharedInitiatives: this.sharedInitiatives,
+      themes: this.themes,
+    };
+  }
 
   @Field(() => JSONObjectResolver, {
     description: 'Cytoscape.js element data: id, source, target and the attributes.',
   })
-  data: Record<string, unknown>;
+  get data(): Record<string, unknown> {
+    return { id: this.id, source: this.source, target: this.target, ...this.attributes };
+  }
 }
 
 @ObjectType({ description: 'Nodes and edges, ready to draw.' })
