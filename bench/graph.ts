@@ -85,22 +85,31 @@ async function post(url: string, query: string, variables: Record<string, unknow
 async function time(
   name: string,
   n: number,
-  request: (i: number) => Promise<{ errors?: { message: string }[] }>,
+  request: (i: number) => Promise<{ data?: any; errors?: { message: string }[] }>,
   note = '',
 ): Promise<Timing> {
   const times: number[] = [];
+  const edges: number[] = [];
   let refused = 0;
   let lastError = '';
   for (let i = 0; i < n; i++) {
     const began = performance.now();
     const res = await request(i);
     times.push(performance.now() - began);
+    const graph = res.data?.neighbourhood;
+    if (graph) edges.push(graph.edges.length);
     if (res.errors?.length) {
       refused++;
       lastError = res.errors[0]!.message;
     }
   }
   times.sort((a, b) => a - b);
+  edges.sort((a, b) => a - b);
+  if (edges.length) {
+    note = [note, `answers of ${percentile(edges, 50)} edges (median), ${percentile(edges, 95)} (p95)`]
+      .filter(Boolean)
+      .join('; ');
+  }
   const why = refused ? `${refused} of ${n} refused: ${lastError.slice(0, 120)}` : '';
   return {
     name,
