@@ -112,12 +112,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   }
 
-  const loading = Date.now();
-  const facts = await NetworkFacts.load(db);
-  logger.info(
-    `[graph] network loaded in ${Date.now() - loading} ms: ${facts.organisations.size} organisations, ` +
-      `${facts.initiatives.size} initiatives, ${facts.partnerships.size} partnerships`,
-  );
+  // Empty until loaded, after the feed has its starting point (see below): nothing committed in between is missed.
+  const facts = new NetworkFacts();
   const metrics = new NetworkMetrics(facts, logger);
   const services = createServices(db, { facts, metrics, limits: { maxEdges: config.graphMaxEdges } }, logger);
   const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
@@ -176,12 +172,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
   );
   // The network applies each batch before the feed delivers it: no subscriber hears of a change the graph
-  // queries do not yet show.
+  // queries do not yet show. It loads after the feed has read where the log ends, so a change committed
+  // meanwhile is both in the load and in the first batch (applying it again changes nothing).
+  let loadedNetwork = () => {};
+  const networkLoaded = new Promise<void>((resolve) => (loadedNetwork = resolve));
   feed.observe(async (batch) => {
+    await networkLoaded;
     const delta = await facts.refresh(db, NetworkFacts.changedBy(batch));
     if (delta) metrics.applied(delta);
   });
   await feed.start();
+  const loading = Date.now();
+  await facts.loadFrom(db);
+  loadedNetwork();
+  logger.info(
+    `[graph] network loaded in ${Date.now() - loading} ms: ${facts.organisations.size} organisations, ` +
+      `${facts.initiatives.size} initiatives, ${facts.partnerships.size} partnerships`,
+  );
   if (config.graphWarmMetrics) {
     // The views most dashboards ask for: the public one and the network-wide one, as of today.
     const day = today();

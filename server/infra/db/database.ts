@@ -95,6 +95,25 @@ export class Database {
     return result;
   }
 
+  /**
+   * Reads in one consistent snapshot (a read-only REPEATABLE READ transaction) with no statement timeout: for
+   * loading large state at start (the collaboration network), which no request waits on.
+   */
+  async readSnapshot<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+        const tx = new Transaction();
+        tx.bind(manager, () => this.statementCount++);
+        await tx.query('SET TRANSACTION READ ONLY');
+        await tx.query('SET LOCAL statement_timeout = 0');
+        return work(tx);
+      });
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) throw new ServiceUnavailableError(undefined, { cause: err });
+      throw translateDatabaseError(err) ?? err;
+    }
+  }
+
   /** Hears of every committed transaction (the event log uses it to announce what was appended). */
   afterCommit(hook: CommitHook): () => void {
     this.commitHooks.add(hook);
