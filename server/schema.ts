@@ -23,6 +23,7 @@ import {
   OrganisationMetricsResolver,
   PathResolver,
 } from './modules/graph/graph.resolver.js';
+import { SummaryResolver } from './modules/summary/summary.resolver.js';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver.js';
 import { Activity } from './modules/activities/activity.type.js';
 import { Event } from './modules/events/event.type.js';
@@ -85,6 +86,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       PathResolver,
       CollaborationMatrixResolver,
       OrganisationMetricsResolver,
+      SummaryResolver,
     ],
     orphanedTypes: [
       Organisation,

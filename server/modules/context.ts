@@ -14,6 +14,7 @@ import { MilestoneService } from './milestones/milestone.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
 import { ParticipationService } from './participations/participation.service.js';
 import { PartnershipService } from './partnerships/partnership.service.js';
+import { SummaryService } from './summary/summary.service.js';
 
 export interface Services {
   organisations: OrganisationService;
@@ -26,6 +27,7 @@ export interface Services {
   events: EventService;
   apiKeys: ApiKeyService;
   graph: GraphService;
+  summary: SummaryService;
 }
 
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
@@ -47,6 +49,7 @@ export function createServices(
     events: new EventService(db),
     apiKeys: new ApiKeyService(db, organisations, logger),
     graph: new GraphService(network.facts, network.metrics, network.limits),
+    summary: new SummaryService(db),
   };
 }
 

@@ -1,0 +1,181 @@
+import { canSeeFundingAmounts, visibleInitiativeSql } from '../../infra/auth/access.js';
+import type { Database, Row } from '../../infra/db/database.js';
+import { Where } from '../../infra/db/list-page.js';
+import { BadInputError } from '../../infra/errors.js';
+import { decodeId } from '../../infra/graphql/ids.js';
+import type { RequestScope } from '../../infra/request-scope.js';
+import * as valid from '../../infra/validation.js';
+import {
+  CoreTask,
+  FundingBasis,
+  InitiativeStatus,
+  MilestoneStatus,
+  Pillar,
+  Theme,
+} from '../../vocabulary.js';
+import { today } from '../graph/index.js';
+import type { SummaryFilter } from './summary.inputs.js';
+import { FundingSummary, FundingTotal, KeyCount, MilestoneSummary, NetworkSummary } from './summary.type.js';
+
+/** Every key of a vocabulary in its order, zeros included, from the counts SQL returned. */
+function keyCounts(keys: readonly string[], counts: Record<string, number> | null): KeyCount[] {
+  return keys.map((key) => Object.assign(new KeyCount(), { key, count: counts?.[key] ?? 0 }));
+}
+
+function intIn(
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  field: string,
+): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new BadInputError(`${field} must be a whole number from ${min} to ${max}, got ${n}`, field);
+  }
+  return n;
+}
+
+const OPEN_MILESTONE = `m.status NOT IN ('${MilestoneStatus.DONE}', '${MilestoneStatus.CANCELLED}')`;
+
+/**
+ * networkSummary: counts, milestones, stalled initiatives and funding over the initiatives the caller may see
+ * that the filter selects. Four statements whatever the data (each with the same scope), run in parallel
+ * under the request's budget.
+ */
+export class SummaryService {
+  constructor(private readonly db: Database) {}
+
+  async summary(scope: RequestScope, filter: SummaryFilter | null | undefined): Promise<NetworkSummary> {
+    const dueWithinDays = intIn(filter?.dueWithinDays, 30, 1, 366, 'filter.dueWithinDays');
+    const stalledAfterMonths = intIn(filter?.stalledAfterMonths, 6, 1, 60, 'filter.stalledAfterMonths');
+    const where = new Where();
+    where.and(visibleInitiativeSql(scope.viewer, 'i', where.params));
+    const themes = valid.enumList(filter?.themes, 'filter.themes');
+    if (themes.length) where.and('i.themes && $?::text[]', themes);
+    const pillars = valid.enumList(filter?.pillars, 'filter.pillars');
+    if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
+    const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
+    if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
+    const provinces = valid.provinceCodes(filter?.provinces, 'filter.provinces');
+    if (provinces.length) {
+      where.and(
+        `EXISTS (SELECT 1 FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
+          WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.provinces && $?::text[])`,
+        provinces,
+      );
+    }
+    if (filter?.organisationId) {
+      where.and(
+        `EXISTS (SELECT 1 FROM participations op WHERE op.initiative_id = i.id AND op.left_on IS NULL
+          AND op.organisation_id = $?)`,
+        decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'),
+      );
+    }
+    const day = today();
+    // Each statement adds its own parameters after the scope's.
+    const next = where.params.length;
+    const inScope = `scope AS (SELECT i.id, i.code, i.themes, i.pillars, i.core_tasks, i.status FROM initiatives i ${where.sql})`;
+    const read = (sql: string, extra: unknown[] = []) =>
+      this.db.read(`WITH ${inScope} ${sql}`, [...where.params, ...extra], undefined, scope);
+    const facets = (column: string) =>
+      `(SELECT jsonb_object_agg(k, n) FROM (SELECT k, count(*)::int AS n FROM scope, unnest(scope.${column}) k GROUP BY k) x)`;
+    const [[counts], milestones, stalled, funding] = await Promise.all([
+      read(`, supra AS (
+          SELECT p.initiative_id FROM participations p JOIN organisations o ON o.id = p.organisation_id
+           WHERE p.left_on IS NULL AND o.kind = 'ROM' AND p.initiative_id IN (SELECT id FROM scope)
+           GROUP BY p.initiative_id HAVING count(*) >= 2)
+        SELECT (SELECT count(*)::int FROM scope) AS initiatives, (SELECT count(*)::int FROM supra) AS supra,
+               ${facets('themes')} AS themes, ${facets('pillars')} AS pillars, ${facets('core_tasks')} AS core_tasks,
+               (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM scope GROUP BY status) x)
+                 AS statuses`),
+      read(
+        `SELECT m.status, count(*)::int AS n,
+                count(*) FILTER (WHERE ${OPEN_MILESTONE} AND m.due_on >= $${next + 1}::date
+                  AND m.due_on <= $${next + 1}::date + $${next + 2}::int)::int AS due_soon,
+                count(*) FILTER (WHERE ${OPEN_MILESTONE} AND m.due_on < $${next + 1}::date)::int AS overdue
+           FROM milestones m JOIN scope s ON s.id = m.initiative_id GROUP BY m.status`,
+        [day, dueWithinDays],
+      ),
+      read(
+        `SELECT s.id FROM scope s
+          WHERE s.status IN ('${InitiativeStatus.PLANNED}', '${InitiativeStatus.ACTIVE}')
+            AND NOT EXISTS (SELECT 1 FROM events e WHERE e.initiative_id = s.id
+                              AND e.occurred_at > now() - make_interval(months => $${next + 1}::int))
+            AND NOT EXISTS (SELECT 1 FROM participations p WHERE p.initiative_id = s.id
+                              AND p.joined_on > (now() - make_interval(months => $${next + 1}::int))::date)
+          ORDER BY s.code`,
+        [stalledAfterMonths],
+      ),
+      read(`, f AS (
+          SELECT f.amount_eur, f.year, f.basis, s.themes, s.pillars,
+                 coalesce(o.code, f.source_label, 'unknown') AS source
+            FROM funding_allocations f JOIN scope s ON s.id = f.initiative_id
+            LEFT JOIN organisations o ON o.id = f.source_organisation_id)
+        SELECT 'theme' AS facet, t AS key, count(*)::int AS n, sum(amount_eur) AS eur FROM f, unnest(f.themes) t GROUP BY t
+        UNION ALL SELECT 'pillar', p, count(*)::int, sum(amount_eur) FROM f, unnest(f.pillars) p GROUP BY p
+        UNION ALL SELECT 'year', coalesce(year::text, 'unknown'), count(*)::int, sum(amount_eur) FROM f GROUP BY 2
+        UNION ALL SELECT 'source', source, count(*)::int, sum(amount_eur) FROM f GROUP BY source
+        UNION ALL SELECT 'basis', basis, count(*)::int, sum(amount_eur) FROM f GROUP BY basis
+        UNION ALL SELECT 'total', 'total', count(*)::int, sum(amount_eur) FROM f`),
+    ]);
+
+    const summary = new NetworkSummary();
+    summary.initiatives = counts!.initiatives;
+    summary.supraRegional = counts!.supra;
+    summary.supraRegionalShare = counts!.initiatives ? counts!.supra / counts!.initiatives : 0;
+    summary.byTheme = keyCounts(Object.values(Theme), counts!.themes);
+    summary.byPillar = keyCounts(Object.values(Pillar), counts!.pillars);
+    summary.byCoreTask = keyCounts(Object.values(CoreTask), counts!.core_tasks);
+    summary.byStatus = keyCounts(Object.values(InitiativeStatus), counts!.statuses);
+    summary.milestones = milestoneSummary(milestones, dueWithinDays);
+    summary.stalledPks = stalled.map((r) => r.id as number);
+    summary.stalled = stalled.length;
+    summary.stalledAfterMonths = stalledAfterMonths;
+    summary.funding = fundingSummary(funding, canSeeFundingAmounts(scope.viewer));
+    summary.today = day;
+    return summary;
+  }
+}
+
+function milestoneSummary(rows: Row[], dueWithinDays: number): MilestoneSummary {
+  const m = new MilestoneSummary();
+  m.byStatus = keyCounts(
+    Object.values(MilestoneStatus),
+    Object.fromEntries(rows.map((r) => [r.status, r.n])),
+  );
+  m.total = rows.reduce((sum, r) => sum + (r.n as number), 0);
+  m.dueSoon = rows.reduce((sum, r) => sum + (r.due_soon as number), 0);
+  m.overdue = rows.reduce((sum, r) => sum + (r.overdue as number), 0);
+  m.dueWithinDays = dueWithinDays;
+  return m;
+}
+
+/** Totals by facet; amounts only for callers who may see amounts (the totals must not reveal them). */
+function fundingSummary(rows: Row[], amounts: boolean): FundingSummary {
+  const total = (row: Row | undefined, key: string) =>
+    Object.assign(new FundingTotal(), {
+      key,
+      allocations: (row?.n as number | undefined) ?? 0,
+      amountEur: amounts ? Number(row?.eur ?? 0) : null,
+    });
+  const facet = (name: string) => rows.filter((r) => r.facet === name);
+  const inOrder = (name: string, keys: readonly string[]) => {
+    const found = new Map(facet(name).map((r) => [r.key as string, r]));
+    return keys.map((key) => total(found.get(key), key));
+  };
+  const all = facet('total')[0];
+  const f = new FundingSummary();
+  f.allocations = (all?.n as number | undefined) ?? 0;
+  f.totalEur = amounts ? Number(all?.eur ?? 0) : null;
+  f.byTheme = inOrder('theme', Object.values(Theme));
+  f.byPillar = inOrder('pillar', Object.values(Pillar));
+  f.byBasis = inOrder('basis', Object.values(FundingBasis));
+  f.byYear = facet('year')
+    .map((r) => total(r, r.key))
+    .sort((a, b) => (a.key === 'unknown' ? 1 : b.key === 'unknown' ? -1 : a.key.localeCompare(b.key)));
+  f.bySource = facet('source')
+    .map((r) => total(r, r.key))
+    .sort((a, b) => b.allocations - a.allocations || a.key.localeCompare(b.key));
+  return f;
+}

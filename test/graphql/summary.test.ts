@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../server/vocabulary.js';
+import { startTestServer, type TestServer } from '../harness/app.js';
+import { hiddenInitiative, organisationIds } from '../harness/graph.js';
+
+// networkSummary against counts made directly in SQL, and the access rules through every count and total.
+let server: TestServer;
+let ids: Map<string, string>;
+beforeAll(async () => {
+  server = await startTestServer({ EVENTS_POLL_MS: '60000' });
+  ids = await organisationIds(server);
+});
+afterAll(() => server?.close());
+
+const SUMMARY = `query ($filter: SummaryFilter) { networkSummary(filter: $filter) {
+  initiatives supraRegional supraRegionalShare byTheme { key count } byPillar { key count } byCoreTask { key count }
+  byStatus { key count } milestones { total dueSoon overdue dueWithinDays byStatus { key count } }
+  stalled stalledAfterMonths stalledInitiatives { code }
+  funding { allocations totalEur byTheme { key allocations amountEur } byPillar { key allocations amountEur }
+    byYear { key allocations amountEur } bySource { key allocations amountEur } byBasis { key allocations amountEur } }
+  today } }`;
+
+async function summary(auth?: string, filter?: Record<string, unknown>) {
+  const res = await server.gql(SUMMARY, { filter }, auth);
+  expect(res.errors).toBeUndefined();
+  return res.data.networkSummary;
+}
+
+const sql = async (text: string, values: unknown[] = []) => server.app.db.read(text, values);
+const asMap = (list: { key: string; count: number }[]) =>
+  Object.fromEntries(list.map((k) => [k.key, k.count]));
+
+describe('networkSummary', () => {
+  it('counts what an anonymous caller may see as SQL counts it', async () => {
+    const s = await summary();
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM initiatives WHERE visibility = 'PUBLIC'`);
+    expect(s.initiatives).toBe(n);
+    const [{ supra }] = await sql(`SELECT count(*)::int AS supra FROM (
+      SELECT i.id FROM initiatives i JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
+        JOIN organisations o ON o.id = p.organisation_id AND o.kind = 'ROM'
+       WHERE i.visibility = 'PUBLIC' GROUP BY i.id HAVING count(*) >= 2) x`);
+    expect(s.supraRegional).toBe(supra);
+    expect(s.supraRegionalShare).toBeCloseTo(supra / n, 12);
+    const themes = await sql(`SELECT t AS key, count(*)::int AS n FROM initiatives, unnest(themes) t
+      WHERE visibility = 'PUBLIC' GROUP BY t`);
+    for (const { key, n: count } of themes) expect(asMap(s.byTheme)[key], key).toBe(count);
+    expect(s.byTheme.reduce((sum: number, k: any) => sum + k.count, 0)).toBe(
+      themes.reduce((sum, t) => sum + t.n, 0),
+    );
+    const statuses = await sql(
+      `SELECT status, count(*)::int AS n FROM initiatives WHERE visibility = 'PUBLIC' GROUP BY status`,
+    );
+    for (const { status, n: count } of statuses) expect(asMap(s.byStatus)[status]).toBe(count);
+    const [{ milestones }] = await sql(`SELECT count(*)::int AS milestones FROM milestones m
+      JOIN initiatives i ON i.id = m.initiative_id WHERE i.visibility = 'PUBLIC'`);
+    expect(s.milestones.total).toBe(milestones);
+    const [{ allocations }] = await sql(`SELECT count(*)::int AS allocations FROM funding_allocations f
+      JOIN initiatives i ON i.id = f.initiative_id WHERE i.visibility = 'PUBLIC'`);
+    expect(s.funding.allocations).toBe(allocations);
+    expect(allocations).toBeGreaterThan(0);
+  });
+
+  it('shows no funding amount, in any total, to a caller without network rights', async () => {
+    const s = await summary();
+    expect(s.funding.totalEur).toBeNull();
+    for (const facet of ['byTheme', 'byPillar', 'byYear', 'bySource', 'byBasis']) {
+      for (const row of s.funding[facet]) expect(row.amountEur, `${facet} ${row.key}`).toBeNull();
+    }
+    const member = await summary(await server.token('BOM', Role.VIEWER));
+    const [{ eur }] = await sql(`SELECT sum(amount_eur)::float AS eur FROM funding_allocations f
+      JOIN initiatives i ON i.id = f.initiative_id WHERE i.visibility IN ('PUBLIC', 'NETWORK')`);
+    expect(member.funding.totalEur).toBeCloseTo(eur, 2);
+  });
+
+  it('counts a hidden initiative, its milestone and its funding for its participants only', async () => {
+    const bom = await server.token('BOM', Role.EDITOR);
+    const horizon = await server.token('HORIZON', Role.VIEWER);
+    const before = { anonymous: await summary(), horizon: await summary(horizon), bom: await summary(bom) };
+    const id = await hiddenInitiative(server, bom, 'SUMMARY_SECRET', ids.get('BOM')!, ids.get('LIOF')!);
+    const update = await server.gql(
+      `mutation ($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { id } }`,
+      { input: { id, themes: ['AGRI_FOOD'], status: 'ACTIVE' } },
+      bom,
+    );
+    expect(update.errors).toBeUndefined();
+    const milestone = await server.gql(
+      `mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }`,
+      { input: { initiativeId: id, title: 'Late', dueOn: '2020-01-01' } },
+      bom,
+    );
+    expect(milestone.errors).toBeUndefined();
+    const funded = await server.gql(
+      `mutation ($input: AllocateFundingInput!) { allocateFunding(input: $input) { id } }`,
+      { input: { initiativeId: id, sourceOrganisationId: ids.get('BOM'), amountEur: 123456, year: 2026 } },
+      bom,
+    );
+    expect(funded.errors).toBeUndefined();
+
+    expect(await summary()).toEqual(before.anonymous);
+    expect(await summary(horizon)).toEqual(before.horizon);
+    const after = await summary(bom);
+    expect(after.initiatives).toBe(before.bom.initiatives + 1);
+    expect(after.supraRegional).toBe(before.bom.supraRegional + 1);
+    expect(asMap(after.byTheme).AGRI_FOOD).toBe(asMap(before.bom.byTheme).AGRI_FOOD + 1);
+    expect(after.milestones.overdue).toBe(before.bom.milestones.overdue + 1);
+    expect(after.funding.allocations).toBe(before.bom.funding.allocations + 1);
+    expect(after.funding.totalEur).toBeCloseTo(before.bom.funding.totalEur + 123456, 2);
+  });
+
+  it('lists stalled initiatives: planned or active, no event and no new participant for N months', async () => {
+    const admin = await server.token('ROMNL', Role.ADMIN);
+    const created = await server.gql(
+      `mutation { createInitiative(input: { code: "QUIET", title: "Quiet", status: ACTIVE, visibility: PUBLIC,
+        leadOrganisationId: "${ids.get('IQ')}" }) { id } }`,
+      {},
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    expect((await summary()).stalledInitiatives.map((i: any) => i.code)).not.toContain('QUIET');
+    // Age it, as if it had happened a year ago (a test may; the application never rewrites the log).
+    await sql(`UPDATE events SET occurred_at = now() - interval '1 year'
+      WHERE initiative_id = (SELECT id FROM initiatives WHERE code = 'QUIET')`);
+    await sql(`UPDATE participations SET joined_on = current_date - 365
+      WHERE initiative_id = (SELECT id FROM initiatives WHERE code = 'QUIET')`);
+    const s = await summary();
+    expect(s.stalledInitiatives.map((i: any) => i.code)).toContain('QUIET');
+    expect(s.stalled).toBeGreaterThanOrEqual(1);
+    expect(
+      (await summary(undefined, { stalledAfterMonths: 13 })).stalledInitiatives.map((i: any) => i.code),
+    ).not.toContain('QUIET');
+  });
+
+  it('narrows by theme, province and organisation', async () => {
+    const agrifood = await summary(undefined, { themes: ['AGRI_FOOD'] });
+    expect(agrifood.initiatives).toBe(asMap((await summary()).byTheme).AGRI_FOOD);
+    const esmee = await summary(undefined, { organisationId: ids.get('RATHENAU') });
+    const [{ n }] =
+      await sql(`SELECT count(DISTINCT i.id)::int AS n FROM initiatives i JOIN participations p ON p.initiative_id = i.id
+      JOIN organisations o ON o.id = p.organisation_id WHERE o.code = 'RATHENAU' AND p.left_on IS NULL AND i.visibility = 'PUBLIC'`);
+    expect(esmee.initiatives).toBe(n);
+    const limburg = await summary(undefined, { provinces: ['NL-LI'] });
+    expect(limburg.initiatives).toBeGreaterThan(0);
+    expect(limburg.initiatives).toBeLessThanOrEqual((await summary()).initiatives);
+  });
+
+  it('refuses settings out of range with BAD_USER_INPUT', async () => {
+    const res = await server.gql(SUMMARY, { filter: { dueWithinDays: 0 } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('filter.dueWithinDays must be a whole number from 1 to 366, got 0');
+  });
+
+  it('costs the same four statements whatever the data, and one more for the stalled list', async () => {
+    const count = async (query: string) => {
+      const before = server.app.db.statementCount;
+      const res = await server.gql(query);
+      expect(res.errors).toBeUndefined();
+      return server.app.db.statementCount - before;
+    };
+    expect(
+      await count(`{ networkSummary { initiatives milestones { total } funding { allocations } } }`),
+    ).toBe(4);
+    expect(await count(`{ networkSummary { stalled stalledInitiatives { code } } }`)).toBeLessThanOrEqual(5);
+  });
+});
