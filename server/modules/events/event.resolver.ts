@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Confidence } from '../../vocabulary.js';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import { Activity } from '../activities/index.js';
 import type { Context } from '../context.js';
@@ -9,6 +10,30 @@ import { Organisation } from '../organisations/index.js';
 import { Participation } from '../participations/index.js';
 import { Partnership } from '../partnerships/index.js';
 import { Event, EventConnection, EventFilter } from './event.type.js';
+
+/** The provenance of the fact an event records: its most specific subject, as it is recorded now. */
+async function factOf(
+  event: Event,
+  { scope, services }: Context,
+): Promise<{ source: string | null; confidence: Confidence | null } | null> {
+  if (event.milestonePk !== null) {
+    const m = await services.milestones.byPk(scope, event.milestonePk);
+    return m && { source: m.source, confidence: null };
+  }
+  if (event.participationPk !== null) return services.participations.byPk(scope, event.participationPk);
+  if (event.fundingAllocationPk !== null) {
+    const f = await services.funding.byPk(scope, event.fundingAllocationPk);
+    return f && { source: f.provenance, confidence: f.confidence };
+  }
+  if (event.partnershipPk !== null) return services.partnerships.byPk(scope, event.partnershipPk);
+  if (event.activityPk !== null) {
+    const a = await services.activities.byPk(scope, event.activityPk);
+    return a && { source: a.source, confidence: null };
+  }
+  if (event.initiativePk !== null) return services.initiatives.byPk(scope, event.initiativePk);
+  if (event.organisationPk !== null) return services.organisations.byPk(scope, event.organisationPk);
+  return null;
+}
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -21,6 +46,44 @@ export class EventResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter | null,
   ): Promise<Page<Event>> {
     return services.events.list(scope, filter, pageRequest(first, after, ['bigint']));
+  }
+
+  @Query(() => EventConnection, {
+    description:
+      "An initiative's audit trail: what changed, oldest first, who did it (`actor`), the changes (`payload`), " +
+      'and the source and confidence of each fact as recorded now. History is never overwritten.',
+  })
+  async auditTrail(
+    @Ctx() { scope, services }: Context,
+    @Arg('initiativeId', () => ID) initiativeId: string,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ): Promise<Page<Event>> {
+    const initiative = await services.initiatives.require(scope, initiativeId, 'initiativeId');
+    const page = pageRequest(first, after, ['bigint']);
+    return services.events.listMatching(
+      scope,
+      { types: [], initiativePks: [initiative.pk], organisationPks: [] },
+      page,
+    );
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Where the fact this event records comes from, as recorded now: the source of the milestone, ' +
+      'participation, funding, partnership, activity, initiative or organisation it is about.',
+  })
+  async source(@Root() event: Event, @Ctx() context: Context): Promise<string | null> {
+    return (await factOf(event, context))?.source ?? null;
+  }
+
+  @FieldResolver(() => Confidence, {
+    nullable: true,
+    description:
+      'How well that fact is sourced (null for milestones and activities, which carry no confidence).',
+  })
+  async confidence(@Root() event: Event, @Ctx() context: Context): Promise<Confidence | null> {
+    return (await factOf(event, context))?.confidence ?? null;
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'Who did it (null for system imports).' })
