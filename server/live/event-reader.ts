@@ -5,6 +5,8 @@ import type { Database, Row } from '../infra/db/database.js';
 export interface InitiativeAccess {
   visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
   participantPks: Set<number>;
+  /** Its themes now (for subscriptions filtered by theme). */
+  themes: string[];
 }
 
 /**
@@ -35,10 +37,21 @@ export class EventLogReader<E> {
     return rows.map(this.toEvent);
   }
 
+  /** The kinds of organisations (for subscriptions filtered by organisation kind). */
+  async organisationKinds(organisationPks: number[]): Promise<Map<number, string>> {
+    if (organisationPks.length === 0) return new Map();
+    const rows = await this.db.read(
+      `SELECT id, kind FROM organisations WHERE id = ANY($1::int[])`,
+      [organisationPks],
+      'events_organisation_kinds',
+    );
+    return new Map(rows.map((r) => [r.id as number, r.kind as string]));
+  }
+
   async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
     if (initiativePks.length === 0) return new Map();
     const rows = await this.db.read(
-      `SELECT i.id, i.visibility,
+      `SELECT i.id, i.visibility, i.themes,
               coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
          FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
         WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
@@ -48,7 +61,7 @@ export class EventLogReader<E> {
     return new Map(
       rows.map((r) => [
         r.id as number,
-        { visibility: r.visibility, participantPks: new Set<number>(r.participants) },
+        { visibility: r.visibility, participantPks: new Set<number>(r.participants), themes: r.themes },
       ]),
     );
   }

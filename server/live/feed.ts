@@ -19,7 +19,7 @@ import type { Logger } from '../infra/logger.js';
 import { RequestScope } from '../infra/request-scope.js';
 import { seqOfCursor } from './event-log.js';
 import type { EventLogReader, InitiativeAccess } from './event-reader.js';
-import { matchesFeed, type FeedEvent, type FeedFilter } from './subscriptions.js';
+import { matchesFeed, type FeedEvent, type FeedFacts, type FeedFilter } from './subscriptions.js';
 
 /** What an event's execution needs of its context: a scope of its own (loaders, the viewer). */
 export interface FeedContext {
@@ -199,6 +199,15 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
       ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
     ];
     const access: Map<number, InitiativeAccess> = await this.reader.access(initiativePks);
+    // Organisation kinds only when a subscription filters by them (one more statement per batch then).
+    const byKind = [...this.cohorts.values()].some((c) => c.filter.organisationKinds?.length);
+    const kinds = byKind
+      ? await this.reader.organisationKinds([...new Set(batch.flatMap((e) => e.organisationPks))])
+      : new Map<number, string>();
+    const lookups: FeedFacts = {
+      themesOf: (pk) => access.get(pk)?.themes,
+      kindOf: (pk) => kinds.get(pk),
+    };
     const facts = (event: E) => {
       if (event.initiativePk === null) return { visibility: null, participantPks: new Set<number>() };
       // An initiative that no longer exists is visible to nobody but ADMIN.
@@ -212,7 +221,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     await Promise.all(
       [...this.cohorts.values()].map(async (cohort) => {
         const events = batch.filter(
-          (e) => matchesFeed(cohort.filter, e) && canSeeEvent(cohort.viewer, facts(e)),
+          (e) => matchesFeed(cohort.filter, e, lookups) && canSeeEvent(cohort.viewer, facts(e)),
         );
         if (events.length === 0) return;
         // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.

@@ -9,8 +9,18 @@ export interface FeedFilter {
   types: EventType[];
   initiativePks: number[];
   organisationPks: number[];
+  /** Events about initiatives with one of these themes (their themes now). */
+  themes?: readonly string[];
+  /** Events about an organisation of one of these kinds. */
+  organisationKinds?: readonly string[];
   /** Cursor to replay after, if any. */
   after: string | null;
+}
+
+/** What the matcher looks up for the theme and kind filters, read once per batch by the feed. */
+export interface FeedFacts {
+  themesOf(initiativePk: number): readonly string[] | undefined;
+  kindOf(organisationPk: number): string | undefined;
 }
 
 /** What the feed needs to know of an event to route it. */
@@ -22,7 +32,7 @@ export interface FeedEvent {
 }
 
 /** The in-memory twin of the events query's filter. */
-export function matchesFeed(filter: FeedFilter, event: FeedEvent): boolean {
+export function matchesFeed(filter: FeedFilter, event: FeedEvent, facts?: FeedFacts): boolean {
   if (filter.types.length && !filter.types.includes(event.type)) return false;
   if (
     filter.initiativePks.length &&
@@ -34,6 +44,14 @@ export function matchesFeed(filter: FeedFilter, event: FeedEvent): boolean {
     !event.organisationPks.some((pk) => filter.organisationPks.includes(pk))
   )
     return false;
+  if (filter.themes?.length) {
+    const themes = event.initiativePk === null ? undefined : facts?.themesOf(event.initiativePk);
+    if (!themes?.some((t) => filter.themes!.includes(t))) return false;
+  }
+  if (filter.organisationKinds?.length) {
+    const kinds = filter.organisationKinds;
+    if (!event.organisationPks.some((pk) => kinds.includes(facts?.kindOf(pk) ?? ''))) return false;
+  }
   return true;
 }
 

@@ -37,15 +37,13 @@ it("shows a mutation's effect on neighbourhood on the other instance as soon as 
       (n: { code: string }) => n.code,
     );
 
+  // A subscriber on each instance: each instance's network must show the change once its own feed delivered it.
+  const JOINS = `subscription ($o: [ID!]) { events(filter: { organisationIds: $o, types: [PARTNER_JOINED] }) { cursor } }`;
+  const onA = await TestSocket.connect(a.url);
   const onB = await TestSocket.connect(b.url);
-  sockets.push(onB);
-  onB.subscribe(
-    'joins',
-    `subscription ($o: [ID!]) { events(filter: { organisationIds: $o, types: [PARTNER_JOINED] }) { cursor } }`,
-    {
-      o: [company],
-    },
-  );
+  sockets.push(onA, onB);
+  onA.subscribe('joins', JOINS, { o: [company] });
+  onB.subscribe('joins', JOINS, { o: [company] });
   await onB.silence(200);
   expect(await codes(b)).toEqual(['LIVE_CO']);
 
@@ -60,5 +58,6 @@ it("shows a mutation's effect on neighbourhood on the other instance as soon as 
   const onInstanceB = await codes(b);
   expect(onInstanceB).toContain('UU');
   expect(onInstanceB).toContain('NOM');
+  await onA.nexts(1);
   expect(await codes(a)).toEqual(onInstanceB);
 });

@@ -58,6 +58,8 @@ export class EventService {
         organisationPks: (filter?.organisationIds ?? []).map((id, i) =>
           decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
         ),
+        themes: valid.enumList(filter?.themes, 'filter.themes'),
+        organisationKinds: valid.enumList(filter?.organisationKinds, 'filter.organisationKinds'),
       },
       page,
     );
@@ -70,7 +72,15 @@ export class EventService {
       types,
       initiativePks,
       organisationPks,
-    }: { types: string[]; initiativePks: number[]; organisationPks: number[] },
+      themes = [],
+      organisationKinds = [],
+    }: {
+      types: string[];
+      initiativePks: number[];
+      organisationPks: number[];
+      themes?: readonly string[];
+      organisationKinds?: readonly string[];
+    },
     page: PageRequest,
   ): Promise<Page<Event>> {
     const where = new Where();
@@ -78,6 +88,13 @@ export class EventService {
     if (types.length) where.and('e.type = ANY($?::text[])', types);
     if (initiativePks.length) where.and('e.initiative_id = ANY($?::int[])', initiativePks);
     if (organisationPks.length) where.and('e.organisation_ids && $?::int[]', organisationPks);
+    if (themes.length) where.and('i.themes && $?::text[]', themes);
+    if (organisationKinds.length) {
+      where.and(
+        'EXISTS (SELECT 1 FROM organisations ko WHERE ko.id = ANY(e.organisation_ids) AND ko.kind = ANY($?::text[]))',
+        organisationKinds,
+      );
+    }
     const from = 'FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id';
     return listPage(this.db, scope, {
       select: `SELECT e.* ${from}`,

@@ -2,6 +2,7 @@ import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { BadInputError } from '../../infra/errors.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { liveSubscription } from '../../live/index.js';
+import * as valid from '../../infra/validation.js';
 import { EventType } from '../../vocabulary.js';
 import { Event, EventFilter } from './event.type.js';
 
@@ -28,6 +29,8 @@ liveSubscription('events', (args) => {
     organisationPks: (filter.organisationIds ?? []).map((id, i) =>
       decodeId(id, 'Organisation', `filter.organisationIds[${i}]`),
     ),
+    themes: valid.enumList(filter.themes, 'filter.themes'),
+    organisationKinds: valid.enumList(filter.organisationKinds, 'filter.organisationKinds'),
     after: typeof args.after === 'string' ? args.after : null,
   };
 });

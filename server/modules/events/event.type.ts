@@ -4,7 +4,7 @@ import { ConnectionType, encodeCursor } from '../../infra/graphql/connection.js'
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { EventType } from '../../vocabulary.js';
+import { EventType, OrganisationKind, Theme } from '../../vocabulary.js';
 
 @ObjectType({ implements: Node, description: 'Something that happened in the network, from the event log.' })
 export class Event extends Node {
@@ -51,6 +51,18 @@ export class EventFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Events that concern any of these organisations.' })
   organisationIds?: string[] | null;
+
+  @Field(() => [Theme], {
+    nullable: true,
+    description: 'Events about initiatives with one of these themes (the themes they have now).',
+  })
+  themes?: Theme[] | null;
+
+  @Field(() => [OrganisationKind], {
+    nullable: true,
+    description: 'Events that concern an organisation of one of these kinds.',
+  })
+  organisationKinds?: OrganisationKind[] | null;
 }
 
 export const EventConnection = ConnectionType(Event, 'Event');
