@@ -131,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const callers = new KeyedSemaphore(config.dbConnectionsPerCaller);
   const budgetFor = (viewer: Viewer, address: string | undefined) => ({
     deadline: Date.now() + config.operationTimeoutMs,
+    timeoutMs: config.operationTimeoutMs,
     connections: config.dbConnectionsPerRequest,
     callers,
     caller: callerKey(viewer, address),

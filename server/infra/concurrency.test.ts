@@ -88,7 +88,11 @@ describe('RequestScope budget', () => {
   });
 
   it('refuses reads once its deadline has passed, also those that waited for a slot', async () => {
-    const scope = new RequestScope(anonymousViewer).limit({ ...budget(Date.now() + 30), connections: 1 });
+    const scope = new RequestScope(anonymousViewer).limit({
+      ...budget(Date.now() + 30),
+      timeoutMs: 30,
+      connections: 1,
+    });
     const slow = scope.guard(() => new Promise((r) => setTimeout(r, 60)));
     const queued = scope.guard(async () => 'too late');
     await slow;

@@ -37,10 +37,17 @@ export class RequestScope {
    * request (or one caller's burst of them) cannot hold the whole pool. Scopes without a budget (the live
    * feed's, the importer's) read unbounded: they are ours.
    */
-  limit(budget: { deadline: number; connections: number; callers: KeyedSemaphore; caller: string }): this {
+  limit(budget: {
+    deadline: number;
+    /** The operation timeout the deadline comes from, for the message (else the time left now). */
+    timeoutMs?: number;
+    connections: number;
+    callers: KeyedSemaphore;
+    caller: string;
+  }): this {
     this.budget = {
       deadline: budget.deadline,
-      timeoutMs: Math.max(0, budget.deadline - Date.now()),
+      timeoutMs: budget.timeoutMs ?? Math.max(0, budget.deadline - Date.now()),
       own: new Semaphore(budget.connections),
       callers: budget.callers,
       caller: budget.caller,
