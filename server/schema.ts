@@ -21,6 +21,7 @@ import {
   GraphNodeResolver,
   GraphResolver,
   OrganisationMetricsResolver,
+  PartnerYearsResolver,
   PathResolver,
 } from './modules/graph/graph.resolver.js';
 import { SummaryResolver } from './modules/summary/summary.resolver.js';
@@ -86,6 +87,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       PathResolver,
       CollaborationMatrixResolver,
       OrganisationMetricsResolver,
+      PartnerYearsResolver,
       SummaryResolver,
     ],
     orphanedTypes: [

@@ -67,6 +67,15 @@ export interface NetworkPath {
   readonly edges: readonly NetworkEdge[];
 }
 
+export interface PairYears {
+  /** The two organisations, by code. */
+  readonly organisations: readonly [OrganisationFact, OrganisationFact];
+  /** The years they shared an initiative, ascending. */
+  readonly years: readonly number[];
+  /** The initiatives they shared over those years. */
+  readonly sharedInitiatives: number;
+}
+
 export interface CollaborationCounts {
   /** By code. */
   readonly organisations: readonly OrganisationFact[];
@@ -92,6 +101,19 @@ export function edgeThemes(edge: NetworkEdge): Theme[] {
 /** Adjacencies kept per facts, least recently used first (a few MB each at 10,000 organisations). */
 const adjacencies = new WeakMap<NetworkFacts, Map<string, Adjacency>>();
 const KEPT_ADJACENCIES = 16;
+
+/** Whether a period (start .. end, open when null) overlaps the days first .. last. */
+function overlaps(
+  start: string | null,
+  end: string | null,
+  first: string,
+  last: string,
+  endInclusive: boolean,
+): boolean {
+  if (start !== null && start > last) return false;
+  if (end === null) return true;
+  return endInclusive ? end >= first : end > first;
+}
 
 /** Dates are YYYY-MM-DD strings, which order as the days do. */
 function holds(start: string | null, end: string | null, day: string, endInclusive: boolean): boolean {
@@ -171,10 +193,8 @@ export class NetworkView {
     if (ok === undefined) {
       ok =
         this.coParticipationEdges &&
-        this.visible(initiative) &&
-        holds(initiative.startsOn, initiative.endsOn, this.day, true) &&
-        (!this.themes || initiative.themes.some((t) => this.themes!.has(t))) &&
-        (!this.pillars || initiative.pillars.some((p) => this.pillars!.has(p)));
+        this.inScope(initiative) &&
+        holds(initiative.startsOn, initiative.endsOn, this.day, true);
       this.initiativeOk.set(initiative.pk, ok);
     }
     return ok;
@@ -408,6 +428,70 @@ export class NetworkView {
       edges.push(...ties);
     }
     return { nodes: path.map((pk) => this.facts.organisations.get(pk)!), edges };
+  }
+
+  /**
+   * For every two organisations of the view (its kind filter picks them), the years from `fromYear` to
+   * `toYear` in which they took part in the same initiative: the initiative ran during the year, and both took
+   * part during it. Access and the theme filter apply as everywhere; the view's day does not (years do).
+   */
+  sharedYears(fromYear: number, toYear: number): PairYears[] {
+    const organisations = this.nodes();
+    const index = new Map(organisations.map((o, i) => [o.pk, i]));
+    const pairs = new Map<number, { years: Set<number>; initiatives: Set<number> }>();
+    const candidates = new Set(
+      organisations.flatMap((o) => [...(this.facts.participationsOf.get(o.pk) ?? [])]),
+    );
+    const byInitiative = new Map<number, ParticipationFact[]>();
+    for (const p of candidates) {
+      let list = byInitiative.get(p.initiativePk);
+      if (!list) byInitiative.set(p.initiativePk, (list = []));
+      list.push(p);
+    }
+    for (const [initiativePk, participations] of byInitiative) {
+      const initiative = this.facts.initiatives.get(initiativePk);
+      if (!initiative || !this.inScope(initiative)) continue;
+      for (let year = fromYear; year <= toYear; year++) {
+        const first = `${year}-01-01`;
+        const last = `${year}-12-31`;
+        if (!overlaps(initiative.startsOn, initiative.endsOn, first, last, true)) continue;
+        const members = [
+          ...new Set(
+            participations
+              .filter((p) => overlaps(p.joinedOn, p.leftOn, first, last, false))
+              .map((p) => index.get(p.organisationPk)!),
+          ),
+        ].sort((a, b) => a - b);
+        for (let x = 0; x < members.length; x++) {
+          for (let y = x + 1; y < members.length; y++) {
+            const key = members[x]! * organisations.length + members[y]!;
+            let pair = pairs.get(key);
+            if (!pair) pairs.set(key, (pair = { years: new Set(), initiatives: new Set() }));
+            pair.years.add(year);
+            pair.initiatives.add(initiativePk);
+          }
+        }
+      }
+    }
+    return [...pairs.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([key, pair]) => ({
+        organisations: [
+          organisations[Math.floor(key / organisations.length)]!,
+          organisations[key % organisations.length]!,
+        ],
+        years: [...pair.years].sort((a, b) => a - b),
+        sharedInitiatives: pair.initiatives.size,
+      }));
+  }
+
+  /** Visible to the viewer and in the theme and pillar filter, whatever the day. */
+  private inScope(initiative: InitiativeFact): boolean {
+    return (
+      this.visible(initiative) &&
+      (!this.themes || initiative.themes.some((t) => this.themes!.has(t))) &&
+      (!this.pillars || initiative.pillars.some((p) => this.pillars!.has(p)))
+    );
   }
 
   /** Shared initiatives between every two organisations of the view (its kind filter picks them). */

@@ -155,6 +155,39 @@ describe('the reference network', () => {
   });
 });
 
+describe('repeatPartners', () => {
+  it('gives per pair of ROMs the years they shared an initiative, as SQL finds them', async () => {
+    const { repeatPartners } = await gql(
+      `{ repeatPartners(fromYear: 2020, toYear: 2027) { organisations { code } years sharedInitiatives lasting } }`,
+    );
+    expect(repeatPartners.length).toBeGreaterThan(0);
+    const pair = repeatPartners.find(
+      (p: any) => p.organisations.map((o: any) => o.code).join() === 'BOM,LIOF',
+    );
+    const rows = await server.app.db.read(
+      `SELECT y FROM generate_series(2020, 2027) y WHERE EXISTS (
+         SELECT 1 FROM initiatives i
+           JOIN participations a ON a.initiative_id = i.id JOIN organisations ao ON ao.id = a.organisation_id AND ao.code = 'BOM'
+           JOIN participations b ON b.initiative_id = i.id JOIN organisations bo ON bo.id = b.organisation_id AND bo.code = 'LIOF'
+          WHERE i.visibility = 'PUBLIC'
+            AND (i.starts_on IS NULL OR i.starts_on <= make_date(y, 12, 31)) AND (i.ends_on IS NULL OR i.ends_on >= make_date(y, 1, 1))
+            AND (a.joined_on IS NULL OR a.joined_on <= make_date(y, 12, 31)) AND (a.left_on IS NULL OR a.left_on > make_date(y, 1, 1))
+            AND (b.joined_on IS NULL OR b.joined_on <= make_date(y, 12, 31)) AND (b.left_on IS NULL OR b.left_on > make_date(y, 1, 1)))
+       ORDER BY y`,
+    );
+    expect(pair.years).toEqual(rows.map((r) => r.y));
+    expect(pair.lasting).toBe(pair.years.length >= 2);
+    for (const p of repeatPartners) {
+      const [a, b] = p.organisations.map((o: any) => o.code);
+      expect(a < b).toBe(true);
+      expect(ROMS).toContain(a);
+      expect(ROMS).toContain(b);
+    }
+    const bad = await server.gql(`{ repeatPartners(fromYear: 2027, toYear: 2024) { years } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('access', () => {
   it("leaves an outsider's graph and matrix unchanged by a PARTICIPANTS initiative of two ROMs, and shows it to them", async () => {
     const bom = await server.token('BOM', Role.EDITOR);

@@ -227,6 +227,28 @@ describe('collaborationCounts', () => {
   });
 });
 
+describe('sharedYears', () => {
+  const pairs = (v: NetworkView, from: number, to: number) =>
+    Object.fromEntries(v.sharedYears(from, to).map((p) => [codes(p.organisations).join('-'), p.years]));
+
+  it('gives per pair the years in which both took part in an initiative that ran then', () => {
+    const all = pairs(view(), 2016, 2024);
+    expect(all['B-G']).toEqual([2016, 2017, 2018]);
+    expect(all['C-D']).toEqual([2023, 2024]);
+    expect(all['A-B']).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(all['P-QA']).toBeUndefined(); // partnerships are not shared initiatives
+  });
+
+  it('keeps to the kind, the theme and what the viewer may see', () => {
+    const roms = pairs(view(anonymous, { organisationKinds: [OrganisationKind.ROM] }), 2019, 2020);
+    expect(Object.keys(roms)).toEqual(['A-B', 'A-C', 'B-C']);
+    expect(roms['A-B']).toEqual([2020]);
+    expect(pairs(view(anonymous, { themes: [Theme.AGRI_FOOD] }), 2016, 2024)['B-G']).toBeUndefined();
+    expect(pairs(view(), 2020, 2020)['A-F']).toBeUndefined();
+    expect(pairs(view(memberOf('A')), 2020, 2020)['A-F']).toEqual([2020]);
+  });
+});
+
 describe('the whole network', () => {
   it('has every organisation as a node and one edge per pair and kind, weighted by shared initiatives', () => {
     const graph = view().graph();

@@ -6,7 +6,15 @@ import { Partnership } from '../partnerships/index.js';
 import { Initiative } from '../initiatives/index.js';
 import { GraphEdgeKind, OrganisationKind, PartnershipKind, Theme } from '../../vocabulary.js';
 import { GraphFilter } from './graph.inputs.js';
-import { CollaborationMatrix, Graph, GraphEdge, GraphNode, OrganisationMetrics, Path } from './graph.type.js';
+import {
+  CollaborationMatrix,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  OrganisationMetrics,
+  PartnerYears,
+  Path,
+} from './graph.type.js';
 
 const AS_OF = {
   nullable: true,
@@ -90,6 +98,35 @@ export class GraphResolver {
     @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
   ): Promise<OrganisationMetrics[]> {
     return services.graph.networkMetrics(scope, kind, theme, asOf);
+  }
+}
+
+@Resolver(() => PartnerYears)
+export class PartnerYearsResolver {
+  @Query(() => [PartnerYears], {
+    description:
+      'Which organisations of a kind (the ROMs by default) are repeated partners and which one-off: per pair, ' +
+      'the years from fromYear to toYear in which they took part in the same initiative (on one theme when ' +
+      'given). Pairs by code; pairs that never shared one are left out.',
+  })
+  repeatPartners(
+    @Ctx() { scope, services }: Context,
+    @Arg('kind', () => OrganisationKind, { defaultValue: OrganisationKind.ROM }) kind: OrganisationKind,
+    @Arg('fromYear', () => Int, { defaultValue: 2024 }) fromYear: number,
+    @Arg('toYear', () => Int, { defaultValue: 2027 }) toYear: number,
+    @Arg('theme', () => Theme, { nullable: true }) theme?: Theme | null,
+  ): PartnerYears[] {
+    return services.graph.repeatPartners(scope, kind, fromYear, toYear, theme);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'The two organisations, by code.' })
+  async organisations(
+    @Root() pair: PartnerYears,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Organisation[]> {
+    return (await Promise.all(
+      pair.organisationPks.map((pk) => services.organisations.byPk(scope, pk)),
+    )) as Organisation[];
   }
 }
 

@@ -16,7 +16,15 @@ import {
 } from '../../graph/network.js';
 import { GraphEdgeKind, Theme, type OrganisationKind, type PartnershipKind } from '../../vocabulary.js';
 import type { GraphFilter } from './graph.inputs.js';
-import { CollaborationMatrix, Graph, GraphEdge, GraphNode, OrganisationMetrics, Path } from './graph.type.js';
+import {
+  CollaborationMatrix,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  OrganisationMetrics,
+  PartnerYears,
+  Path,
+} from './graph.type.js';
 import type { OrganisationFact } from '../../graph/facts.js';
 
 export interface GraphLimits {
@@ -212,6 +220,38 @@ export class GraphService {
       rows.push(row);
     }
     return rows;
+  }
+
+  /** Per pair of organisations of a kind, the years from..to in which they shared an initiative. */
+  repeatPartners(
+    scope: RequestScope,
+    kind: OrganisationKind,
+    fromYear: number,
+    toYear: number,
+    theme: Theme | null | undefined,
+  ): PartnerYears[] {
+    for (const [value, name] of [
+      [fromYear, 'fromYear'],
+      [toYear, 'toYear'],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 2000 || value > 2100) {
+        throw new BadInputError(`${name} must be a year from 2000 to 2100, got ${value}`, name);
+      }
+    }
+    if (toYear < fromYear || toYear - fromYear > 30) {
+      throw new BadInputError(
+        `toYear must be from fromYear to 30 years after it, got ${fromYear}..${toYear}`,
+        'toYear',
+      );
+    }
+    const view = this.view(scope, { organisationKinds: [kind], themes: theme ? [theme] : [] });
+    return view.sharedYears(fromYear, toYear).map((pair) =>
+      Object.assign(new PartnerYears(), {
+        organisationPks: pair.organisations.map((o) => o.pk),
+        years: [...pair.years],
+        sharedInitiatives: pair.sharedInitiatives,
+      }),
+    );
   }
 
   private checkSize(edges: number, narrow: string): void {

@@ -206,3 +206,23 @@ export class OrganisationMetrics {
   })
   computedAt: string;
 }
+
+@ObjectType({
+  description: 'Two organisations and the years in which they took part in the same initiative.',
+})
+export class PartnerYears {
+  organisationPks: number[];
+
+  @Field(() => [Int], { description: 'Ascending.' })
+  years: number[];
+
+  @Field(() => Int, { description: 'The initiatives they shared over those years.' })
+  sharedInitiatives: number;
+
+  @Field(() => Boolean, {
+    description: 'Shared an initiative in two or more of the years: lasting, not one-off.',
+  })
+  get lasting(): boolean {
+    return this.years.length >= 2;
+  }
+}
