@@ -20,6 +20,7 @@ import {
   GraphEdgeResolver,
   GraphNodeResolver,
   GraphResolver,
+  KnowledgeLinkResolver,
   OrganisationMetricsResolver,
   PartnerYearsResolver,
   PathResolver,
@@ -88,6 +89,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CollaborationMatrixResolver,
       OrganisationMetricsResolver,
       PartnerYearsResolver,
+      KnowledgeLinkResolver,
       SummaryResolver,
     ],
     orphanedTypes: [

@@ -188,6 +188,45 @@ describe('repeatPartners', () => {
   });
 });
 
+describe('knowledgeLinks', () => {
+  it('gives the TKIs, TO2 institutes and hogescholen each ROM reaches, and through what, as SQL finds them', async () => {
+    const { knowledgeLinks } = await gql(
+      `{ knowledgeLinks { organisation { code } partner { code kind } direct partnerships { kind } initiatives { code } } }`,
+    );
+    const kinds = ['TKI', 'TO2_INSTITUTE', 'UNIVERSITY_OF_APPLIED_SCIENCES'];
+    for (const link of knowledgeLinks) {
+      expect(ROMS).toContain(link.organisation.code);
+      expect(kinds).toContain(link.partner.kind);
+      expect(link.direct).toBe(link.partnerships.length > 0);
+      expect(link.partnerships.length + link.initiatives.length).toBeGreaterThan(0);
+    }
+    const holds = (p: string) =>
+      `(${p}.joined_on IS NULL OR ${p}.joined_on <= $1::date) AND (${p}.left_on IS NULL OR ${p}.left_on > $1::date)`;
+    const rows = await server.app.db.read(
+      `SELECT DISTINCT o.code FROM participations a
+         JOIN organisations ao ON ao.id = a.organisation_id AND ao.code = 'NOM'
+         JOIN initiatives i ON i.id = a.initiative_id AND i.visibility = 'PUBLIC'
+          AND (i.starts_on IS NULL OR i.starts_on <= $1::date) AND (i.ends_on IS NULL OR i.ends_on >= $1::date)
+         JOIN participations b ON b.initiative_id = i.id
+         JOIN organisations o ON o.id = b.organisation_id AND o.kind = ANY($2::text[])
+        WHERE ${holds('a')} AND ${holds('b')}
+       UNION
+       SELECT o.code FROM partnerships p JOIN organisations n ON n.code = 'NOM' AND n.id IN (p.from_id, p.to_id)
+         JOIN organisations o ON o.id = CASE WHEN p.from_id = n.id THEN p.to_id ELSE p.from_id END AND o.kind = ANY($2::text[])
+        WHERE (p.since IS NULL OR p.since <= $1::date) AND (p.until IS NULL OR p.until > $1::date)
+       ORDER BY 1`,
+      [today(), kinds],
+    );
+    const nom = knowledgeLinks
+      .filter((l: any) => l.organisation.code === 'NOM')
+      .map((l: any) => l.partner.code);
+    expect([...nom].sort()).toEqual(rows.map((r) => r.code).sort());
+    expect(nom.length).toBeGreaterThan(0);
+    const bad = await server.gql(`{ knowledgeLinks(partnerKinds: [ROM]) { direct } }`);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('access', () => {
   it("leaves an outsider's graph and matrix unchanged by a PARTICIPANTS initiative of two ROMs, and shows it to them", async () => {
     const bom = await server.token('BOM', Role.EDITOR);

@@ -11,6 +11,7 @@ import {
   Graph,
   GraphEdge,
   GraphNode,
+  KnowledgeLink,
   OrganisationMetrics,
   PartnerYears,
   Path,
@@ -127,6 +128,59 @@ export class PartnerYearsResolver {
     return (await Promise.all(
       pair.organisationPks.map((pk) => services.organisations.byPk(scope, pk)),
     )) as Organisation[];
+  }
+}
+
+@Resolver(() => KnowledgeLink)
+export class KnowledgeLinkResolver {
+  @Query(() => [KnowledgeLink], {
+    description:
+      'Which knowledge partners each organisation of `kind` (the ROMs by default) reaches: TKIs, TO2 institutes ' +
+      'and universities of applied sciences unless partnerKinds says otherwise; directly through a partnership, ' +
+      'or through initiatives both take part in. By organisation, then partner, code.',
+  })
+  knowledgeLinks(
+    @Ctx() { scope, services }: Context,
+    @Arg('kind', () => OrganisationKind, { defaultValue: OrganisationKind.ROM }) kind: OrganisationKind,
+    @Arg('partnerKinds', () => [OrganisationKind], {
+      defaultValue: [
+        OrganisationKind.TKI,
+        OrganisationKind.TO2_INSTITUTE,
+        OrganisationKind.UNIVERSITY_OF_APPLIED_SCIENCES,
+      ],
+    })
+    partnerKinds: OrganisationKind[],
+    @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+  ): KnowledgeLink[] {
+    return services.graph.knowledgeLinks(scope, kind, partnerKinds, asOf);
+  }
+
+  @FieldResolver(() => Organisation)
+  async organisation(
+    @Root() link: KnowledgeLink,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Organisation> {
+    return (await services.organisations.byPk(scope, link.organisationPk))!;
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The knowledge partner reached.' })
+  async partner(@Root() link: KnowledgeLink, @Ctx() { scope, services }: Context): Promise<Organisation> {
+    return (await services.organisations.byPk(scope, link.partnerPk))!;
+  }
+
+  @FieldResolver(() => [Partnership], { description: 'The partnerships between them.' })
+  async partnerships(
+    @Root() link: KnowledgeLink,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Partnership[]> {
+    const found = await Promise.all(link.partnershipPks.map((pk) => services.partnerships.byPk(scope, pk)));
+    return found.filter((p): p is Partnership => p !== null);
+  }
+
+  @FieldResolver(() => [Initiative], { description: 'The initiatives through which it reaches the partner.' })
+  async initiatives(@Root() link: KnowledgeLink, @Ctx() { scope, services }: Context): Promise<Initiative[]> {
+    const found = await Promise.all(link.initiativePks.map((pk) => services.initiatives.byPk(scope, pk)));
+    return found.filter((i): i is Initiative => i !== null);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   Graph,
   GraphEdge,
   GraphNode,
+  KnowledgeLink,
   OrganisationMetrics,
   PartnerYears,
   Path,
@@ -251,6 +252,54 @@ export class GraphService {
         years: [...pair.years],
         sharedInitiatives: pair.sharedInitiatives,
       }),
+    );
+  }
+
+  /**
+   * Which knowledge partners (TKIs, TO2 institutes and universities of applied sciences by default) each
+   * organisation of `kind` reaches, directly or through a shared initiative, and through which.
+   */
+  knowledgeLinks(
+    scope: RequestScope,
+    kind: OrganisationKind,
+    partnerKinds: OrganisationKind[],
+    asOf: string | null | undefined,
+  ): KnowledgeLink[] {
+    const kinds = valid.enumList(partnerKinds, 'partnerKinds');
+    if (kinds.length === 0) throw new BadInputError('partnerKinds needs at least one kind', 'partnerKinds');
+    if (kinds.includes(kind)) {
+      throw new BadInputError(
+        `partnerKinds must not include ${kind}, the kind whose links are asked for`,
+        'partnerKinds',
+      );
+    }
+    const view = this.view(scope, { organisationKinds: [kind, ...kinds] }, asOf);
+    const links = new Map<string, KnowledgeLink>();
+    for (const edge of view.edges()) {
+      const source = this.facts.organisations.get(edge.sourcePk)!;
+      const [organisationPk, partnerPk] =
+        source.kind === kind ? [edge.sourcePk, edge.targetPk] : [edge.targetPk, edge.sourcePk];
+      if (this.facts.organisations.get(organisationPk)!.kind !== kind) continue;
+      if (this.facts.organisations.get(partnerPk)!.kind === kind) continue;
+      const key = `${organisationPk}:${partnerPk}`;
+      let link = links.get(key);
+      if (!link) {
+        link = Object.assign(new KnowledgeLink(), {
+          organisationPk,
+          partnerPk,
+          partnershipPks: [],
+          initiativePks: [],
+        });
+        links.set(key, link);
+      }
+      if (edge.partnership) link.partnershipPks.push(edge.partnership.pk);
+      else link.initiativePks.push(...edge.initiatives.map((i) => i.pk));
+    }
+    const code = (pk: number) => this.facts.organisations.get(pk)!.code;
+    return [...links.values()].sort(
+      (a, b) =>
+        compareCodes(code(a.organisationPk), code(b.organisationPk)) ||
+        compareCodes(code(a.partnerPk), code(b.partnerPk)),
     );
   }
 

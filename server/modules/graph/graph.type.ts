@@ -226,3 +226,19 @@ export class PartnerYears {
     return this.years.length >= 2;
   }
 }
+
+@ObjectType({
+  description:
+    'A knowledge partner an organisation reaches: directly (a partnership) or through initiatives both take part in.',
+})
+export class KnowledgeLink {
+  organisationPk: number;
+  partnerPk: number;
+  partnershipPks: number[];
+  initiativePks: number[];
+
+  @Field(() => Boolean, { description: 'Reached through a partnership of its own.' })
+  get direct(): boolean {
+    return this.partnershipPks.length > 0;
+  }
+}
