@@ -4,4 +4,4 @@
  */
 export { InitiativeEntity } from './initiative.entity.js';
 export { Initiative, InitiativeConnection } from './initiative.type.js';
-export { InitiativeService, initiativeFromRow } from './initiative.service.js';
+export { InitiativeService, initiativeFromRow, visibleInitiatives } from './initiative.service.js';

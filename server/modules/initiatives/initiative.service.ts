@@ -38,6 +38,40 @@ function selectWithLead(lead: EmbedShape): string {
 }
 const SELECT_WITH_LEAD = selectWithLead('full');
 
+/**
+ * The initiatives (alias `i`) the caller may see that a filter's themes, pillars, core tasks and organisation
+ * select: the conditions the initiatives list and the summaries share.
+ */
+export function visibleInitiatives(
+  scope: RequestScope,
+  filter:
+    | {
+        themes?: string[] | null;
+        pillars?: string[] | null;
+        coreTasks?: string[] | null;
+        organisationId?: string | null;
+      }
+    | null
+    | undefined,
+): Where {
+  const where = new Where();
+  where.and(visibleInitiativeSql(scope.viewer, 'i', where.params));
+  const themes = valid.enumList(filter?.themes, 'filter.themes');
+  if (themes.length) where.and('i.themes && $?::text[]', themes);
+  const pillars = valid.enumList(filter?.pillars, 'filter.pillars');
+  if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
+  const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
+  if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
+  if (filter?.organisationId) {
+    where.and(
+      `EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id
+        AND fp.organisation_id = $? AND fp.left_on IS NULL)`,
+      decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'),
+    );
+  }
+  return where;
+}
+
 /** What the lead of a handover takes part as afterwards: still in, without the lead's rights. */
 export const FORMER_LEAD_ROLE = ParticipationRole.PARTNER;
 
@@ -136,25 +170,11 @@ export class InitiativeService {
     page: PageRequest,
     lead: EmbedShape = 'full',
   ): Promise<Page<Initiative>> {
-    const where = new Where();
-    where.and(visibleInitiativeSql(scope.viewer, 'i', where.params));
-    const themes = valid.enumList(filter?.themes, 'filter.themes');
-    if (themes.length) where.and('i.themes && $?::text[]', themes);
-    const pillars = valid.enumList(filter?.pillars, 'filter.pillars');
-    if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
-    const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
-    if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
+    const where = visibleInitiatives(scope, filter);
     const statuses = valid.enumList(filter?.statuses, 'filter.statuses');
     if (statuses.length) where.and('i.status = ANY($?::text[])', statuses);
     const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
     if (kinds.length) where.and('i.kind = ANY($?::text[])', kinds);
-    if (filter?.organisationId) {
-      where.and(
-        `EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id
-          AND fp.organisation_id = $? AND fp.left_on IS NULL)`,
-        decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'),
-      );
-    }
     if (filter?.supraRegional != null) {
       where.and(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
         WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') ${filter.supraRegional ? '>=' : '<'} 2`);

@@ -1,8 +1,6 @@
-import { canSeeFundingAmounts, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { canSeeFundingAmounts } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
-import { Where } from '../../infra/db/list-page.js';
 import { BadInputError } from '../../infra/errors.js';
-import { decodeId } from '../../infra/graphql/ids.js';
 import type { RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import {
@@ -14,6 +12,7 @@ import {
   Theme,
 } from '../../vocabulary.js';
 import { today } from '../graph/index.js';
+import { visibleInitiatives } from '../initiatives/index.js';
 import type { SummaryFilter } from './summary.inputs.js';
 import { FundingSummary, FundingTotal, KeyCount, MilestoneSummary, NetworkSummary } from './summary.type.js';
 
@@ -49,27 +48,13 @@ export class SummaryService {
   async summary(scope: RequestScope, filter: SummaryFilter | null | undefined): Promise<NetworkSummary> {
     const dueWithinDays = intIn(filter?.dueWithinDays, 30, 1, 366, 'filter.dueWithinDays');
     const stalledAfterMonths = intIn(filter?.stalledAfterMonths, 6, 1, 60, 'filter.stalledAfterMonths');
-    const where = new Where();
-    where.and(visibleInitiativeSql(scope.viewer, 'i', where.params));
-    const themes = valid.enumList(filter?.themes, 'filter.themes');
-    if (themes.length) where.and('i.themes && $?::text[]', themes);
-    const pillars = valid.enumList(filter?.pillars, 'filter.pillars');
-    if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
-    const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
-    if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
+    const where = visibleInitiatives(scope, filter);
     const provinces = valid.provinceCodes(filter?.provinces, 'filter.provinces');
     if (provinces.length) {
       where.and(
         `EXISTS (SELECT 1 FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
           WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.provinces && $?::text[])`,
         provinces,
-      );
-    }
-    if (filter?.organisationId) {
-      where.and(
-        `EXISTS (SELECT 1 FROM participations op WHERE op.initiative_id = i.id AND op.left_on IS NULL
-          AND op.organisation_id = $?)`,
-        decodeId(filter.organisationId, 'Organisation', 'filter.organisationId'),
       );
     }
     const day = today();
