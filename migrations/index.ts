@@ -3,10 +3,12 @@ import { Initial1795813579830 } from './1795813579830-initial.js';
 import { SearchIndexes1795815000000 } from './1795815000000-search-indexes.js';
 import { ApiKeys1795816168473 } from './1795816168473-api-keys.js';
 import { IntegrityConstraints1796136751932 } from './1796136751932-integrity-constraints.js';
+import { AddExternalLinks1796153255105 } from './1796153255105-add-external-links.js';
 
 export const migrations = [
   Initial1795813579830,
   SearchIndexes1795815000000,
   ApiKeys1795816168473,
   IntegrityConstraints1796136751932,
+  AddExternalLinks1796153255105,
 ];

@@ -188,3 +188,31 @@ export const optionalTextUpTo =
   (max: number) =>
   (value: string | null, field: string): string | null =>
     optionalText(value, field, max);
+
+/** A link to a page elsewhere (an external dashboard such as ESMEE's regional ecosystem pages). */
+export interface ExternalLinkValue {
+  label: string;
+  url: string;
+}
+
+/** At most 20 links, each a label of 1-100 characters and an http(s) URL of at most 500. */
+export function externalLinks(
+  values: readonly { label: string; url: string }[] | null | undefined,
+  field: string,
+): ExternalLinkValue[] {
+  const list = values ?? [];
+  if (list.length > 20) throw new BadInputError(`${field} has ${list.length} links; at most 20`, field);
+  return list.map((link, i) => {
+    const label = text(link.label, `${field}[${i}].label`, 100);
+    const url = storable(link.url, `${field}[${i}].url`).trim();
+    const parsed = URL.canParse(url) ? new URL(url) : null;
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || url.length > 500) {
+      throw new BadInputError(
+        `${field}[${i}].url must be an http(s) URL of at most 500 characters, e.g. https://esmee.sites.uu.nl/`,
+        `${field}[${i}].url`,
+      );
+    }
+    // In the order jsonb keeps keys (shorter first), so an unchanged list compares equal in update events.
+    return { url, label };
+  });
+}

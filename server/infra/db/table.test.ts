@@ -35,6 +35,7 @@ class Widget {
 const widgets = new Table('widgets', WidgetEntity, () => new Widget(), {
   fields: { priceEur: 'price' },
   read: { priceEur: numberOrNull },
+  write: { partIds: (ids) => JSON.stringify(ids) },
   omit: ['secretHash'],
 });
 
@@ -86,6 +87,10 @@ describe('Table', () => {
       params: [3, 'h', 5],
     });
     expect(widgets.byColumn({ ownerPk: 4, partPks: [] })).toEqual({ owner_id: 4, part_ids: [] });
+    // Write conversions reach the parameters (a jsonb array is sent as JSON), not the values compared.
+    expect(widgets.insert({ partPks: [1, 2] }).params).toEqual(['[1,2]']);
+    expect(widgets.param('part_ids', [3])).toBe('[3]');
+    expect(widgets.param('owner_id', 5)).toBe(5);
   });
 
   it('refuses a field or an option it does not have: a mistake of ours, found at start', () => {

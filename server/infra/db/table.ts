@@ -17,6 +17,8 @@ export interface TableColumn {
   readonly field: string;
   /** How a value read from the driver becomes the field's value, where it is not the value itself. */
   readonly read?: (value: unknown) => unknown;
+  /** How a field's value becomes the parameter written, where it is not the value itself. */
+  readonly write?: (value: unknown) => unknown;
 }
 
 /** Where a noun's objects differ from its entity, declared once beside the table. */
@@ -25,6 +27,8 @@ export interface TableOptions {
   readonly fields?: Readonly<Record<string, string>>;
   /** Conversions of driver values, by entity property (e.g. `numeric`, which pg returns as a string). */
   readonly read?: Readonly<Record<string, (value: unknown) => unknown>>;
+  /** Conversions of values written, by entity property (e.g. `JSON.stringify` for a `jsonb` array). */
+  readonly write?: Readonly<Record<string, (value: unknown) => unknown>>;
   /** Entity properties that are written but never read onto an object (secrets such as a key's hash). */
   readonly omit?: readonly string[];
 }
@@ -42,6 +46,7 @@ export function fieldOf(property: string): string {
 export class Table<T extends object> {
   readonly columns: readonly TableColumn[];
   private readonly byField: ReadonlyMap<string, TableColumn>;
+  private readonly byColumnName: ReadonlyMap<string, TableColumn>;
   private readonly mappers = new Map<string, (row: Row) => T>();
 
   /**
@@ -61,6 +66,7 @@ export class Table<T extends object> {
     for (const property of [
       ...Object.keys(options.fields ?? {}),
       ...Object.keys(options.read ?? {}),
+      ...Object.keys(options.write ?? {}),
       ...(options.omit ?? []),
     ]) {
       if (!properties.has(property)) throw new Error(`[db] ${entity.name} has no column ${property}`);
@@ -71,10 +77,12 @@ export class Table<T extends object> {
       column: snakeCase(c.options.name ?? c.propertyName),
       field: options.fields?.[c.propertyName] ?? fieldOf(c.propertyName),
       read: options.read?.[c.propertyName],
+      write: options.write?.[c.propertyName],
     }));
     // Omitted columns can be written (and named in SQL) but are never selected by default or mapped.
     this.columns = all.filter((c) => !omitted.has(c.property));
     this.byField = new Map(all.map((c) => [c.field, c]));
+    this.byColumnName = new Map(all.map((c) => [c.column, c]));
   }
 
   /** `alias.column AS "<prefix>column", ...` for `fields` (all columns by default). */
@@ -110,8 +118,14 @@ export class Table<T extends object> {
     const params = fields.map((f, i) => around[f]?.(`$${i + 1}`) ?? `$${i + 1}`);
     return {
       sql: `INSERT INTO ${this.name} (${columns.join(', ')}) VALUES (${params.join(', ')})`,
-      params: fields.map((f) => values[f]),
+      params: fields.map((f) => this.param(this.columnOf(f).column, values[f])),
     };
+  }
+
+  /** The parameter that writes `value` to `column` (its write conversion applied). */
+  param(column: string, value: unknown): unknown {
+    const write = this.byColumnName.get(column)?.write;
+    return write ? write(value) : value;
   }
 
   /** Field values keyed by their columns (for UPDATE statements and the change lists of events). */

@@ -100,6 +100,10 @@ export class InitiativeEntity {
   @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'initiatives_parent_id_fkey' })
   parent: Relation<InitiativeEntity> | null;
 
+  /** Links to pages elsewhere (external dashboards), as [{ label, url }]. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  externalLinks: { label: string; url: string }[];
+
   @Column({ type: 'text', nullable: true })
   source: string | null;
 

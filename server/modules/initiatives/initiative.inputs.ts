@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
+import { ExternalLinkInput } from '../../infra/graphql/external-link.js';
 import * as valid from '../../infra/validation.js';
 import { Writable } from '../../infra/validation.js';
 import {
@@ -105,6 +106,10 @@ export class CreateInitiativeInput {
   @Writable(undefined, { fallback: Confidence.CONFIRMED })
   @Field(() => Confidence, { nullable: true, defaultValue: Confidence.CONFIRMED })
   confidence?: Confidence | null;
+
+  @Writable(valid.externalLinks, { clearable: true })
+  @Field(() => [ExternalLinkInput], { nullable: true, description: 'At most 20; null or [] clears them.' })
+  externalLinks?: ExternalLinkInput[] | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
@@ -166,4 +171,8 @@ export class UpdateInitiativeInput {
   @Writable()
   @Field(() => Confidence, { nullable: true })
   confidence?: Confidence | null;
+
+  @Writable(valid.externalLinks, { clearable: true })
+  @Field(() => [ExternalLinkInput], { nullable: true, description: 'At most 20; null or [] clears them.' })
+  externalLinks?: ExternalLinkInput[] | null;
 }

@@ -22,7 +22,9 @@ import { appendEvent } from '../../live/index.js';
 import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 
 /** Initiatives: columns, row mapping and write column lists, all from the entity. */
-export const initiativeTable = new Table('initiatives', InitiativeEntity, () => new Initiative());
+export const initiativeTable = new Table('initiatives', InitiativeEntity, () => new Initiative(), {
+  write: { externalLinks: (links) => JSON.stringify(links) },
+});
 
 export function initiativeFromRow(row: Row): Initiative {
   const i = initiativeTable.fromRow(row);
@@ -330,7 +332,7 @@ export class InitiativeService {
       const formerLead = before.lead_id as number | null;
       await tx.modify(
         `UPDATE initiatives SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-        [current.pk, ...columns.map((c) => changed[c])],
+        [current.pk, ...columns.map((c) => initiativeTable.param(c, changed[c]))],
       );
       const handover =
         newLead !== null && newLead !== formerLead ? await this.handOver(tx, current.pk, newLead) : null;

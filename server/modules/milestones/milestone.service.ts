@@ -126,7 +126,7 @@ export class MilestoneService {
         `UPDATE milestones SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')},
            version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING *`,
-        [pk, input.expectedVersion, ...columns.map((c) => changed[c])],
+        [pk, input.expectedVersion, ...columns.map((c) => milestoneTable.param(c, changed[c]))],
       );
       await appendEvent(tx, scope.viewer, {
         type: EventType.MILESTONE_CHANGED,

@@ -45,6 +45,10 @@ export class OrganisationEntity {
   @Column({ type: 'text', nullable: true })
   website: string | null;
 
+  /** Links to pages elsewhere (external dashboards), as [{ label, url }]. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  externalLinks: { label: string; url: string }[];
+
   @Column({ type: 'text', nullable: true })
   source: string | null;
 

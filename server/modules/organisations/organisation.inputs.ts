@@ -1,3 +1,4 @@
+import { ExternalLinkInput } from '../../infra/graphql/external-link.js';
 import * as valid from '../../infra/validation.js';
 import { Writable } from '../../infra/validation.js';
 import { Field, ID, InputType } from 'type-graphql';
@@ -59,6 +60,10 @@ export class CreateOrganisationInput {
   @Writable(valid.optionalText, { clearable: true })
   @Field(() => String, { nullable: true })
   notes?: string | null;
+
+  @Writable(valid.externalLinks, { clearable: true })
+  @Field(() => [ExternalLinkInput], { nullable: true, description: 'At most 20; null or [] clears them.' })
+  externalLinks?: ExternalLinkInput[] | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
@@ -101,4 +106,8 @@ export class UpdateOrganisationInput {
   @Writable(valid.optionalText, { clearable: true })
   @Field(() => String, { nullable: true })
   notes?: string | null;
+
+  @Writable(valid.externalLinks, { clearable: true })
+  @Field(() => [ExternalLinkInput], { nullable: true, description: 'At most 20; null or [] clears them.' })
+  externalLinks?: ExternalLinkInput[] | null;
 }

@@ -21,7 +21,9 @@ import { Organisation } from './organisation.type.js';
 import { appendEvent } from '../../live/index.js';
 
 /** Organisations: columns, row mapping and write column lists, all from the entity. */
-export const organisationTable = new Table('organisations', OrganisationEntity, () => new Organisation());
+export const organisationTable = new Table('organisations', OrganisationEntity, () => new Organisation(), {
+  write: { externalLinks: (links) => JSON.stringify(links) },
+});
 
 /** `alias.col AS "prefixcol", ...` for embedding an organisation into another statement's rows. */
 export function organisationColumns(alias: string, prefix = ''): string {
@@ -184,7 +186,7 @@ export class OrganisationService {
       const assignments = columns.map((c, i) => `${c} = $${i + 2}`).join(', ');
       const [row] = await tx.modify(
         `UPDATE organisations SET ${assignments}, updated_at = now() WHERE id = $1 RETURNING *`,
-        [pk, ...columns.map((c) => changed[c])],
+        [pk, ...columns.map((c) => organisationTable.param(c, changed[c]))],
       );
       const organisation = organisationFromRow(row!);
       const changes = diff(before, changed);
