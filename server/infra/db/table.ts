@@ -29,7 +29,10 @@ export interface TableOptions {
   readonly read?: Readonly<Record<string, (value: unknown) => unknown>>;
   /** Conversions of values written, by entity property (e.g. `JSON.stringify` for a `jsonb` array). */
   readonly write?: Readonly<Record<string, (value: unknown) => unknown>>;
-  /** Entity properties that are written but never read onto an object (secrets such as a key's hash). */
+  /**
+   * Entity properties that are written but never read onto an object: secrets (a key's hash), or columns a
+   * query loads only when asked for.
+   */
   readonly omit?: readonly string[];
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import type { Context } from '../context.js';
+import { ExternalLink } from '../../infra/graphql/external-link.js';
 import { FundingAllocation } from '../funding/index.js';
 import { Milestone } from '../milestones/index.js';
 import { Organisation, embedShape } from '../organisations/index.js';
@@ -11,6 +12,16 @@ import { Initiative, InitiativeConnection } from './initiative.type.js';
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {
+  @FieldResolver(() => [ExternalLink], {
+    description: 'Pages elsewhere (external dashboards), linked rather than copied.',
+  })
+  externalLinks(
+    @Root() initiative: Initiative,
+    @Ctx() { scope, services }: Context,
+  ): Promise<ExternalLink[]> {
+    return services.initiatives.externalLinksOf(scope, initiative.pk);
+  }
+
   @Query(() => Initiative, {
     nullable: true,
     description: 'One initiative by id or by code (give exactly one); null if not visible.',

@@ -5,8 +5,9 @@ import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.
 import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
-import { countsBy, type RequestScope } from '../../infra/request-scope.js';
+import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
+import type { ExternalLinkValue } from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
 import {
   embeddedOrganisationColumns,
@@ -24,6 +25,8 @@ import { loadVisibleByKey } from '../../infra/db/visible-by-key.js';
 /** Initiatives: columns, row mapping and write column lists, all from the entity. */
 export const initiativeTable = new Table('initiatives', InitiativeEntity, () => new Initiative(), {
   write: { externalLinks: (links) => JSON.stringify(links) },
+  // Read only when a query asks for them (externalLinksOf): most pages never do, and every row would pay.
+  omit: ['externalLinks'],
 });
 
 export function initiativeFromRow(row: Row): Initiative {
@@ -34,8 +37,8 @@ export function initiativeFromRow(row: Row): Initiative {
 
 /** Initiatives with their lead joined in: the lead is one-to-one, so it rides along in the same statement. */
 function selectWithLead(lead: EmbedShape): string {
-  if (lead === 'none') return 'SELECT i.* FROM initiatives i';
-  return `SELECT i.*, ${embeddedOrganisationColumns('l', 'lead__', lead)}
+  if (lead === 'none') return `SELECT ${initiativeTable.select('i')} FROM initiatives i`;
+  return `SELECT ${initiativeTable.select('i')}, ${embeddedOrganisationColumns('l', 'lead__', lead)}
     FROM initiatives i LEFT JOIN organisations l ON l.id = i.lead_id`;
 }
 const SELECT_WITH_LEAD = selectWithLead('full');
@@ -92,6 +95,22 @@ export class InitiativeService {
   ) {}
 
   /** The initiative if it exists and the caller may see it; null otherwise (existence is not revealed). */
+  /** The external links of a initiative the caller already sees, batched per request. */
+  externalLinksOf(scope: RequestScope, pk: number): Promise<ExternalLinkValue[]> {
+    return scope
+      .loader<number, ExternalLinkValue[]>('initiative.externalLinks', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT id, external_links FROM initiatives WHERE id = ANY($1::int[])`,
+          [pks],
+          'initiative_external_links',
+        );
+        return indexBy(pks, rows, (r) => r.id as number).map(
+          (r) => (r?.external_links as ExternalLinkValue[]) ?? [],
+        );
+      })
+      .load(pk);
+  }
+
   byPk(scope: RequestScope, pk: number): Promise<Initiative | null> {
     return loadVisibleByKey(
       this.db,

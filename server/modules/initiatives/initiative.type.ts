@@ -1,4 +1,3 @@
-import { ExternalLink } from '../../infra/graphql/external-link.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateScalar, DateTimeScalar } from '../../infra/graphql/scalars.js';
@@ -70,11 +69,6 @@ export class Initiative extends Node {
 
   @Field(() => String, { nullable: true })
   source: string | null;
-
-  @Field(() => [ExternalLink], {
-    description: 'Pages elsewhere (external dashboards), linked rather than copied.',
-  })
-  externalLinks: ExternalLink[];
 
   @Field(() => Confidence)
   confidence: Confidence;

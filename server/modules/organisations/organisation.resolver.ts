@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageRequest, type Page } from '../../infra/graphql/connection.js';
 import type { Context } from '../context.js';
+import { ExternalLink } from '../../infra/graphql/external-link.js';
 import { Participation, ParticipationConnection } from '../participations/index.js';
 import { Partnership, PartnershipConnection } from '../partnerships/index.js';
 import {
@@ -12,6 +13,16 @@ import { Organisation, OrganisationConnection } from './organisation.type.js';
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
+  @FieldResolver(() => [ExternalLink], {
+    description: 'Pages elsewhere (external dashboards), linked rather than copied.',
+  })
+  externalLinks(
+    @Root() organisation: Organisation,
+    @Ctx() { scope, services }: Context,
+  ): Promise<ExternalLink[]> {
+    return services.organisations.externalLinksOf(scope, organisation.pk);
+  }
+
   @Query(() => Organisation, {
     nullable: true,
     description: 'One organisation by id or by code (give exactly one).',

@@ -10,6 +10,7 @@ import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { indexBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
+import type { ExternalLinkValue } from '../../infra/validation.js';
 import { EventType } from '../../vocabulary.js';
 import {
   CreateOrganisationInput,
@@ -23,6 +24,8 @@ import { appendEvent } from '../../live/index.js';
 /** Organisations: columns, row mapping and write column lists, all from the entity. */
 export const organisationTable = new Table('organisations', OrganisationEntity, () => new Organisation(), {
   write: { externalLinks: (links) => JSON.stringify(links) },
+  // Read only when a query asks for them (externalLinksOf): most pages never do, and every row would pay.
+  omit: ['externalLinks'],
 });
 
 /** `alias.col AS "prefixcol", ...` for embedding an organisation into another statement's rows. */
@@ -59,6 +62,22 @@ const SELECT = `SELECT ${organisationColumns('o')} FROM organisations o`;
 /** The organisation registry. Public: anyone may read it. Emits ORGANISATION_CREATED / _UPDATED. */
 export class OrganisationService {
   constructor(private readonly db: Database) {}
+
+  /** The external links of an organisation, batched per request. */
+  externalLinksOf(scope: RequestScope, pk: number): Promise<ExternalLinkValue[]> {
+    return scope
+      .loader<number, ExternalLinkValue[]>('organisation.externalLinks', async (pks) => {
+        const rows = await this.db.read(
+          `SELECT id, external_links FROM organisations WHERE id = ANY($1::int[])`,
+          [pks],
+          'organisation_external_links',
+        );
+        return indexBy(pks, rows, (r) => r.id as number).map(
+          (r) => (r?.external_links as ExternalLinkValue[]) ?? [],
+        );
+      })
+      .load(pk);
+  }
 
   byPk(scope: RequestScope, pk: number): Promise<Organisation | null> {
     return scope

@@ -1,4 +1,3 @@
-import { ExternalLink } from '../../infra/graphql/external-link.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../infra/graphql/connection.js';
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
@@ -43,11 +42,6 @@ export class Organisation extends Node {
 
   @Field(() => String, { nullable: true })
   website: string | null;
-
-  @Field(() => [ExternalLink], {
-    description: 'Pages elsewhere (external dashboards), linked rather than copied.',
-  })
-  externalLinks: ExternalLink[];
 
   @Field(() => String, {
     nullable: true,
