@@ -200,7 +200,8 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     ];
     const access: Map<number, InitiativeAccess> = await this.reader.access(initiativePks);
     // Organisation kinds only when a subscription filters by them (one more statement per batch then).
-    const byKind = [...this.cohorts.values()].some((c) => c.filter.organisationKinds?.length);
+    let byKind = false;
+    for (const c of this.cohorts.values()) if (c.filter.organisationKinds?.length) byKind = true;
     const kinds = byKind
       ? await this.reader.organisationKinds([...new Set(batch.flatMap((e) => e.organisationPks))])
       : new Map<number, string>();

@@ -61,6 +61,26 @@ export class GraphService {
     return new NetworkView(this.facts, initiativeAccessOf(scope.viewer), { ...filter, day });
   }
 
+  /** The view a GraphFilter selects; `prefix` names its fields in errors (`filter.` in GraphQL, none in URLs). */
+  private filteredView(
+    scope: RequestScope,
+    filter: GraphFilter | null | undefined,
+    prefix: string,
+  ): NetworkView {
+    return this.view(
+      scope,
+      {
+        organisationKinds: valid.enumList(filter?.organisationKinds, `${prefix}organisationKinds`),
+        provinces: valid.provinceCodes(filter?.provinces, `${prefix}provinces`),
+        partnershipKinds: valid.enumList(filter?.partnershipKinds, `${prefix}partnershipKinds`),
+        edgeKinds: valid.enumList(filter?.edgeKinds, `${prefix}edgeKinds`),
+        themes: valid.enumList(filter?.themes, `${prefix}themes`),
+        pillars: valid.enumList(filter?.pillars, `${prefix}pillars`),
+      },
+      filter?.asOf,
+    );
+  }
+
   private organisationPk(id: string, argument: string): number {
     const pk = decodeId(id, 'Organisation', argument);
     if (!this.facts.organisations.has(pk)) throw new NotFoundError('Organisation', `${argument}=${id}`);
@@ -68,18 +88,7 @@ export class GraphService {
   }
 
   partnershipGraph(scope: RequestScope, filter: GraphFilter | null | undefined): Graph {
-    const view = this.view(
-      scope,
-      {
-        organisationKinds: valid.enumList(filter?.organisationKinds, 'filter.organisationKinds'),
-        provinces: valid.provinceCodes(filter?.provinces, 'filter.provinces'),
-        partnershipKinds: valid.enumList(filter?.partnershipKinds, 'filter.partnershipKinds'),
-        edgeKinds: valid.enumList(filter?.edgeKinds, 'filter.edgeKinds'),
-        themes: valid.enumList(filter?.themes, 'filter.themes'),
-        pillars: valid.enumList(filter?.pillars, 'filter.pillars'),
-      },
-      filter?.asOf,
-    );
+    const view = this.filteredView(scope, filter, 'filter.');
     const graph = view.graph();
     this.checkSize(
       graph.edges.length,
@@ -169,18 +178,7 @@ export class GraphService {
    * attributes when asked for.
    */
   async exportData(scope: RequestScope, filter: GraphFilter, withMetrics: boolean): Promise<ExportInput> {
-    const view = this.view(
-      scope,
-      {
-        organisationKinds: valid.enumList(filter.organisationKinds, 'organisationKinds'),
-        provinces: valid.provinceCodes(filter.provinces, 'provinces'),
-        partnershipKinds: valid.enumList(filter.partnershipKinds, 'partnershipKinds'),
-        edgeKinds: valid.enumList(filter.edgeKinds, 'edgeKinds'),
-        themes: valid.enumList(filter.themes, 'themes'),
-        pillars: valid.enumList(filter.pillars, 'pillars'),
-      },
-      filter.asOf,
-    );
+    const view = this.filteredView(scope, filter, '');
     const metrics = withMetrics
       ? await this.metrics.get(initiativeAccessOf(scope.viewer), {
           day: view.day,
