@@ -4,6 +4,7 @@ import { SearchIndexes1795815000000 } from './1795815000000-search-indexes.js';
 import { ApiKeys1795816168473 } from './1795816168473-api-keys.js';
 import { IntegrityConstraints1796136751932 } from './1796136751932-integrity-constraints.js';
 import { AddExternalLinks1796153255105 } from './1796153255105-add-external-links.js';
+import { FundingKindAndStatus1796157019956 } from './1796157019956-funding-kind-and-status.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -11,4 +12,5 @@ export const migrations = [
   ApiKeys1795816168473,
   IntegrityConstraints1796136751932,
   AddExternalLinks1796153255105,
+  FundingKindAndStatus1796157019956,
 ];

@@ -25,7 +25,7 @@ import {
   PartnerYearsResolver,
   PathResolver,
 } from './modules/graph/graph.resolver.js';
-import { SummaryResolver } from './modules/summary/summary.resolver.js';
+import { InitiativeLeverageResolver, SummaryResolver } from './modules/summary/summary.resolver.js';
 import { TaxonomyResolver } from './modules/taxonomy/taxonomy.resolver.js';
 import { Activity } from './modules/activities/activity.type.js';
 import { Event } from './modules/events/event.type.js';
@@ -91,6 +91,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       PartnerYearsResolver,
       KnowledgeLinkResolver,
       SummaryResolver,
+      InitiativeLeverageResolver,
     ],
     orphanedTypes: [
       Organisation,

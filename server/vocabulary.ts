@@ -222,6 +222,34 @@ export enum FundingBasis {
   TOTAL = 'TOTAL',
 }
 
+/** What an amount is, for the money questions (structural budget against what it levers). */
+export enum FundingKind {
+  /** The ministry's structural budget for supra-regional collaboration. */
+  STRUCTURAL = 'STRUCTURAL',
+  /** A one-off impulse, such as the EUR 4M of end 2023. */
+  ONE_OFF = 'ONE_OFF',
+  /** Partners' own money put in beside the budget. */
+  CO_FUNDING = 'CO_FUNDING',
+  /** Money that followed from the collaboration: Growth Fund, EU, research grants. */
+  FOLLOW_ON = 'FOLLOW_ON',
+  OTHER = 'OTHER',
+}
+
+/** Whether an amount is promised or paid out. */
+export enum FundingStatus {
+  COMMITTED = 'COMMITTED',
+  SPENT = 'SPENT',
+}
+
+registerEnumType(FundingKind, {
+  name: 'FundingKind',
+  description:
+    'What an amount is: the STRUCTURAL supra-regional budget, a ONE_OFF impulse, CO_FUNDING by partners, FOLLOW_ON money (Growth Fund, EU, grants), or OTHER. The budget is STRUCTURAL plus ONE_OFF; leverage is CO_FUNDING plus FOLLOW_ON per euro of it.',
+});
+registerEnumType(FundingStatus, {
+  name: 'FundingStatus',
+  description: 'Whether an amount is COMMITTED (promised) or SPENT (paid out).',
+});
 registerEnumType(FundingBasis, {
   name: 'FundingBasis',
   description: 'What an amount covers: per YEAR, the whole PERIOD, ONE_OFF, or the TOTAL.',

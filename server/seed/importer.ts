@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { systemViewer } from '../infra/auth/viewer.js';
 import type { Database, Transaction } from '../infra/db/database.js';
-import { EventType, InitiativeStatus, ParticipationRole, Visibility } from '../vocabulary.js';
+import { EventType, FundingStatus, InitiativeStatus, ParticipationRole, Visibility } from '../vocabulary.js';
 import {
   ROLE_PRECEDENCE,
   SECOND_LEAD_ROLE,
@@ -19,6 +19,7 @@ import {
   mapPillar,
   mapRole,
   parsePartialDate,
+  fundingKindOf,
 } from './reference-mapping.js';
 import { appendEvent, type NewEvent } from '../live/index.js';
 
@@ -387,10 +388,11 @@ export async function importReferenceData(
         .filter(Boolean)
         .join(' ');
       const basis = BASIS[f.per] ?? 'TOTAL';
+      const kind = fundingKindOf(f);
       const [row] = await tx.query(
         `INSERT INTO funding_allocations (initiative_id, source_organisation_id, source_label, amount_eur, year, basis,
-           note, provenance, confidence)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+           note, provenance, confidence, kind, status)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
           WHERE NOT EXISTS (SELECT 1 FROM funding_allocations WHERE initiative_id = $1
             AND source_organisation_id IS NOT DISTINCT FROM $2 AND source_label IS NOT DISTINCT FROM $3
             AND amount_eur IS NOT DISTINCT FROM $4::numeric AND basis = $6 AND note IS NOT DISTINCT FROM $7)
@@ -405,6 +407,8 @@ export async function importReferenceData(
           note || null,
           f.source,
           f.source.startsWith('http') ? 'CONFIRMED' : 'UNVERIFIED',
+          kind,
+          FundingStatus.COMMITTED,
         ],
       );
       if (row) {
@@ -413,7 +417,7 @@ export async function importReferenceData(
           initiativePk: initiativeId,
           organisationPk: sourceId,
           fundingAllocationPk: row.id,
-          payload: { basis, year },
+          payload: { basis, year, kind, status: FundingStatus.COMMITTED },
         });
       }
     }

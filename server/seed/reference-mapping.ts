@@ -22,6 +22,7 @@
  * | initiative kind `trade-mission`| InitiativeKind: upper case, '-' -> '_' (TRADE_MISSION) |
  * | confidence `confirmed`, ...    | Confidence: upper case                                |
  * | milestone status `done`, ...   | MilestoneStatus: upper case                           |
+ * | funding line (no kind given)   | FundingKind by `fundingKindOf` (below); status COMMITTED |
  *
  * The source's own role word is kept in `participations.source_role`.
  *
@@ -31,6 +32,7 @@
  */
 import {
   Confidence,
+  FundingKind,
   InitiativeKind,
   MilestoneStatus,
   OrganisationKind,
@@ -135,4 +137,24 @@ export function parsePartialDate(value: string | null | undefined, edge: 'start'
   m = /^(\d{4})\b/.exec(v);
   if (m) return parsePartialDate(m[1], edge);
   return null;
+}
+
+/**
+ * What a reference funding line is. The data gives no kind, so it is read from who pays and how:
+ * - a one-off amount is ONE_OFF (the EUR 4M impulse of end 2023);
+ * - the ministry's (EZ) money per year or for the period is the STRUCTURAL supra-regional budget;
+ * - the Growth Fund, the EU and research councils (NWO) give FOLLOW_ON money;
+ * - what partners commit or contribute themselves ("all partners", "ROMs (seven signatories)") is CO_FUNDING;
+ * - anything else (a national reservation, an allocation without a payer) is OTHER.
+ * The reference records no spending, so every line is COMMITTED.
+ */
+export function fundingKindOf(line: { per: string; from?: string; note?: string }): FundingKind {
+  const from = line.from ?? '';
+  if (line.per === 'one-off') return FundingKind.ONE_OFF;
+  if (from === 'EZ' && (line.per === 'year' || line.per === 'period')) return FundingKind.STRUCTURAL;
+  if (/groeifonds|growth fund|\bEU\b|european|NWO/i.test(from)) return FundingKind.FOLLOW_ON;
+  if (/partners|ROMs/.test(from) || /co-funding|contribution/i.test(line.note ?? '')) {
+    return FundingKind.CO_FUNDING;
+  }
+  return FundingKind.OTHER;
 }

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { createDataSource } from '../../server/data-source.js';
+import { Database } from '../../server/infra/db/database.js';
+import { importReferenceData } from '../../server/seed/importer.js';
 import { createDatabase, dropDatabase } from '../../scripts/lib/postgres.js';
 import { ADMIN_URL, databaseUrl } from '../harness/postgres.js';
 
@@ -32,6 +34,29 @@ describe('migrations', () => {
       expect(await tables(ds)).toEqual(created);
     } finally {
       await ds.destroy();
+    }
+  });
+
+  it('gives allocations written before funding kinds existed the kind the seed gives them', async () => {
+    const upgraded = `${name}_kinds`;
+    await createDatabase(ADMIN_URL, upgraded);
+    const ds = createDataSource({ url: databaseUrl(upgraded), poolSize: 2 });
+    await ds.initialize();
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+      await importReferenceData(new Database(ds));
+      const kinds = () => ds.query(`SELECT id, kind FROM funding_allocations ORDER BY id`);
+      const seeded = await kinds();
+      expect(new Set(seeded.map((r: { kind: string }) => r.kind)).size).toBeGreaterThan(3);
+      // Back to before the kinds, and up again: the columns come back with their default, then the update.
+      const index = migrations.findIndex((m) => m.name.startsWith('FundingKindAndStatus'));
+      for (let i = migrations.length - 1; i >= index; i--)
+        await ds.undoLastMigration({ transaction: 'each' });
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await kinds()).toEqual(seeded);
+    } finally {
+      await ds.destroy();
+      await dropDatabase(ADMIN_URL, upgraded);
     }
   });
 });

@@ -129,7 +129,7 @@ describe('recordActivity', () => {
 });
 
 describe('allocateFunding', () => {
-  const ALLOCATE = `mutation ($input: AllocateFundingInput!) { allocateFunding(input: $input) { id amountEur year basis source { code } initiative { code } } }`;
+  const ALLOCATE = `mutation ($input: AllocateFundingInput!) { allocateFunding(input: $input) { id amountEur year basis kind status source { code } initiative { code } } }`;
 
   it('records an allocation; the event carries no amount', async () => {
     const res = await server.gql(
@@ -141,6 +141,8 @@ describe('allocateFunding', () => {
           amountEur: 250000.5,
           year: 2026,
           basis: 'YEAR',
+          kind: 'STRUCTURAL',
+          status: 'SPENT',
         },
       },
       admin,
@@ -149,12 +151,21 @@ describe('allocateFunding', () => {
       amountEur: 250000.5,
       year: 2026,
       basis: 'YEAR',
+      kind: 'STRUCTURAL',
+      status: 'SPENT',
       source: { code: 'EZ' },
       initiative: { code: 'ESMEE' },
     });
     const [event] = await server.app.db.read(`SELECT type, payload FROM events ORDER BY seq DESC LIMIT 1`);
     expect(event!.type).toBe('FUNDING_ALLOCATED');
     expect(JSON.stringify(event!.payload)).not.toContain('250000');
+    expect(event!.payload).toMatchObject({ kind: 'STRUCTURAL', status: 'SPENT' });
+    const plain = await server.gql(
+      ALLOCATE,
+      { input: { initiativeId: ids.esmee, sourceOrganisationId: ids.ez, amountEur: 1 } },
+      admin,
+    );
+    expect(plain.data.allocateFunding).toMatchObject({ kind: 'OTHER', status: 'COMMITTED' });
   });
 
   it.each([

@@ -146,6 +146,54 @@ describe('networkSummary', () => {
     expect(li).toBeGreaterThan(0);
   });
 
+  it('answers the money questions: what each amount is, committed against spent, and leverage', async () => {
+    const MONEY = `{ networkSummary { funding {
+      byKind { key allocations amountEur } byStatus { key allocations amountEur }
+      leverage { budgetEur leveredEur perEuro initiatives { code budgetEur leveredEur perEuro initiative { code } } } } } }`;
+    // HORIZON takes part in no test's hidden initiative: it sees the reference network's funding only.
+    const member = (await server.gql(MONEY, {}, await server.token('HORIZON', Role.VIEWER))).data
+      .networkSummary.funding;
+    // By hand from the reference data: EZ's EUR 2.2M a year and its additional funds of unknown amount are the
+    // structural budget, the EUR 4M of end 2023 the one-off; NWO's EUR 4.2M (ESMEE) and the Growth Fund's
+    // EUR 42M (Einstein Telescope) are follow-on money; the KIC partners' commitments (5.7bn, 4.9bn) and the ROMs'
+    // EUR 80M a year are co-funding; the Expo reservation (20M) and the energy hubs allocation (2.5M) are other.
+    const byKind = Object.fromEntries(member.byKind.map((k: any) => [k.key, [k.allocations, k.amountEur]]));
+    expect(byKind).toEqual({
+      STRUCTURAL: [2, 2_200_000],
+      ONE_OFF: [1, 4_000_000],
+      CO_FUNDING: [3, 5_700_000_000 + 4_900_000_000 + 80_000_000],
+      FOLLOW_ON: [2, 46_200_000],
+      OTHER: [2, 22_500_000],
+    });
+    expect(member.byStatus).toEqual([
+      { key: 'COMMITTED', allocations: 10, amountEur: 10_754_900_000 },
+      { key: 'SPENT', allocations: 0, amountEur: 0 },
+    ]);
+    expect(member.leverage.budgetEur).toBe(6_200_000);
+    expect(member.leverage.leveredEur).toBe(10_726_200_000);
+    expect(member.leverage.perEuro).toBeCloseTo(10_726_200_000 / 6_200_000, 9);
+    const mjs = member.leverage.initiatives.find((i: any) => i.code === 'MJS_2024_2027');
+    expect(mjs).toEqual({
+      code: 'MJS_2024_2027',
+      budgetEur: 6_200_000,
+      leveredEur: 0,
+      perEuro: 0,
+      initiative: { code: 'MJS_2024_2027' },
+    });
+    const esmee = member.leverage.initiatives.find((i: any) => i.code === 'ESMEE');
+    expect(esmee).toMatchObject({ budgetEur: 0, leveredEur: 4_200_000, perEuro: null });
+
+    const anonymous = (await server.gql(MONEY)).data.networkSummary.funding;
+    for (const row of [...anonymous.byKind, ...anonymous.byStatus]) expect(row.amountEur).toBeNull();
+    expect(anonymous.leverage).toMatchObject({ budgetEur: null, leveredEur: null, perEuro: null });
+    for (const row of anonymous.leverage.initiatives) {
+      expect(row).toMatchObject({ budgetEur: null, leveredEur: null, perEuro: null });
+    }
+    // The order of the list does not follow the hidden ratios either.
+    const codes = anonymous.leverage.initiatives.map((i: any) => i.code);
+    expect(codes).toEqual([...codes].sort());
+  });
+
   it('refuses settings out of range with BAD_USER_INPUT', async () => {
     const res = await server.gql(SUMMARY, { filter: { dueWithinDays: 0 } });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

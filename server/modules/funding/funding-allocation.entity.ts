@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { InitiativeEntity } from '../initiatives/initiative.entity.js';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
-import { Confidence, inEnum } from '../../vocabulary.js';
+import { Confidence, FundingKind, FundingStatus, inEnum } from '../../vocabulary.js';
 
 /** Money allocated to an initiative. Amounts are network-confidential (see the access rules). */
 @Entity({ name: 'funding_allocations' })
@@ -19,6 +19,8 @@ import { Confidence, inEnum } from '../../vocabulary.js';
 @Check('funding_allocations_year_check', `year IS NULL OR year BETWEEN 1900 AND 2200`)
 @Check('funding_allocations_basis_check', `basis IN ('YEAR', 'PERIOD', 'ONE_OFF', 'TOTAL')`)
 @Check('funding_allocations_confidence_check', inEnum('confidence', Confidence))
+@Check('funding_allocations_kind_check', inEnum('kind', FundingKind))
+@Check('funding_allocations_status_check', inEnum('status', FundingStatus))
 export class FundingAllocationEntity {
   @PrimaryGeneratedColumn('identity', { type: 'int', generatedIdentity: 'BY DEFAULT' })
   id: number;
@@ -58,6 +60,14 @@ export class FundingAllocationEntity {
   /** What the amount covers: per YEAR, the whole PERIOD, ONE_OFF, or the TOTAL. */
   @Column({ type: 'text', default: 'TOTAL' })
   basis: 'YEAR' | 'PERIOD' | 'ONE_OFF' | 'TOTAL';
+
+  /** What the amount is: the supra-regional budget (STRUCTURAL, ONE_OFF) or what it levers. */
+  @Column({ type: 'text', default: FundingKind.OTHER })
+  kind: FundingKind;
+
+  /** Promised or paid out. */
+  @Column({ type: 'text', default: FundingStatus.COMMITTED })
+  status: FundingStatus;
 
   @Column({ type: 'text', nullable: true })
   note: string | null;

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { Node } from '../nodes/index.js';
-import { Confidence, FundingBasis } from '../../vocabulary.js';
+import { Confidence, FundingBasis, FundingKind, FundingStatus } from '../../vocabulary.js';
 
 @ObjectType({
   implements: Node,
@@ -37,6 +37,14 @@ export class FundingAllocation extends Node {
 
   @Field(() => FundingBasis)
   basis: FundingBasis;
+
+  @Field(() => FundingKind, {
+    description: 'The supra-regional budget (STRUCTURAL, ONE_OFF) or what it levers (CO_FUNDING, FOLLOW_ON).',
+  })
+  kind: FundingKind;
+
+  @Field(() => FundingStatus)
+  status: FundingStatus;
 
   @Field(() => String, { nullable: true })
   note: string | null;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Confidence, FundingBasis } from '../../vocabulary.js';
+import { Confidence, FundingBasis, FundingKind, FundingStatus } from '../../vocabulary.js';
 
 @InputType()
 export class AllocateFundingInput {
@@ -23,6 +23,12 @@ export class AllocateFundingInput {
 
   @Field(() => FundingBasis, { nullable: true, defaultValue: FundingBasis.TOTAL })
   basis?: FundingBasis | null;
+
+  @Field(() => FundingKind, { nullable: true, defaultValue: FundingKind.OTHER })
+  kind?: FundingKind | null;
+
+  @Field(() => FundingStatus, { nullable: true, defaultValue: FundingStatus.COMMITTED })
+  status?: FundingStatus | null;
 
   @Field(() => String, { nullable: true })
   note?: string | null;

@@ -7,7 +7,7 @@ import { groupBy, type RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import type { OrganisationService } from '../organisations/index.js';
-import { Confidence, EventType, FundingBasis } from '../../vocabulary.js';
+import { Confidence, EventType, FundingBasis, FundingKind, FundingStatus } from '../../vocabulary.js';
 import type { AllocateFundingInput } from './funding.inputs.js';
 import { FundingAllocation } from './funding-allocation.type.js';
 import { appendEvent } from '../../live/index.js';
@@ -112,6 +112,8 @@ export class FundingService {
         amount: input.amountEur,
         year: input.year ?? null,
         basis: input.basis ?? FundingBasis.TOTAL,
+        kind: input.kind ?? FundingKind.OTHER,
+        status: input.status ?? FundingStatus.COMMITTED,
         note: valid.optionalText(input.note, 'input.note', 2000),
         provenance: valid.optionalText(input.provenance, 'input.provenance', 2000),
         confidence: input.confidence ?? Confidence.CONFIRMED,
@@ -123,7 +125,12 @@ export class FundingService {
         organisationPk: source?.pk ?? null,
         fundingAllocationPk: inserted!.id,
         // No amount in the event: events reach people who may not see amounts.
-        payload: { year: input.year ?? null, basis: input.basis ?? FundingBasis.TOTAL },
+        payload: {
+          year: input.year ?? null,
+          basis: input.basis ?? FundingBasis.TOTAL,
+          kind: input.kind ?? FundingKind.OTHER,
+          status: input.status ?? FundingStatus.COMMITTED,
+        },
       });
       return inserted!;
     });

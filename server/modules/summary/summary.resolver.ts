@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, R
 import type { Context } from '../context.js';
 import { Initiative } from '../initiatives/index.js';
 import { SummaryFilter } from './summary.inputs.js';
-import { NetworkSummary } from './summary.type.js';
+import { InitiativeLeverage, NetworkSummary } from './summary.type.js';
 
 @ArgsType()
 class StalledArgs {
@@ -36,5 +36,16 @@ export class SummaryResolver {
       summary.stalledPks.slice(0, count).map((pk) => services.initiatives.byPk(scope, pk)),
     );
     return found.filter((i): i is Initiative => i !== null);
+  }
+}
+
+@Resolver(() => InitiativeLeverage)
+export class InitiativeLeverageResolver {
+  @FieldResolver(() => Initiative, { nullable: true })
+  initiative(
+    @Root() row: InitiativeLeverage,
+    @Ctx() { scope, services }: Context,
+  ): Promise<Initiative | null> {
+    return services.initiatives.byPk(scope, row.initiativePk);
   }
 }

@@ -6,6 +6,8 @@ import * as valid from '../../infra/validation.js';
 import {
   CoreTask,
   FundingBasis,
+  FundingKind,
+  FundingStatus,
   InitiativeStatus,
   MilestoneStatus,
   Pillar,
@@ -14,7 +16,15 @@ import {
 import { today } from '../graph/index.js';
 import { visibleInitiatives } from '../initiatives/index.js';
 import type { SummaryFilter } from './summary.inputs.js';
-import { FundingSummary, FundingTotal, KeyCount, MilestoneSummary, NetworkSummary } from './summary.type.js';
+import {
+  FundingLeverage,
+  FundingSummary,
+  FundingTotal,
+  InitiativeLeverage,
+  KeyCount,
+  MilestoneSummary,
+  NetworkSummary,
+} from './summary.type.js';
 
 /** Every key of a vocabulary in its order, zeros included, from the counts SQL returned. */
 function keyCounts(keys: readonly string[], counts: Record<string, number> | null): KeyCount[] {
@@ -34,6 +44,11 @@ function intIn(
   }
   return n;
 }
+
+const quoted = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
+/** The supra-regional budget, and the money it levers (see FundingKind). */
+const BUDGET = quoted([FundingKind.STRUCTURAL, FundingKind.ONE_OFF]);
+const LEVERED = quoted([FundingKind.CO_FUNDING, FundingKind.FOLLOW_ON]);
 
 const OPEN_MILESTONE = `m.status NOT IN ('${MilestoneStatus.DONE}', '${MilestoneStatus.CANCELLED}')`;
 
@@ -93,16 +108,25 @@ export class SummaryService {
         [stalledAfterMonths],
       ),
       read(`, f AS (
-          SELECT f.amount_eur, f.year, f.basis, s.themes, s.pillars,
+          SELECT f.amount_eur, f.year, f.basis, f.kind, f.status, s.id AS initiative_id, s.code, s.themes, s.pillars,
                  coalesce(o.code, f.source_label, 'unknown') AS source
             FROM funding_allocations f JOIN scope s ON s.id = f.initiative_id
             LEFT JOIN organisations o ON o.id = f.source_organisation_id)
-        SELECT 'theme' AS facet, t AS key, count(*)::int AS n, sum(amount_eur) AS eur FROM f, unnest(f.themes) t GROUP BY t
-        UNION ALL SELECT 'pillar', p, count(*)::int, sum(amount_eur) FROM f, unnest(f.pillars) p GROUP BY p
-        UNION ALL SELECT 'year', coalesce(year::text, 'unknown'), count(*)::int, sum(amount_eur) FROM f GROUP BY 2
-        UNION ALL SELECT 'source', source, count(*)::int, sum(amount_eur) FROM f GROUP BY source
-        UNION ALL SELECT 'basis', basis, count(*)::int, sum(amount_eur) FROM f GROUP BY basis
-        UNION ALL SELECT 'total', 'total', count(*)::int, sum(amount_eur) FROM f`),
+        SELECT 'theme' AS facet, t AS key, count(*)::int AS n, sum(amount_eur) AS eur, NULL::numeric AS levered,
+               NULL::int AS initiative_id
+          FROM f, unnest(f.themes) t GROUP BY t
+        UNION ALL SELECT 'pillar', p, count(*)::int, sum(amount_eur), NULL, NULL FROM f, unnest(f.pillars) p GROUP BY p
+        UNION ALL SELECT 'year', coalesce(year::text, 'unknown'), count(*)::int, sum(amount_eur), NULL, NULL
+          FROM f GROUP BY 2
+        UNION ALL SELECT 'source', source, count(*)::int, sum(amount_eur), NULL, NULL FROM f GROUP BY source
+        UNION ALL SELECT 'basis', basis, count(*)::int, sum(amount_eur), NULL, NULL FROM f GROUP BY basis
+        UNION ALL SELECT 'kind', kind, count(*)::int, sum(amount_eur), NULL, NULL FROM f GROUP BY kind
+        UNION ALL SELECT 'status', status, count(*)::int, sum(amount_eur), NULL, NULL FROM f GROUP BY status
+        UNION ALL SELECT 'leverage', code, count(*)::int,
+               coalesce(sum(amount_eur) FILTER (WHERE kind IN (${BUDGET})), 0),
+               coalesce(sum(amount_eur) FILTER (WHERE kind IN (${LEVERED})), 0), initiative_id
+          FROM f WHERE kind IN (${BUDGET}, ${LEVERED}) GROUP BY initiative_id, code
+        UNION ALL SELECT 'total', 'total', count(*)::int, sum(amount_eur), NULL, NULL FROM f`),
     ]);
 
     const summary = new NetworkSummary();
@@ -162,5 +186,36 @@ function fundingSummary(rows: Row[], amounts: boolean): FundingSummary {
   f.bySource = facet('source')
     .map((r) => total(r, r.key))
     .sort((a, b) => b.allocations - a.allocations || a.key.localeCompare(b.key));
+  f.byKind = inOrder('kind', Object.values(FundingKind));
+  f.byStatus = inOrder('status', Object.values(FundingStatus));
+  f.leverage = leverage(facet('leverage'), amounts);
   return f;
+}
+
+const perEuro = (levered: number, budget: number) => (budget > 0 ? levered / budget : null);
+
+/** Levered money per euro of budget, per initiative and in total; amounts only where they may be shown. */
+function leverage(rows: Row[], amounts: boolean): FundingLeverage {
+  const initiatives = rows.map((r) => {
+    const budget = Number(r.eur);
+    const levered = Number(r.levered);
+    return Object.assign(new InitiativeLeverage(), {
+      initiativePk: r.initiative_id as number,
+      code: r.key as string,
+      budgetEur: amounts ? budget : null,
+      leveredEur: amounts ? levered : null,
+      perEuro: amounts ? perEuro(levered, budget) : null,
+      // Sorted by the real ratio only when it may be shown, so the order reveals nothing either.
+      sortKey: amounts ? (perEuro(levered, budget) ?? -1) : 0,
+    });
+  });
+  initiatives.sort((a, b) => b.sortKey - a.sortKey || a.code.localeCompare(b.code));
+  const budget = rows.reduce((sum, r) => sum + Number(r.eur), 0);
+  const levered = rows.reduce((sum, r) => sum + Number(r.levered), 0);
+  const l = new FundingLeverage();
+  l.budgetEur = amounts ? budget : null;
+  l.leveredEur = amounts ? levered : null;
+  l.perEuro = amounts ? perEuro(levered, budget) : null;
+  l.initiatives = initiatives.map(({ sortKey: _, ...rest }) => Object.assign(new InitiativeLeverage(), rest));
+  return l;
 }

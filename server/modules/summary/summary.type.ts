@@ -48,6 +48,53 @@ export class MilestoneSummary {
   dueWithinDays: number;
 }
 
+@ObjectType({
+  description:
+    "An initiative's supra-regional budget (STRUCTURAL and ONE_OFF funding) and the money it levered (CO_FUNDING and FOLLOW_ON).",
+})
+export class InitiativeLeverage {
+  initiativePk: number;
+
+  @Field(() => String, { description: "The initiative's code." })
+  code: string;
+
+  @Field(() => Float, { nullable: true, description: 'Euro; null without network rights.' })
+  budgetEur: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Euro; null without network rights.' })
+  leveredEur: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Levered euro per euro of budget; null without a budget or without network rights.',
+  })
+  perEuro: number | null;
+}
+
+@ObjectType({
+  description:
+    'Leverage: co-funding and follow-on money (Growth Fund, EU, grants) per euro of supra-regional budget ' +
+    '(the structural budget and one-off impulses). Amounts are summed as recorded: a yearly amount counts once.',
+})
+export class FundingLeverage {
+  @Field(() => Float, { nullable: true, description: 'STRUCTURAL plus ONE_OFF, euro.' })
+  budgetEur: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'CO_FUNDING plus FOLLOW_ON, euro.' })
+  leveredEur: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'leveredEur / budgetEur; null when there is no budget.',
+  })
+  perEuro: number | null;
+
+  @Field(() => [InitiativeLeverage], {
+    description: 'Each initiative with budget or levered money, most levered per euro first, then by code.',
+  })
+  initiatives: InitiativeLeverage[];
+}
+
 @ObjectType({ description: 'Funding of the initiatives in scope. Amounts are for network members only.' })
 export class FundingSummary {
   @Field(() => Int)
@@ -80,6 +127,17 @@ export class FundingSummary {
 
   @Field(() => [FundingTotal], { description: 'By what the amount covers: YEAR, PERIOD, ONE_OFF, TOTAL.' })
   byBasis: FundingTotal[];
+
+  @Field(() => [FundingTotal], {
+    description: 'By what the amount is: STRUCTURAL, ONE_OFF, CO_FUNDING, FOLLOW_ON, OTHER.',
+  })
+  byKind: FundingTotal[];
+
+  @Field(() => [FundingTotal], { description: 'COMMITTED against SPENT.' })
+  byStatus: FundingTotal[];
+
+  @Field(() => FundingLeverage)
+  leverage: FundingLeverage;
 }
 
 @ObjectType({
