@@ -5,6 +5,7 @@ import { ApiKeys1795816168473 } from './1795816168473-api-keys.js';
 import { IntegrityConstraints1796136751932 } from './1796136751932-integrity-constraints.js';
 import { AddExternalLinks1796153255105 } from './1796153255105-add-external-links.js';
 import { FundingKindAndStatus1796157019956 } from './1796157019956-funding-kind-and-status.js';
+import { Outputs1796157371079 } from './1796157371079-outputs.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -13,4 +14,5 @@ export const migrations = [
   IntegrityConstraints1796136751932,
   AddExternalLinks1796153255105,
   FundingKindAndStatus1796157019956,
+  Outputs1796157371079,
 ];

@@ -6,6 +6,7 @@ import { FundingAllocationEntity } from './modules/funding/funding-allocation.en
 import { InitiativeEntity } from './modules/initiatives/initiative.entity.js';
 import { MilestoneEntity } from './modules/milestones/milestone.entity.js';
 import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
+import { OutputEntity } from './modules/outputs/output.entity.js';
 import { ParticipationEntity } from './modules/participations/participation.entity.js';
 import { PartnershipEntity } from './modules/partnerships/partnership.entity.js';
 
@@ -18,6 +19,7 @@ export const entities = [
   ActivityEntity,
   ActivityOrganisationEntity,
   FundingAllocationEntity,
+  OutputEntity,
   EventEntity,
   ApiKeyEntity,
 ];

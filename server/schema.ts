@@ -11,6 +11,8 @@ import { EventResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
 import { MilestoneResolver } from './modules/milestones/milestone.resolver.js';
+import { OutputResolver } from './modules/outputs/output.resolver.js';
+import { Output } from './modules/outputs/output.type.js';
 import { NodeResolver } from './modules/nodes/node.resolver.js';
 import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { ParticipationResolver } from './modules/participations/participation.resolver.js';
@@ -78,6 +80,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       PartnershipResolver,
       ActivityResolver,
       FundingResolver,
+      OutputResolver,
       EventResolver,
       TaxonomyResolver,
       ApiKeyResolver,
@@ -101,6 +104,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       Partnership,
       Activity,
       FundingAllocation,
+      Output,
       Event,
       ApiKey,
     ],

@@ -165,6 +165,18 @@ export enum EventType {
   PARTNERSHIP_ENDED = 'PARTNERSHIP_ENDED',
   ACTIVITY_RECORDED = 'ACTIVITY_RECORDED',
   FUNDING_ALLOCATED = 'FUNDING_ALLOCATED',
+  OUTPUT_RECORDED = 'OUTPUT_RECORDED',
+}
+
+/** What an initiative produced. */
+export enum OutputKind {
+  REPORT = 'REPORT',
+  PUBLICATION = 'PUBLICATION',
+  DATASET = 'DATASET',
+  /** A qualitative case, such as Expo 2025 Osaka or the RV-NTS plan. */
+  CASE = 'CASE',
+  DECISION = 'DECISION',
+  OTHER = 'OTHER',
 }
 
 registerEnumType(OrganisationKind, {
@@ -195,6 +207,10 @@ registerEnumType(Role, { name: 'Role', description: "A person's role in the netw
 registerEnumType(GraphEdgeKind, {
   name: 'GraphEdgeKind',
   description: 'The ties of the collaboration network: partnerships, and shared initiatives.',
+});
+registerEnumType(OutputKind, {
+  name: 'OutputKind',
+  description: 'What an initiative produced: a REPORT, PUBLICATION, DATASET, qualitative CASE or DECISION.',
 });
 registerEnumType(EventType, {
   name: 'EventType',

@@ -189,6 +189,24 @@ export const optionalTextUpTo =
   (value: string | null, field: string): string | null =>
     optionalText(value, field, max);
 
+/** An http(s) URL of at most 500 characters, trimmed. */
+export function httpUrl(value: string, field: string): string {
+  const url = storable(value, field).trim();
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || url.length > 500) {
+    throw new BadInputError(
+      `${field} must be an http(s) URL of at most 500 characters, e.g. https://esmee.sites.uu.nl/`,
+      field,
+    );
+  }
+  return url;
+}
+
+/** `httpUrl`, or null when none is given. */
+export function optionalUrl(value: string | null | undefined, field: string): string | null {
+  return value == null || value.trim() === '' ? null : httpUrl(value, field);
+}
+
 /** A link to a page elsewhere (an external dashboard such as ESMEE's regional ecosystem pages). */
 export interface ExternalLinkValue {
   label: string;
@@ -204,14 +222,7 @@ export function externalLinks(
   if (list.length > 20) throw new BadInputError(`${field} has ${list.length} links; at most 20`, field);
   return list.map((link, i) => {
     const label = text(link.label, `${field}[${i}].label`, 100);
-    const url = storable(link.url, `${field}[${i}].url`).trim();
-    const parsed = URL.canParse(url) ? new URL(url) : null;
-    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || url.length > 500) {
-      throw new BadInputError(
-        `${field}[${i}].url must be an http(s) URL of at most 500 characters, e.g. https://esmee.sites.uu.nl/`,
-        `${field}[${i}].url`,
-      );
-    }
+    const url = httpUrl(link.url, `${field}[${i}].url`);
     // In the order jsonb keeps keys (shorter first), so an unchanged list compares equal in update events.
     return { url, label };
   });

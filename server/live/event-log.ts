@@ -22,6 +22,7 @@ export interface NewEvent {
   partnershipPk?: number | null;
   activityPk?: number | null;
   fundingAllocationPk?: number | null;
+  outputPk?: number | null;
   payload?: Record<string, unknown>;
 }
 
@@ -45,8 +46,8 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
   ];
   const rows = await tx.query<{ seq: string; occurred_at: string }>(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
-       participation_id, partnership_id, activity_id, funding_allocation_id, payload)
-     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       participation_id, partnership_id, activity_id, funding_allocation_id, output_id, payload)
+     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      RETURNING seq, occurred_at`,
     [
       event.type,
@@ -59,6 +60,7 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
       event.partnershipPk ?? null,
       event.activityPk ?? null,
       event.fundingAllocationPk ?? null,
+      event.outputPk ?? null,
       JSON.stringify(event.payload ?? {}),
     ],
   );

@@ -12,6 +12,7 @@ import { GraphService, type GraphLimits } from './graph/graph.service.js';
 import { InitiativeService } from './initiatives/initiative.service.js';
 import { MilestoneService } from './milestones/milestone.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
+import { OutputService } from './outputs/output.service.js';
 import { ParticipationService } from './participations/participation.service.js';
 import { PartnershipService } from './partnerships/partnership.service.js';
 import { SummaryService } from './summary/summary.service.js';
@@ -24,6 +25,7 @@ export interface Services {
   partnerships: PartnershipService;
   activities: ActivityService;
   funding: FundingService;
+  outputs: OutputService;
   events: EventService;
   apiKeys: ApiKeyService;
   graph: GraphService;
@@ -46,6 +48,7 @@ export function createServices(
     partnerships: new PartnershipService(db, organisations),
     activities: new ActivityService(db, organisations, initiatives),
     funding: new FundingService(db, organisations, initiatives),
+    outputs: new OutputService(db, initiatives),
     events: new EventService(db),
     apiKeys: new ApiKeyService(db, organisations, logger),
     graph: new GraphService(network.facts, network.metrics, network.limits),

@@ -20,6 +20,7 @@ import {
   mapRole,
   parsePartialDate,
   fundingKindOf,
+  mapOutputKind,
 } from './reference-mapping.js';
 import { appendEvent, type NewEvent } from '../live/index.js';
 
@@ -83,12 +84,25 @@ interface RefRelation {
   confidence?: string;
   notes?: string;
 }
+interface RefOutput {
+  initiative: string;
+  code: string;
+  kind: string;
+  title: string;
+  publishedOn: string | null;
+  url: string | null;
+  source: string;
+  confidence: string;
+  description: string | null;
+}
 export interface ReferenceData {
   meta: { asOf: string; version: string };
   organisations: RefOrganisation[];
-  initiatives: RefInitiative[];
+  initiatives: (RefInitiative & { additionalSources?: string[] })[];
   participations: RefParticipation[];
   relations: RefRelation[];
+  /** What the reference initiatives produced (outputs.json beside the data: see its `about`). */
+  outputs?: RefOutput[];
 }
 
 export interface ImportReport {
@@ -98,9 +112,10 @@ export interface ImportReport {
 }
 
 export function loadReferenceData(): ReferenceData {
-  return JSON.parse(
-    readFileSync(new URL('./nl-innovation-ecosystem.json', import.meta.url), 'utf8'),
-  ) as ReferenceData;
+  const read = (name: string) => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+  const data = read('nl-innovation-ecosystem.json') as ReferenceData;
+  data.outputs = (read('outputs.json') as { outputs: RefOutput[] }).outputs;
+  return data;
 }
 
 const BASIS: Record<string, string> = {
@@ -424,6 +439,47 @@ export async function importReferenceData(
     return added;
   });
 
+  const outputs = data.outputs ?? [];
+  await step('outputs', outputs.length, async (tx) => {
+    let added = 0;
+    for (const o of outputs) {
+      const initiativeId = initiative(o.initiative, 'an output');
+      const cited = citedFor(data, o.initiative);
+      for (const url of [o.source, o.url]) {
+        if (url && !cited.has(url)) {
+          throw new Error(
+            `[seed] output ${o.code} cites ${url}, which the reference data does not cite for ${o.initiative}`,
+          );
+        }
+      }
+      const [row] = await tx.query(
+        `INSERT INTO outputs (initiative_id, code, kind, title, url, published_on, description, source, confidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (initiative_id, code) WHERE code IS NOT NULL DO NOTHING RETURNING id`,
+        [
+          initiativeId,
+          o.code,
+          mapOutputKind(o.kind),
+          o.title,
+          o.url,
+          o.publishedOn,
+          o.description,
+          o.source,
+          mapConfidence(o.confidence),
+        ],
+      );
+      if (row) {
+        added++;
+        await emit(tx, EventType.OUTPUT_RECORDED, {
+          initiativePk: initiativeId,
+          outputPk: row.id,
+          payload: { code: o.code, kind: o.kind },
+        });
+      }
+    }
+    return added;
+  });
+
   const changed = Object.values(counts).some((c) => c.added > 0);
   log(
     changed
@@ -431,4 +487,15 @@ export async function importReferenceData(
       : '[seed] nothing to do: the reference network is already complete',
   );
   return { counts, changed };
+}
+
+/** Every URL the reference data cites for an initiative: its own sources, its milestones', funding's, participants'. */
+function citedFor(data: ReferenceData, code: string): Set<string> {
+  const i = data.initiatives.find((x) => x.code === code);
+  return new Set([
+    ...(i ? [i.source, ...(i.additionalSources ?? [])] : []),
+    ...(i?.milestones ?? []).map((m) => m.source),
+    ...(i?.funding ?? []).map((f) => f.source),
+    ...data.participations.filter((p) => p.initiative === code).map((p) => p.source),
+  ]);
 }

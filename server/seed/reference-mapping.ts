@@ -36,6 +36,7 @@ import {
   InitiativeKind,
   MilestoneStatus,
   OrganisationKind,
+  OutputKind,
   ParticipationRole,
   PartnershipKind,
   Pillar,
@@ -101,6 +102,7 @@ export const mapInitiativeKind = (kind: string) => upperEnum(InitiativeKind, kin
 export const mapPartnershipKind = (type: string) => upperEnum(PartnershipKind, type, 'relation type');
 export const mapConfidence = (c: string | undefined) =>
   c ? upperEnum(Confidence, c, 'confidence') : Confidence.UNVERIFIED;
+export const mapOutputKind = (k: string) => upperEnum(OutputKind, k, 'output kind');
 export const mapMilestoneStatus = (s: string) => upperEnum(MilestoneStatus, s, 'milestone status');
 
 export function mapRole(role: string): ParticipationRole {

@@ -79,6 +79,38 @@ describe('the reference seed', () => {
     expect(kic!.status).toBe('COMPLETED');
   });
 
+  it('imports the outputs the reference data records, each citing what the reference cites for its initiative', async () => {
+    const outputs = await server.app.db
+      .read(`SELECT i.code AS initiative, o.code, o.kind, o.published_on, o.confidence
+      FROM outputs o JOIN initiatives i ON i.id = o.initiative_id ORDER BY i.code, o.code`);
+    expect(outputs.map((o) => `${o.initiative}/${o.code}:${o.kind}`)).toEqual([
+      'ESMEE/ESMEE_DASHBOARDS:DATASET',
+      'EVAL_ROM_2016_2020/CBS_EFFECT_MEASUREMENT:DATASET',
+      'EVAL_ROM_2016_2020/EVAL_REPORT:REPORT',
+      'EXPO2025_ECON_MISSION_JAPAN/MISSION_BOOKLET:PUBLICATION',
+      'EXPO2025_OSAKA/OSAKA_CASE:CASE',
+      'KIC_2020_2023/KIC20_COVENANT:DECISION',
+      'KIC_2024_2027/KIC24_COVENANT:DECISION',
+      'MJS_2024_2027/MJS_STRATEGY:PUBLICATION',
+      'RV_NTS/RVNTS_CASE:CASE',
+    ]);
+    // The same dates as the reference milestones they stand for.
+    expect(outputs.find((o) => o.code === 'EVAL_REPORT')!.published_on).toBe('2022-07-15');
+    expect(outputs.find((o) => o.code === 'MISSION_BOOKLET')!.confidence).toBe('LIKELY');
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM events WHERE type = 'OUTPUT_RECORDED' AND output_id IS NOT NULL`,
+      ),
+    ).toBe(9);
+
+    const data = loadReferenceData();
+    const made = structuredClone(data);
+    made.outputs = [{ ...data.outputs![0]!, code: 'MADE_UP', source: 'https://example.org/not-cited' }];
+    await expect(importReferenceData(server.app.db, made)).rejects.toThrow(
+      /cites https:\/\/example.org\/not-cited, which the reference data does not cite for MJS_2024_2027/,
+    );
+  });
+
   it('changes nothing on a second run, and says so', async () => {
     const before = await server.app.db
       .read(`SELECT (SELECT count(*) FROM organisations) o, (SELECT count(*) FROM initiatives) i,
@@ -88,7 +120,7 @@ describe('the reference seed', () => {
     expect(report.changed).toBe(false);
     expect(Object.values(report.counts).every((c) => c.added === 0)).toBe(true);
     expect(lines.at(-1)).toMatch(/nothing to do/);
-    expect(lines.filter((l) => /already present/.test(l))).toHaveLength(6);
+    expect(lines.filter((l) => /already present/.test(l))).toHaveLength(7);
     const after = await server.app.db
       .read(`SELECT (SELECT count(*) FROM organisations) o, (SELECT count(*) FROM initiatives) i,
       (SELECT count(*) FROM participations) p, (SELECT count(*) FROM events) e, (SELECT max(updated_at) FROM organisations) u`);

@@ -72,6 +72,27 @@ function deny(viewer: Viewer, action: string, rule: string): never {
   throw new ForbiddenError(`${viewer.organisationCode ?? 'you'} cannot ${action}: ${rule}`);
 }
 
+const MILESTONE_EDITORS = [ParticipationRole.LEAD, ParticipationRole.COORDINATOR, ParticipationRole.PARTNER];
+/** Who makes what an initiative produces: its milestone editors, organisers and knowledge partners (authors). */
+const OUTPUT_RECORDERS = [
+  ...MILESTONE_EDITORS,
+  ParticipationRole.ORGANISER,
+  ParticipationRole.KNOWLEDGE_PARTNER,
+];
+
+/** An editor of the initiative's lead, or of an organisation that takes part in one of `roles`. */
+function contributes(
+  viewer: Viewer,
+  leadPk: number | null,
+  role: ParticipationRole | null,
+  roles: ParticipationRole[],
+): boolean {
+  return (
+    actsFor(viewer, leadPk) ||
+    (role !== null && roles.includes(role) && actsFor(viewer, viewer.organisationPk))
+  );
+}
+
 export const can = {
   registerOrganisation(viewer: Viewer): void {
     if (!isAdmin(viewer) && viewer.kind !== 'system')
@@ -101,15 +122,21 @@ export const can = {
   },
   /** `role`: the viewer organisation's active role in the initiative, if any. */
   editMilestones(viewer: Viewer, leadPk: number | null, role: ParticipationRole | null): void {
-    const contributor =
-      role === ParticipationRole.LEAD ||
-      role === ParticipationRole.COORDINATOR ||
-      role === ParticipationRole.PARTNER;
-    if (!actsFor(viewer, leadPk) && !(contributor && actsFor(viewer, viewer.organisationPk))) {
+    if (!contributes(viewer, leadPk, role, MILESTONE_EDITORS)) {
       deny(
         viewer,
         'change milestones of this initiative',
         'its LEAD, COORDINATOR and PARTNER organisations do',
+      );
+    }
+  },
+  /** `role`: the viewer organisation's active role in the initiative, if any. */
+  recordOutput(viewer: Viewer, leadPk: number | null, role: ParticipationRole | null): void {
+    if (!contributes(viewer, leadPk, role, OUTPUT_RECORDERS)) {
+      deny(
+        viewer,
+        'record outputs of this initiative',
+        'its LEAD, COORDINATOR, PARTNER, ORGANISER and KNOWLEDGE_PARTNER organisations do',
       );
     }
   },

@@ -12,6 +12,7 @@ export type NodeTypeName =
   | 'Partnership'
   | 'Activity'
   | 'FundingAllocation'
+  | 'Output'
   | 'Event'
   | 'ApiKey';
 

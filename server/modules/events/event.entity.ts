@@ -51,6 +51,9 @@ export class EventEntity {
   @Column({ type: 'int', nullable: true })
   fundingAllocationId: number | null;
 
+  @Column({ type: 'int', nullable: true })
+  outputId: number | null;
+
   /** What changed, e.g. `{ "changes": { "status": ["PLANNED", "AT_RISK"] } }`. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload: Record<string, unknown>;

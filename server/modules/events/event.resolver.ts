@@ -7,6 +7,7 @@ import { FundingAllocation } from '../funding/index.js';
 import { Initiative } from '../initiatives/index.js';
 import { Milestone } from '../milestones/index.js';
 import { Organisation } from '../organisations/index.js';
+import { Output } from '../outputs/index.js';
 import { Participation } from '../participations/index.js';
 import { Partnership } from '../partnerships/index.js';
 import { Event, EventConnection, EventFilter } from './event.type.js';
@@ -26,6 +27,7 @@ async function factOf(
     return f && { source: f.provenance, confidence: f.confidence };
   }
   if (event.partnershipPk !== null) return services.partnerships.byPk(scope, event.partnershipPk);
+  if (event.outputPk !== null) return services.outputs.byPk(scope, event.outputPk);
   if (event.activityPk !== null) {
     const a = await services.activities.byPk(scope, event.activityPk);
     return a && { source: a.source, confidence: null };
@@ -114,6 +116,11 @@ export class EventResolver {
   @FieldResolver(() => Partnership, { nullable: true })
   partnership(@Root() event: Event, @Ctx() { scope, services }: Context) {
     return event.partnershipPk === null ? null : services.partnerships.byPk(scope, event.partnershipPk);
+  }
+
+  @FieldResolver(() => Output, { nullable: true })
+  output(@Root() event: Event, @Ctx() { scope, services }: Context) {
+    return event.outputPk === null ? null : services.outputs.byPk(scope, event.outputPk);
   }
 
   @FieldResolver(() => Activity, { nullable: true })

@@ -18,6 +18,7 @@ export class Event extends Node {
   partnershipPk: number | null;
   activityPk: number | null;
   fundingAllocationPk: number | null;
+  outputPk: number | null;
 
   @Field(() => ID)
   override get id(): string {

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { ExternalLink } from '../../infra/graphql/external-link.js';
 import { FundingAllocation } from '../funding/index.js';
 import { Milestone } from '../milestones/index.js';
+import { Output } from '../outputs/index.js';
 import { Organisation, embedShape } from '../organisations/index.js';
 import { Participation, ParticipationConnection, participantShape } from '../participations/index.js';
 import { CreateInitiativeInput, InitiativeFilter, UpdateInitiativeInput } from './initiative.inputs.js';
@@ -100,6 +101,13 @@ export class InitiativeResolver {
   @FieldResolver(() => [FundingAllocation], { description: 'Amounts show for network members only.' })
   funding(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<FundingAllocation[]> {
     return services.funding.ofInitiative(scope, initiative.pk);
+  }
+
+  @FieldResolver(() => [Output], {
+    description: 'What it produced (reports, publications, datasets, cases, decisions), newest first.',
+  })
+  outputs(@Root() initiative: Initiative, @Ctx() { scope, services }: Context): Promise<Output[]> {
+    return services.outputs.ofInitiative(scope, initiative.pk);
   }
 
   @Mutation(() => Initiative, {

@@ -42,6 +42,8 @@ export class NodeResolver {
         return services.milestones.byPk(scope, pk);
       case 'Partnership':
         return services.partnerships.byPk(scope, pk);
+      case 'Output':
+        return services.outputs.byPk(scope, pk);
       case 'Activity':
         return services.activities.byPk(scope, pk);
       case 'FundingAllocation':
