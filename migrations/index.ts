@@ -6,6 +6,7 @@ import { IntegrityConstraints1796136751932 } from './1796136751932-integrity-con
 import { AddExternalLinks1796153255105 } from './1796153255105-add-external-links.js';
 import { FundingKindAndStatus1796157019956 } from './1796157019956-funding-kind-and-status.js';
 import { Outputs1796157371079 } from './1796157371079-outputs.js';
+import { InitiativeMarkets1796157711622 } from './1796157711622-initiative-markets.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -15,4 +16,5 @@ export const migrations = [
   AddExternalLinks1796153255105,
   FundingKindAndStatus1796157019956,
   Outputs1796157371079,
+  InitiativeMarkets1796157711622,
 ];

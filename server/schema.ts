@@ -11,6 +11,7 @@ import { EventResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
 import { MilestoneResolver } from './modules/milestones/milestone.resolver.js';
+import { MarketResolver } from './modules/markets/market.resolver.js';
 import { OutputResolver } from './modules/outputs/output.resolver.js';
 import { Output } from './modules/outputs/output.type.js';
 import { NodeResolver } from './modules/nodes/node.resolver.js';
@@ -95,6 +96,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       KnowledgeLinkResolver,
       SummaryResolver,
       InitiativeLeverageResolver,
+      MarketResolver,
     ],
     orphanedTypes: [
       Organisation,

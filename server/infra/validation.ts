@@ -1,4 +1,5 @@
 /** Input rules shared by the services. Each failure is a BAD_USER_INPUT naming the field and the fix. */
+import countries from 'i18n-iso-countries';
 import { BadInputError } from './errors.js';
 import { isCalendarDate } from './graphql/scalars.js';
 
@@ -67,6 +68,21 @@ export function provinceCodes(values: string[] | null | undefined, field: string
     if (!/^NL-[A-Z]{2}$/.test(storable(p, field))) {
       throw new BadInputError(
         `${field} holds ${JSON.stringify(p)}; use ISO 3166-2:NL codes like NL-NB`,
+        field,
+      );
+    }
+  }
+  return list;
+}
+
+/** ISO 3166-1 alpha-2 country codes (upper case, each assigned), without repeats; at most 50. */
+export function countryCodes(values: string[] | null | undefined, field: string): string[] {
+  const list = [...new Set(values ?? [])];
+  if (list.length > 50) throw new BadInputError(`${field} has ${list.length} codes; at most 50`, field);
+  for (const c of list) {
+    if (!/^[A-Z]{2}$/.test(storable(c, field)) || !countries.isValid(c)) {
+      throw new BadInputError(
+        `${field} holds ${JSON.stringify(c.slice(0, 20))}; use ISO 3166-1 alpha-2 country codes like JP or DE`,
         field,
       );
     }

@@ -10,6 +10,7 @@ import { EventService } from './events/event.service.js';
 import { FundingService } from './funding/funding.service.js';
 import { GraphService, type GraphLimits } from './graph/graph.service.js';
 import { InitiativeService } from './initiatives/initiative.service.js';
+import { MarketService } from './markets/market.service.js';
 import { MilestoneService } from './milestones/milestone.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
 import { OutputService } from './outputs/output.service.js';
@@ -30,6 +31,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   graph: GraphService;
   summary: SummaryService;
+  markets: MarketService;
 }
 
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
@@ -53,6 +55,7 @@ export function createServices(
     apiKeys: new ApiKeyService(db, organisations, logger),
     graph: new GraphService(network.facts, network.metrics, network.limits),
     summary: new SummaryService(db),
+    markets: new MarketService(db),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   mapOutputKind,
 } from './reference-mapping.js';
 import { appendEvent, type NewEvent } from '../live/index.js';
+import * as valid from '../infra/validation.js';
 
 interface RefOrganisation {
   code: string;
@@ -103,6 +104,8 @@ export interface ReferenceData {
   relations: RefRelation[];
   /** What the reference initiatives produced (outputs.json beside the data: see its `about`). */
   outputs?: RefOutput[];
+  /** The foreign markets reference initiatives serve (markets.json beside the data). */
+  markets?: { initiative: string; markets: string[] }[];
 }
 
 export interface ImportReport {
@@ -115,6 +118,7 @@ export function loadReferenceData(): ReferenceData {
   const read = (name: string) => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
   const data = read('nl-innovation-ecosystem.json') as ReferenceData;
   data.outputs = (read('outputs.json') as { outputs: RefOutput[] }).outputs;
+  data.markets = (read('markets.json') as { markets: ReferenceData['markets'] }).markets;
   return data;
 }
 
@@ -474,6 +478,29 @@ export async function importReferenceData(
           initiativePk: initiativeId,
           outputPk: row.id,
           payload: { code: o.code, kind: o.kind },
+        });
+      }
+    }
+    return added;
+  });
+
+  const markets = data.markets ?? [];
+  await step('markets', markets.length, async (tx) => {
+    let added = 0;
+    for (const m of markets) {
+      const initiativeId = initiative(m.initiative, 'a market');
+      const codes = valid.countryCodes(m.markets, `markets of ${m.initiative}`);
+      // Only where nobody has set markets yet: an edit made in romgraph is never overwritten.
+      const [row] = await tx.query(
+        // In a WITH, as TypeORM answers a bare UPDATE with [rows, count] rather than the rows.
+        `WITH u AS (UPDATE initiatives SET markets = $2 WHERE id = $1 AND markets = '{}' RETURNING id) SELECT id FROM u`,
+        [initiativeId, codes],
+      );
+      if (row) {
+        added++;
+        await emit(tx, EventType.INITIATIVE_UPDATED, {
+          initiativePk: initiativeId,
+          payload: { changes: { markets: [[], codes] } },
         });
       }
     }

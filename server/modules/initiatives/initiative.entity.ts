@@ -33,6 +33,7 @@ import {
 @Check('initiatives_themes_check', allInEnum('themes', Theme))
 @Check('initiatives_pillars_check', allInEnum('pillars', Pillar))
 @Check('initiatives_core_tasks_check', allInEnum('core_tasks', CoreTask))
+@Check('initiatives_markets_check', `array_to_string(markets, ',') ~ '^([A-Z]{2}(,[A-Z]{2})*)?$'`)
 @Check('initiatives_period_check', `ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on`)
 @Check('initiatives_not_own_parent_check', `parent_id IS NULL OR parent_id <> id`)
 export class InitiativeEntity {
@@ -77,6 +78,11 @@ export class InitiativeEntity {
   @Index('initiatives_core_tasks_idx', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   coreTasks: CoreTask[];
+
+  /** The foreign markets it serves, as ISO 3166-1 alpha-2 codes (JP for Expo 2025 Osaka). */
+  @Index('initiatives_markets_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  markets: string[];
 
   @Column({ type: 'date', nullable: true })
   startsOn: string | null;

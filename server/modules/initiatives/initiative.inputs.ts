@@ -24,6 +24,12 @@ export class InitiativeFilter {
   @Field(() => [CoreTask], { nullable: true })
   coreTasks?: CoreTask[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Initiatives serving one of these markets (ISO 3166-1 alpha-2 codes).',
+  })
+  markets?: string[] | null;
+
   @Field(() => [InitiativeStatus], { nullable: true })
   statuses?: InitiativeStatus[] | null;
 
@@ -76,6 +82,14 @@ export class CreateInitiativeInput {
   @Writable(valid.enumList, { clearable: true })
   @Field(() => [CoreTask], { nullable: true, defaultValue: [] })
   coreTasks?: CoreTask[] | null;
+
+  @Writable(valid.countryCodes, { clearable: true })
+  @Field(() => [String], {
+    nullable: true,
+    defaultValue: [],
+    description: 'Foreign markets it serves: ISO 3166-1 alpha-2 codes such as JP (at most 50).',
+  })
+  markets?: string[] | null;
 
   @Writable(undefined, { fallback: InitiativeStatus.PLANNED })
   @Field(() => InitiativeStatus, { nullable: true, defaultValue: InitiativeStatus.PLANNED })
@@ -144,6 +158,10 @@ export class UpdateInitiativeInput {
   @Writable(valid.enumList, { clearable: true })
   @Field(() => [CoreTask], { nullable: true })
   coreTasks?: CoreTask[] | null;
+
+  @Writable(valid.countryCodes, { clearable: true })
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes; [] clears them.' })
+  markets?: string[] | null;
 
   @Writable()
   @Field(() => InitiativeStatus, { nullable: true })

@@ -54,6 +54,7 @@ export function visibleInitiatives(
         themes?: string[] | null;
         pillars?: string[] | null;
         coreTasks?: string[] | null;
+        markets?: string[] | null;
         organisationId?: string | null;
       }
     | null
@@ -67,6 +68,8 @@ export function visibleInitiatives(
   if (pillars.length) where.and('i.pillars && $?::text[]', pillars);
   const coreTasks = valid.enumList(filter?.coreTasks, 'filter.coreTasks');
   if (coreTasks.length) where.and('i.core_tasks && $?::text[]', coreTasks);
+  const markets = valid.countryCodes(filter?.markets, 'filter.markets');
+  if (markets.length) where.and('i.markets && $?::text[]', markets);
   if (filter?.organisationId) {
     where.and(
       `EXISTS (SELECT 1 FROM participations fp WHERE fp.initiative_id = i.id

@@ -61,6 +61,11 @@ export class Initiative extends Node {
   @Field(() => [CoreTask])
   coreTasks: CoreTask[];
 
+  @Field(() => [String], {
+    description: 'The foreign markets it serves: ISO 3166-1 alpha-2 country codes (JP for Expo 2025 Osaka).',
+  })
+  markets: string[];
+
   @Field(() => DateScalar, { nullable: true })
   startsOn: string | null;
 

@@ -16,6 +16,12 @@ export class SummaryFilter {
 
   @Field(() => [String], {
     nullable: true,
+    description: 'Initiatives serving one of these markets (ISO 3166-1 alpha-2 codes).',
+  })
+  markets?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
     description: 'Initiatives an organisation covering one of these provinces takes part in (ISO 3166-2:NL).',
   })
   provinces?: string[] | null;
