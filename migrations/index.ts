@@ -7,6 +7,7 @@ import { AddExternalLinks1796153255105 } from './1796153255105-add-external-link
 import { FundingKindAndStatus1796157019956 } from './1796157019956-funding-kind-and-status.js';
 import { Outputs1796157371079 } from './1796157371079-outputs.js';
 import { InitiativeMarkets1796157711622 } from './1796157711622-initiative-markets.js';
+import { ActivityTraining1796158000000 } from './1796158000000-activity-training.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -17,4 +18,5 @@ export const migrations = [
   FundingKindAndStatus1796157019956,
   Outputs1796157371079,
   InitiativeMarkets1796157711622,
+  ActivityTraining1796158000000,
 ];

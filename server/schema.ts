@@ -11,6 +11,7 @@ import { EventResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
 import { MilestoneResolver } from './modules/milestones/milestone.resolver.js';
+import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
 import { MarketResolver } from './modules/markets/market.resolver.js';
 import { OutputResolver } from './modules/outputs/output.resolver.js';
 import { Output } from './modules/outputs/output.type.js';
@@ -97,6 +98,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       SummaryResolver,
       InitiativeLeverageResolver,
       MarketResolver,
+      EvaluationResolver,
     ],
     orphanedTypes: [
       Organisation,

@@ -135,8 +135,21 @@ export enum ActivityKind {
   FIELD_VISIT = 'FIELD_VISIT',
   CONFERENCE = 'CONFERENCE',
   WEBINAR = 'WEBINAR',
+  /** Competence development: a course or training for the people of the network. */
+  TRAINING = 'TRAINING',
   OTHER = 'OTHER',
 }
+
+/** The activities the 2027 evaluation counts as learning events. */
+export const LEARNING_ACTIVITIES: readonly ActivityKind[] = [
+  ActivityKind.WORKSHOP,
+  ActivityKind.LEARNING_SESSION,
+  ActivityKind.FIELD_VISIT,
+  ActivityKind.CONFERENCE,
+  ActivityKind.WEBINAR,
+];
+/** The activities the 2027 evaluation counts as competence development. */
+export const COMPETENCE_ACTIVITIES: readonly ActivityKind[] = [ActivityKind.TRAINING];
 
 export enum Role {
   ADMIN = 'ADMIN',

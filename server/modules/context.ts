@@ -6,6 +6,7 @@ import type { Logger } from '../infra/logger.js';
 import type { RequestScope } from '../infra/request-scope.js';
 import { ActivityService } from './activities/activity.service.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
+import { EvaluationService } from './evaluation/evaluation.service.js';
 import { EventService } from './events/event.service.js';
 import { FundingService } from './funding/funding.service.js';
 import { GraphService, type GraphLimits } from './graph/graph.service.js';
@@ -32,6 +33,7 @@ export interface Services {
   graph: GraphService;
   summary: SummaryService;
   markets: MarketService;
+  evaluation: EvaluationService;
 }
 
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
@@ -56,6 +58,7 @@ export function createServices(
     graph: new GraphService(network.facts, network.metrics, network.limits),
     summary: new SummaryService(db),
     markets: new MarketService(db),
+    evaluation: new EvaluationService(db),
   };
 }
 
