@@ -8,6 +8,7 @@ import { FundingKindAndStatus1796157019956 } from './1796157019956-funding-kind-
 import { Outputs1796157371079 } from './1796157371079-outputs.js';
 import { InitiativeMarkets1796157711622 } from './1796157711622-initiative-markets.js';
 import { ActivityTraining1796158000000 } from './1796158000000-activity-training.js';
+import { PartialCoverage1796158185411 } from './1796158185411-partial-coverage.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -19,4 +20,5 @@ export const migrations = [
   Outputs1796157371079,
   InitiativeMarkets1796157711622,
   ActivityTraining1796158000000,
+  PartialCoverage1796158185411,
 ];

@@ -7,6 +7,7 @@ import { InitiativeEntity } from './modules/initiatives/initiative.entity.js';
 import { MilestoneEntity } from './modules/milestones/milestone.entity.js';
 import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
 import { OutputEntity } from './modules/outputs/output.entity.js';
+import { PartialCoverageEntity } from './modules/regions/partial-coverage.entity.js';
 import { ParticipationEntity } from './modules/participations/participation.entity.js';
 import { PartnershipEntity } from './modules/partnerships/partnership.entity.js';
 
@@ -20,6 +21,7 @@ export const entities = [
   ActivityOrganisationEntity,
   FundingAllocationEntity,
   OutputEntity,
+  PartialCoverageEntity,
   EventEntity,
   ApiKeyEntity,
 ];

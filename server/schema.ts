@@ -12,6 +12,11 @@ import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
 import { MilestoneResolver } from './modules/milestones/milestone.resolver.js';
 import { EvaluationResolver } from './modules/evaluation/evaluation.resolver.js';
+import {
+  OrganisationCoverageResolver,
+  ProvinceRomResolver,
+  RegionResolver,
+} from './modules/regions/region.resolver.js';
 import { MarketResolver } from './modules/markets/market.resolver.js';
 import { OutputResolver } from './modules/outputs/output.resolver.js';
 import { Output } from './modules/outputs/output.type.js';
@@ -99,6 +104,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       InitiativeLeverageResolver,
       MarketResolver,
       EvaluationResolver,
+      RegionResolver,
+      ProvinceRomResolver,
+      OrganisationCoverageResolver,
     ],
     orphanedTypes: [
       Organisation,

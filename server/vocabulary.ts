@@ -140,6 +140,33 @@ export enum ActivityKind {
   OTHER = 'OTHER',
 }
 
+/** The twelve provinces (ISO 3166-2:NL) with their Dutch and English names. */
+export const PROVINCES: readonly { code: string; nameNl: string; nameEn: string }[] = [
+  { code: 'NL-DR', nameNl: 'Drenthe', nameEn: 'Drenthe' },
+  { code: 'NL-FL', nameNl: 'Flevoland', nameEn: 'Flevoland' },
+  { code: 'NL-FR', nameNl: 'Fryslân', nameEn: 'Friesland' },
+  { code: 'NL-GE', nameNl: 'Gelderland', nameEn: 'Gelderland' },
+  { code: 'NL-GR', nameNl: 'Groningen', nameEn: 'Groningen' },
+  { code: 'NL-LI', nameNl: 'Limburg', nameEn: 'Limburg' },
+  { code: 'NL-NB', nameNl: 'Noord-Brabant', nameEn: 'North Brabant' },
+  { code: 'NL-NH', nameNl: 'Noord-Holland', nameEn: 'North Holland' },
+  { code: 'NL-OV', nameNl: 'Overijssel', nameEn: 'Overijssel' },
+  { code: 'NL-UT', nameNl: 'Utrecht', nameEn: 'Utrecht' },
+  { code: 'NL-ZE', nameNl: 'Zeeland', nameEn: 'Zeeland' },
+  { code: 'NL-ZH', nameNl: 'Zuid-Holland', nameEn: 'South Holland' },
+];
+
+/** How a ROM covers a province: all of it, or one area of it (ROM Utrecht Region in Gooi- en Vechtstreek). */
+export enum Coverage {
+  FULL = 'FULL',
+  PARTIAL = 'PARTIAL',
+}
+registerEnumType(Coverage, {
+  name: 'Coverage',
+  description:
+    'How an organisation covers a province: FULL (the province is in its provinces) or PARTIAL (one area of it).',
+});
+
 /** The activities the 2027 evaluation counts as learning events. */
 export const LEARNING_ACTIVITIES: readonly ActivityKind[] = [
   ActivityKind.WORKSHOP,

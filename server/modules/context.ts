@@ -17,6 +17,7 @@ import { OrganisationService } from './organisations/organisation.service.js';
 import { OutputService } from './outputs/output.service.js';
 import { ParticipationService } from './participations/participation.service.js';
 import { PartnershipService } from './partnerships/partnership.service.js';
+import { RegionService } from './regions/region.service.js';
 import { SummaryService } from './summary/summary.service.js';
 
 export interface Services {
@@ -34,6 +35,7 @@ export interface Services {
   summary: SummaryService;
   markets: MarketService;
   evaluation: EvaluationService;
+  regions: RegionService;
 }
 
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
@@ -44,6 +46,7 @@ export function createServices(
 ): Services {
   const organisations = new OrganisationService(db);
   const initiatives = new InitiativeService(db, organisations);
+  const graph = new GraphService(network.facts, network.metrics, network.limits);
   return {
     organisations,
     initiatives,
@@ -55,10 +58,11 @@ export function createServices(
     outputs: new OutputService(db, initiatives),
     events: new EventService(db),
     apiKeys: new ApiKeyService(db, organisations, logger),
-    graph: new GraphService(network.facts, network.metrics, network.limits),
+    graph,
     summary: new SummaryService(db),
     markets: new MarketService(db),
     evaluation: new EvaluationService(db),
+    regions: new RegionService(db, graph),
   };
 }
 

@@ -36,6 +36,7 @@ interface RefOrganisation {
   source: string;
   confidence?: string;
   notes?: string;
+  partialCoverage?: { province: string; area: string; source?: string }[];
 }
 interface RefFunding {
   amountEur: number | null;
@@ -148,7 +149,7 @@ export async function importReferenceData(
     const added = await db.transaction(work);
     counts[kind] = { reference, added };
     log(
-      `[seed] ${kind.padEnd(15)} ${String(reference).padStart(4)} in reference, ${String(added).padStart(4)} added, ${String(reference - added).padStart(4)} already present`,
+      `[seed] ${kind.padEnd(16)} ${String(reference).padStart(4)} in reference, ${String(added).padStart(4)} added, ${String(reference - added).padStart(4)} already present`,
     );
   };
   const emit = (tx: Transaction, type: EventType, refs: Omit<NewEvent, 'type'>) =>
@@ -189,6 +190,28 @@ export async function importReferenceData(
       data.organisations.map((o) => o.code),
     ])) {
       orgIds.set(r.code, r.id);
+    }
+    return added;
+  });
+
+  const coverage = data.organisations.flatMap((o) =>
+    (o.partialCoverage ?? []).map((c) => ({ ...c, organisation: o.code })),
+  );
+  await step('partial coverage', coverage.length, async (tx) => {
+    let added = 0;
+    for (const c of coverage) {
+      const [row] = await tx.query(
+        `INSERT INTO partial_coverage (organisation_id, province, area, source) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING organisation_id`,
+        [orgIds.get(c.organisation), c.province, c.area, c.source ?? null],
+      );
+      if (row) {
+        added++;
+        await emit(tx, EventType.ORGANISATION_UPDATED, {
+          organisationPk: orgIds.get(c.organisation)!,
+          payload: { changes: { partialCoverage: [null, { province: c.province, area: c.area }] } },
+        });
+      }
     }
     return added;
   });
