@@ -213,3 +213,96 @@ describe('networkSummary', () => {
     expect(await count(`{ networkSummary { stalled stalledInitiatives { code } } }`)).toBeLessThanOrEqual(5);
   });
 });
+
+describe('networkSummary as of a day', () => {
+  const yesterday = () => {
+    const d = new Date(`${todayInNl()}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  };
+  const todayInNl = () =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+  it('counts the reference network as it stood at the end of 2024, as SQL counts it', async () => {
+    const s = await summary(undefined, { asOf: '2024-12-31' });
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM initiatives
+      WHERE visibility = 'PUBLIC' AND (starts_on <= '2024-12-31' OR created_at < '2025-01-01 00:00+01')`);
+    expect(s.initiatives).toBe(n);
+    expect(s.today).toBe('2024-12-31');
+    const [{ allocations }] = await sql(`SELECT count(*)::int AS allocations FROM funding_allocations f
+      JOIN initiatives i ON i.id = f.initiative_id WHERE i.visibility = 'PUBLIC'
+       AND (i.starts_on <= '2024-12-31' OR i.created_at < '2025-01-01 00:00+01')
+       AND ((f.year IS NOT NULL AND f.year <= 2024) OR (f.year IS NULL AND f.created_at < '2025-01-01 00:00+01'))`);
+    expect(s.funding.allocations).toBe(allocations);
+    // The one-off EUR 4M of end 2023 is in; the KIC 2024 commitment is of 2024, so in too.
+    expect(allocations).toBeGreaterThan(0);
+  });
+
+  it('gives statuses, participants and milestones as the log had them that day, never what came after', async () => {
+    const admin = await server.token('ROMNL', Role.ADMIN);
+    const created = await server.gql(
+      `mutation { createInitiative(input: { code: "ASOF_JOINT", title: "As of", status: ACTIVE, visibility: PUBLIC,
+        startsOn: "2025-01-01", leadOrganisationId: "${ids.get('IMPULS')}" }) { id } }`,
+      {},
+      admin,
+    );
+    const id = created.data.createInitiative.id;
+    const join = await server.gql(
+      `mutation ($i: ID!, $o: ID!) { joinInitiative(input: { initiativeId: $i, organisationId: $o, joinedOn: "2025-01-01" }) { id } }`,
+      { i: id, o: ids.get('LIOF') },
+      admin,
+    );
+    expect(join.errors).toBeUndefined();
+    const milestone = await server.gql(
+      `mutation ($i: ID!) { addMilestone(input: { initiativeId: $i, title: "Due", dueOn: "2025-06-01", status: IN_PROGRESS }) { id version } }`,
+      { i: id },
+      admin,
+    );
+    const before = await summary(undefined, { asOf: yesterday() });
+    const todayBefore = await summary(undefined, { asOf: todayInNl() });
+    const changed = await server.gql(
+      `mutation ($i: ID!, $m: ID!, $v: Int!) {
+        updateInitiative(input: { id: $i, status: COMPLETED }) { status }
+        updateMilestone(input: { id: $m, expectedVersion: $v, status: DONE }) { status } }`,
+      { i: id, m: milestone.data.addMilestone.id, v: milestone.data.addMilestone.version },
+      admin,
+    );
+    expect(changed.errors).toBeUndefined();
+    const left = await server.gql(
+      `mutation ($i: ID!, $o: ID!) { leaveInitiative(input: { initiativeId: $i, organisationId: $o }) { id } }`,
+      { i: id, o: ids.get('LIOF') },
+      admin,
+    );
+    expect(left.errors).toBeUndefined();
+
+    const then = await summary(undefined, { asOf: yesterday() });
+    expect(then).toEqual(before);
+    const now = await summary(undefined, { asOf: todayInNl() });
+    expect(asMap(now.byStatus).COMPLETED).toBe(asMap(todayBefore.byStatus).COMPLETED + 1);
+    expect(asMap(now.byStatus).ACTIVE).toBe(asMap(todayBefore.byStatus).ACTIVE - 1);
+    expect(asMap(now.milestones.byStatus).DONE).toBe(asMap(todayBefore.milestones.byStatus).DONE + 1);
+    expect(now.milestones.overdue).toBe(todayBefore.milestones.overdue - 1);
+    expect(now.supraRegional).toBe(todayBefore.supraRegional - 1);
+    // Yesterday it was active with two ROMs and an open milestone: counted so.
+    expect(then.initiatives).toBeGreaterThan(0);
+    // Before it started it was not in the network: it was recorded today and starts in 2025.
+    const early = await summary(undefined, { asOf: '2024-06-30' });
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM initiatives
+      WHERE visibility = 'PUBLIC' AND (starts_on <= '2024-06-30' OR created_at < '2024-07-01 00:00+02')`);
+    expect(early.initiatives).toBe(n);
+  });
+
+  it('refuses a day that is not one with BAD_USER_INPUT', async () => {
+    const res = await server.gql(SUMMARY, { filter: { asOf: '2025-02-30' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('costs the same four statements as of a day', async () => {
+    const before = server.app.db.statementCount;
+    const res = await server.gql(
+      `{ networkSummary(filter: { asOf: "2025-06-30" }) { initiatives milestones { total } funding { allocations } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(server.app.db.statementCount - before).toBe(4);
+  });
+});

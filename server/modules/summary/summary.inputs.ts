@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar } from '../../infra/graphql/scalars.js';
 import { CoreTask, Pillar, Theme } from '../../vocabulary.js';
 
 @InputType({
@@ -28,6 +29,14 @@ export class SummaryFilter {
 
   @Field(() => ID, { nullable: true, description: 'Initiatives this organisation takes part in.' })
   organisationId?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The network as it stood that day (end of the day, Dutch time): initiatives started or recorded by then, ' +
+      'participations holding then, statuses as the log had them, funding of the years up to it. Default: now.',
+  })
+  asOf?: string | null;
 
   @Field(() => Int, {
     nullable: true,

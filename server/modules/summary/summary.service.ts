@@ -5,6 +5,7 @@ import type { RequestScope } from '../../infra/request-scope.js';
 import * as valid from '../../infra/validation.js';
 import {
   CoreTask,
+  EventType,
   FundingBasis,
   FundingKind,
   FundingStatus,
@@ -14,6 +15,9 @@ import {
   Theme,
 } from '../../vocabulary.js';
 import { today } from '../graph/index.js';
+
+/** Days end in the Netherlands: an as-of day is read there, as the graph's today is. */
+const ZONE = 'Europe/Amsterdam';
 import { visibleInitiatives } from '../initiatives/index.js';
 import type { SummaryFilter } from './summary.inputs.js';
 import {
@@ -50,8 +54,6 @@ const quoted = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 const BUDGET = quoted([FundingKind.STRUCTURAL, FundingKind.ONE_OFF]);
 const LEVERED = quoted([FundingKind.CO_FUNDING, FundingKind.FOLLOW_ON]);
 
-const OPEN_MILESTONE = `m.status NOT IN ('${MilestoneStatus.DONE}', '${MilestoneStatus.CANCELLED}')`;
-
 /**
  * networkSummary: counts, milestones, stalled initiatives and funding over the initiatives the caller may see
  * that the filter selects. Four statements whatever the data (each with the same scope), run in parallel
@@ -63,47 +65,91 @@ export class SummaryService {
   async summary(scope: RequestScope, filter: SummaryFilter | null | undefined): Promise<NetworkSummary> {
     const dueWithinDays = intIn(filter?.dueWithinDays, 30, 1, 366, 'filter.dueWithinDays');
     const stalledAfterMonths = intIn(filter?.stalledAfterMonths, 6, 1, 60, 'filter.stalledAfterMonths');
+    const asOf = valid.optionalDate(filter?.asOf, 'filter.asOf');
     const where = visibleInitiatives(scope, filter);
+    // Participations and initiatives as they stood: now, or as of the day (`$?` is that day).
+    const holding = (p: string) =>
+      asOf === null
+        ? `${p}.left_on IS NULL`
+        : `(${p}.joined_on IS NULL OR ${p}.joined_on <= $?::date) AND (${p}.left_on IS NULL OR ${p}.left_on > $?::date)`;
+    const holdingParams = asOf === null ? [] : [asOf, asOf];
+    if (asOf !== null) {
+      // In the network from when it started or was recorded, whichever came first.
+      where.and(
+        `(i.starts_on <= $?::date OR i.created_at < ($?::date + 1)::timestamp AT TIME ZONE '${ZONE}')`,
+        asOf,
+        asOf,
+      );
+    }
     const provinces = valid.provinceCodes(filter?.provinces, 'filter.provinces');
     if (provinces.length) {
       where.and(
         `EXISTS (SELECT 1 FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
-          WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.provinces && $?::text[])`,
+          WHERE sp.initiative_id = i.id AND ${holding('sp')} AND so.provinces && $?::text[])`,
+        ...holdingParams,
         provinces,
       );
     }
-    const day = today();
-    // Each statement adds its own parameters after the scope's.
+    const day = asOf ?? today();
+    // Each statement adds its own parameters after the scope's; `$${next + 1}` is always the day.
     const next = where.params.length;
-    const inScope = `scope AS (SELECT i.id, i.code, i.themes, i.pillars, i.core_tasks, i.status FROM initiatives i ${where.sql})`;
+    const dayParam = `$${next + 1}::date`;
+    /** The end of the day, as a time: what the log held by then. */
+    const endOfDay = `((${dayParam} + 1)::timestamp AT TIME ZONE '${ZONE}')`;
+    /** A status as of the day: the old value of the first change after it, else the current one. */
+    const statusThen = (column: string, type: EventType, match: string) =>
+      asOf === null
+        ? column
+        : `coalesce((SELECT e.payload->'changes'->'status'->>0 FROM events e
+             WHERE ${match} AND e.type = '${type}' AND e.occurred_at >= ${endOfDay}
+               AND e.payload->'changes' ? 'status' ORDER BY e.seq LIMIT 1), ${column})`;
+    // Every statement names the day (here, as the scope's column) so that it always takes the same parameters.
+    const inScope = `scope AS (SELECT i.id, i.code, i.themes, i.pillars, i.core_tasks, ${dayParam} AS day,
+        ${statusThen('i.status', EventType.INITIATIVE_UPDATED, 'e.initiative_id = i.id')} AS status
+      FROM initiatives i ${where.sql})`;
     const read = (sql: string, extra: unknown[] = []) =>
-      this.db.read(`WITH ${inScope} ${sql}`, [...where.params, ...extra], undefined, scope);
+      this.db.read(`WITH ${inScope} ${sql}`, [...where.params, day, ...extra], undefined, scope);
     const facets = (column: string) =>
       `(SELECT jsonb_object_agg(k, n) FROM (SELECT k, count(*)::int AS n FROM scope, unnest(scope.${column}) k GROUP BY k) x)`;
+    const holds = (p: string) =>
+      asOf === null
+        ? `${p}.left_on IS NULL`
+        : `(${p}.joined_on IS NULL OR ${p}.joined_on <= ${dayParam}) AND (${p}.left_on IS NULL OR ${p}.left_on > ${dayParam})`;
+    const milestoneStatus = statusThen(
+      'm.status',
+      EventType.MILESTONE_CHANGED,
+      'e.initiative_id = m.initiative_id AND e.milestone_id = m.id',
+    );
     const [[counts], milestones, stalled, funding] = await Promise.all([
       read(`, supra AS (
           SELECT p.initiative_id FROM participations p JOIN organisations o ON o.id = p.organisation_id
-           WHERE p.left_on IS NULL AND o.kind = 'ROM' AND p.initiative_id IN (SELECT id FROM scope)
+           WHERE ${holds('p')} AND o.kind = 'ROM' AND p.initiative_id IN (SELECT id FROM scope)
            GROUP BY p.initiative_id HAVING count(*) >= 2)
         SELECT (SELECT count(*)::int FROM scope) AS initiatives, (SELECT count(*)::int FROM supra) AS supra,
                ${facets('themes')} AS themes, ${facets('pillars')} AS pillars, ${facets('core_tasks')} AS core_tasks,
                (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM scope GROUP BY status) x)
                  AS statuses`),
       read(
-        `SELECT m.status, count(*)::int AS n,
-                count(*) FILTER (WHERE ${OPEN_MILESTONE} AND m.due_on >= $${next + 1}::date
-                  AND m.due_on <= $${next + 1}::date + $${next + 2}::int)::int AS due_soon,
-                count(*) FILTER (WHERE ${OPEN_MILESTONE} AND m.due_on < $${next + 1}::date)::int AS overdue
-           FROM milestones m JOIN scope s ON s.id = m.initiative_id GROUP BY m.status`,
-        [day, dueWithinDays],
+        `SELECT ms.status, count(*)::int AS n,
+                count(*) FILTER (WHERE ms.open AND ms.due_on >= ${dayParam}
+                  AND ms.due_on <= ${dayParam} + $${next + 2}::int)::int AS due_soon,
+                count(*) FILTER (WHERE ms.open AND ms.due_on < ${dayParam})::int AS overdue
+           FROM (SELECT x.status, x.due_on,
+                        x.status NOT IN ('${MilestoneStatus.DONE}', '${MilestoneStatus.CANCELLED}') AS open
+                   FROM (SELECT ${milestoneStatus} AS status, m.due_on
+                           FROM milestones m JOIN scope s ON s.id = m.initiative_id) x) ms
+          GROUP BY ms.status`,
+        [dueWithinDays],
       ),
       read(
         `SELECT s.id FROM scope s
           WHERE s.status IN ('${InitiativeStatus.PLANNED}', '${InitiativeStatus.ACTIVE}')
             AND NOT EXISTS (SELECT 1 FROM events e WHERE e.initiative_id = s.id
-                              AND e.occurred_at > now() - make_interval(months => $${next + 1}::int))
+                              AND e.occurred_at > ${endOfDay} - make_interval(months => $${next + 2}::int)
+                              AND e.occurred_at < ${endOfDay})
             AND NOT EXISTS (SELECT 1 FROM participations p WHERE p.initiative_id = s.id
-                              AND p.joined_on > (now() - make_interval(months => $${next + 1}::int))::date)
+                              AND p.joined_on > ${dayParam} - make_interval(months => $${next + 2}::int)
+                              AND p.joined_on <= ${dayParam})
           ORDER BY s.code`,
         [stalledAfterMonths],
       ),
@@ -111,7 +157,13 @@ export class SummaryService {
           SELECT f.amount_eur, f.year, f.basis, f.kind, f.status, s.id AS initiative_id, s.code, s.themes, s.pillars,
                  coalesce(o.code, f.source_label, 'unknown') AS source
             FROM funding_allocations f JOIN scope s ON s.id = f.initiative_id
-            LEFT JOIN organisations o ON o.id = f.source_organisation_id)
+            LEFT JOIN organisations o ON o.id = f.source_organisation_id
+           ${
+             asOf === null
+               ? ''
+               : `WHERE (f.year IS NOT NULL AND f.year <= extract(year FROM ${dayParam}))
+                     OR (f.year IS NULL AND f.created_at < ${endOfDay})`
+           })
         SELECT 'theme' AS facet, t AS key, count(*)::int AS n, sum(amount_eur) AS eur, NULL::numeric AS levered,
                NULL::int AS initiative_id
           FROM f, unnest(f.themes) t GROUP BY t
