@@ -7,7 +7,7 @@ import { ActivityResolver } from './modules/activities/activity.resolver.js';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
 import { EventSubscriptionResolver } from './modules/events/event.subscriptions.js';
 import { ApiKey } from './modules/api-keys/api-key.type.js';
-import { EventResolver } from './modules/events/event.resolver.js';
+import { EventResolver, InitiativeAuditTrailResolver } from './modules/events/event.resolver.js';
 import { FundingResolver } from './modules/funding/funding.resolver.js';
 import { InitiativeResolver } from './modules/initiatives/initiative.resolver.js';
 import { MilestoneResolver } from './modules/milestones/milestone.resolver.js';
@@ -89,6 +89,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       FundingResolver,
       OutputResolver,
       EventResolver,
+      InitiativeAuditTrailResolver,
       TaxonomyResolver,
       ApiKeyResolver,
       EventSubscriptionResolver,

@@ -135,3 +135,23 @@ export class EventResolver {
       : services.funding.byPk(scope, event.fundingAllocationPk);
   }
 }
+
+@Resolver(() => Initiative)
+export class InitiativeAuditTrailResolver {
+  @FieldResolver(() => EventConnection, {
+    description:
+      'Its audit trail, oldest first: the same as Query.auditTrail, reached by code. Ask it of one initiative ' +
+      'at a time: each one is a statement.',
+  })
+  auditTrail(
+    @Root() initiative: Initiative,
+    @Ctx() { scope, services }: Context,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ): Promise<Page<Event>> {
+    return services.events.listMatching(
+      scope,
+      { types: [], initiativePks: [initiative.pk], organisationPks: [] },
+      pageRequest(first, after, ['bigint']),
+    );
+  }
+}

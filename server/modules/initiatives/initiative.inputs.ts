@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../infra/graphql/scalars.js';
 import { ExternalLinkInput } from '../../infra/graphql/external-link.js';
 import * as valid from '../../infra/validation.js';
@@ -44,6 +44,12 @@ export class InitiativeFilter {
     description: 'true: two or more ROMs take part; false: fewer than two.',
   })
   supraRegional?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Exactly this many ROMs take part (1: single-ROM initiatives that could be scaled up).',
+  })
+  romCount?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on code or title.' })
   search?: string | null;

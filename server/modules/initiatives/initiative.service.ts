@@ -203,6 +203,16 @@ export class InitiativeService {
       where.and(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
         WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') ${filter.supraRegional ? '>=' : '<'} 2`);
     }
+    if (filter?.romCount != null) {
+      if (!Number.isInteger(filter.romCount) || filter.romCount < 0 || filter.romCount > 1000) {
+        throw new BadInputError('filter.romCount must be a whole number from 0 to 1000', 'filter.romCount');
+      }
+      where.and(
+        `(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
+          WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') = $?`,
+        filter.romCount,
+      );
+    }
     const search = valid.searchTerm(filter?.search, 'filter.search');
     if (search) {
       // The expression of initiatives_search_idx (trigram GIN), so the index serves it.
