@@ -15,6 +15,11 @@ const BENCHMARKS: Record<
       'the graph engine: neighbourhood, shortestPath, matrix, metrics (p50/p95 at concurrency 1), start-up, CTE',
     load: () => import('./graph.js'),
   },
+  questions: {
+    about:
+      'the thirteen dashboard questions at 10,000 organisations: p50/p95 at concurrency 1, statements each',
+    load: () => import('./questions.js'),
+  },
   fanout: {
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),

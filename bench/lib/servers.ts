@@ -15,6 +15,8 @@ export interface CpuSample {
   heap?: HeapFigures;
   /** Live-feed figures, from servers that have one (ours). */
   live?: { subscribers: number; sockets: number };
+  /** SQL statements the server has sent since it started, from servers that count them (ours). */
+  statements?: number;
 }
 
 export interface HeapFigures {
@@ -58,6 +60,7 @@ type Message =
       memory: number;
       heap?: HeapFigures;
       live?: { subscribers: number; sockets: number };
+      statements?: number;
     };
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
@@ -119,6 +122,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
             rssBytes: message.memory,
             heap: message.heap,
             live: message.live,
+            statements: message.statements,
           });
         };
         child.on('message', onMessage);

@@ -6,7 +6,7 @@
  *
  * Optional settings (unset: what bench/queries.ts wants): BENCH_SEED_ON_START (import the reference network
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
- * (wake-ups between instances; else in-process).
+ * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +32,8 @@ const config = loadConfig({
   // The fan-out bench's thousands of subscribers stand for as many people, but all connect anonymously from
   // 127.0.0.1: the per-caller cap, a defence against one caller, would refuse all but its first 200.
   WS_MAX_SUBSCRIPTIONS_PER_CALLER: '1000000',
+  // The questions bench counts each request's statements: no catch-up poll may fall between.
+  EVENTS_POLL_MS: process.env.BENCH_EVENTS_POLL_MS,
   // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on
   // every other measurement. The graph bench asks for them and waits.
   GRAPH_WARM_METRICS: 'false',
@@ -53,6 +55,7 @@ process.on('message', (message: { type?: string; id?: number; gc?: boolean }) =>
       memory: rss,
       heap: { heapUsed, heapTotal, external, arrayBuffers },
       live: { subscribers: app.feed.size, sockets: app.websocket.connections() },
+      statements: app.db.statementCount,
     });
   }
   if (message?.type === 'stop') {

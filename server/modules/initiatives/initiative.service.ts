@@ -199,18 +199,21 @@ export class InitiativeService {
     if (statuses.length) where.and('i.status = ANY($?::text[])', statuses);
     const kinds = valid.enumList(filter?.kinds, 'filter.kinds');
     if (kinds.length) where.and('i.kind = ANY($?::text[])', kinds);
+    // Initiatives by how many ROMs take part, as one hashed set over the ROMs' participations (a few thousand
+    // rows), not a count per initiative of the list.
+    const withRoms = (having: string) =>
+      `i.id IN (SELECT sp.initiative_id FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
+        WHERE sp.left_on IS NULL AND so.kind = 'ROM' GROUP BY sp.initiative_id HAVING ${having})`;
     if (filter?.supraRegional != null) {
-      where.and(`(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
-        WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') ${filter.supraRegional ? '>=' : '<'} 2`);
+      where.and(filter.supraRegional ? withRoms('count(*) >= 2') : `NOT ${withRoms('count(*) >= 2')}`);
     }
     if (filter?.romCount != null) {
       if (!Number.isInteger(filter.romCount) || filter.romCount < 0 || filter.romCount > 1000) {
         throw new BadInputError('filter.romCount must be a whole number from 0 to 1000', 'filter.romCount');
       }
       where.and(
-        `(SELECT count(*) FROM participations sp JOIN organisations so ON so.id = sp.organisation_id
-          WHERE sp.initiative_id = i.id AND sp.left_on IS NULL AND so.kind = 'ROM') = $?`,
-        filter.romCount,
+        filter.romCount === 0 ? `NOT ${withRoms('count(*) >= 1')}` : withRoms('count(*) = $?'),
+        ...(filter.romCount === 0 ? [] : [filter.romCount]),
       );
     }
     const search = valid.searchTerm(filter?.search, 'filter.search');
