@@ -10,7 +10,9 @@
 import type { Database, Row } from '../infra/db/database.js';
 import type {
   Confidence,
+  InitiativeKind,
   OrganisationKind,
+  ParticipationRole,
   PartnershipKind,
   Pillar,
   Theme,
@@ -33,11 +35,13 @@ export interface ParticipationFact {
   readonly joinedOn: string | null;
   /** The first day it no longer takes part; null while it does. */
   readonly leftOn: string | null;
+  readonly role: ParticipationRole;
 }
 
 export interface InitiativeFact {
   readonly pk: number;
   readonly code: string;
+  readonly kind: InitiativeKind;
   readonly visibility: Visibility;
   readonly themes: readonly Theme[];
   readonly pillars: readonly Pillar[];
@@ -94,8 +98,8 @@ export interface NetworkEvent {
 }
 
 const ORGANISATIONS = `SELECT id, code, name, kind, provinces FROM organisations`;
-const INITIATIVES = `SELECT id, code, visibility, themes, pillars, starts_on, ends_on FROM initiatives`;
-const PARTICIPATIONS = `SELECT id, initiative_id, organisation_id, joined_on, left_on FROM participations`;
+const INITIATIVES = `SELECT id, code, kind, visibility, themes, pillars, starts_on, ends_on FROM initiatives`;
+const PARTICIPATIONS = `SELECT id, initiative_id, organisation_id, joined_on, left_on, role FROM participations`;
 const PARTNERSHIPS = `SELECT id, from_id, to_id, kind, themes, since, until, source, confidence FROM partnerships`;
 
 function organisationOf(r: Row): OrganisationFact {
@@ -109,6 +113,7 @@ function participationOf(r: Row): ParticipationFact {
     organisationPk: r.organisation_id,
     joinedOn: r.joined_on,
     leftOn: r.left_on,
+    role: r.role,
   };
 }
 
@@ -130,6 +135,7 @@ function initiativeOf(r: Row, participations: ParticipationFact[]): InitiativeFa
   return {
     pk: r.id,
     code: r.code,
+    kind: r.kind,
     visibility: r.visibility,
     themes: r.themes,
     pillars: r.pillars,

@@ -225,6 +225,14 @@ export class NetworkView {
     );
   }
 
+  /** Calls `visit` with each participation holding that day in an initiative that makes ties in this view. */
+  eachParticipation(visit: (initiative: InitiativeFact, participation: ParticipationFact) => void): void {
+    for (const initiative of this.facts.initiatives.values()) {
+      if (!this.counts(initiative)) continue;
+      for (const p of initiative.participations) if (this.takesPart(p)) visit(initiative, p);
+    }
+  }
+
   /** The initiatives an organisation takes part in that make ties in this view. */
   initiativesOf(pk: number): InitiativeFact[] {
     const out: InitiativeFact[] = [];

@@ -5,7 +5,9 @@ import { accessClassKey, NetworkView, type NetworkFilter } from '../../server/gr
 import {
   Confidence,
   GraphEdgeKind,
+  InitiativeKind,
   OrganisationKind,
+  ParticipationRole,
   PartnershipKind,
   Theme,
   Visibility,
@@ -43,7 +45,7 @@ const initiative = (
   startsOn: string | null = null,
   endsOn: string | null = null,
   themes: Theme[] = [],
-) => ({ pk: ipk, code, visibility, themes, pillars: [], startsOn, endsOn });
+) => ({ pk: ipk, code, kind: InitiativeKind.PROJECT, visibility, themes, pillars: [], startsOn, endsOn });
 const takesPart = (
   ipk: number,
   code: string,
@@ -55,6 +57,7 @@ const takesPart = (
   organisationPk: pk(code),
   joinedOn,
   leftOn,
+  role: ParticipationRole.PARTNER,
 });
 
 const facts = NetworkFacts.of({

@@ -61,6 +61,11 @@ export class GraphService {
     return new NetworkView(this.facts, initiativeAccessOf(scope.viewer), { ...filter, day });
   }
 
+  /** The network as the caller sees it on a day (today when not given), on some themes or all. */
+  viewOf(scope: RequestScope, themes: Theme[], asOf: string | null | undefined): NetworkView {
+    return this.view(scope, { themes }, asOf);
+  }
+
   /** The view a GraphFilter selects; `prefix` names its fields in errors (`filter.` in GraphQL, none in URLs). */
   private filteredView(
     scope: RequestScope,
