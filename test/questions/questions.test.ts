@@ -35,8 +35,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /**
- * Statements each question may take, whatever the data (the benchmark checks the same at 10,000): one per list or
- * loader the operation reaches. q11 is bounded by the kinds of subject an audit trail names, not by its length.
+ * The most SQL statements each question takes for an anonymous caller, whatever the data (the benchmark checks
+ * the same at 10,000 organisations, plus the one that resolves a token's organisation): one per list or loader
+ * the operation reaches. q09 reads its stalled initiatives and their leads only when there are any; q11 is
+ * bounded by the kinds of subject an audit trail names, not by its length.
  */
 const STATEMENTS: Record<string, number> = {
   q01: 1,
@@ -44,10 +46,10 @@ const STATEMENTS: Record<string, number> = {
   q03: 2,
   q04: 2,
   q05: 1,
-  q06: 4,
-  q07: 4,
-  q08: 5,
-  q09: 4,
+  q06: 1,
+  q07: 1,
+  q08: 2,
+  q09: 3,
   q10: 1,
   q11: 8,
   q12: 7,
@@ -347,7 +349,7 @@ describe('the questions dashboards ask', () => {
       await ask(q); // warm the metrics and the caches a first answer may fill
       const before = server.app.db.statementCount;
       await ask(q);
-      expect(server.app.db.statementCount - before).toBe(STATEMENTS[q.name]!);
+      expect(server.app.db.statementCount - before).toBeLessThanOrEqual(STATEMENTS[q.name]!);
     },
   );
 

@@ -41,8 +41,10 @@ export function visibleInitiativeSql(viewer: Viewer, alias: string, params: unkn
   if (!signedIn(viewer) || viewer.organisationPk === null) return `${alias}.visibility = 'PUBLIC'`;
   params.push(viewer.organisationPk);
   const open = viewer.network ? `('PUBLIC', 'NETWORK')` : `('PUBLIC')`;
-  return `(${alias}.visibility IN ${open} OR EXISTS (SELECT 1 FROM participations vp
-    WHERE vp.initiative_id = ${alias}.id AND vp.organisation_id = $${params.length} AND vp.left_on IS NULL))`;
+  // The caller's own initiatives as one set (PostgreSQL hashes it once per statement), not a lookup per row:
+  // a summary over 20,000 initiatives then joins them by hash instead of probing each one.
+  return `(${alias}.visibility IN ${open} OR ${alias}.id IN (SELECT vp.initiative_id FROM participations vp
+    WHERE vp.organisation_id = $${params.length} AND vp.left_on IS NULL))`;
 }
 
 /** Funding amounts are for the network only. */

@@ -1,4 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { selectedFields } from '../../infra/graphql/selection.js';
 import type { Context } from '../context.js';
 import { Initiative } from '../initiatives/index.js';
 import { SummaryFilter } from './summary.inputs.js';
@@ -20,9 +34,10 @@ export class SummaryResolver {
   })
   networkSummary(
     @Ctx() { scope, services }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => SummaryFilter, { nullable: true }) filter?: SummaryFilter | null,
   ): Promise<NetworkSummary> {
-    return services.summary.summary(scope, filter);
+    return services.summary.summary(scope, filter, selectedFields(info, []));
   }
 
   @FieldResolver(() => [Initiative], { description: 'The stalled initiatives, by code.' })

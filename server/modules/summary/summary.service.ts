@@ -30,6 +30,17 @@ import {
   NetworkSummary,
 } from './summary.type.js';
 
+/** The fields of NetworkSummary its first statement counts. */
+const COUNT_FIELDS = [
+  'initiatives',
+  'supraRegional',
+  'supraRegionalShare',
+  'byTheme',
+  'byPillar',
+  'byCoreTask',
+  'byStatus',
+];
+
 /** Every key of a vocabulary in its order, zeros included, from the counts SQL returned. */
 function keyCounts(keys: readonly string[], counts: Record<string, number> | null): KeyCount[] {
   return keys.map((key) => Object.assign(new KeyCount(), { key, count: counts?.[key] ?? 0 }));
@@ -56,13 +67,18 @@ const LEVERED = quoted([FundingKind.CO_FUNDING, FundingKind.FOLLOW_ON]);
 
 /**
  * networkSummary: counts, milestones, stalled initiatives and funding over the initiatives the caller may see
- * that the filter selects. Four statements whatever the data (each with the same scope), run in parallel
- * under the request's budget.
+ * that the filter selects. One statement for each of the four that the query asks for, whatever the data (each
+ * with the same scope), run in parallel under the request's budget.
  */
 export class SummaryService {
   constructor(private readonly db: Database) {}
 
-  async summary(scope: RequestScope, filter: SummaryFilter | null | undefined): Promise<NetworkSummary> {
+  /** @param selected the fields of NetworkSummary the query asks for: only their statements run */
+  async summary(
+    scope: RequestScope,
+    filter: SummaryFilter | null | undefined,
+    selected: ReadonlySet<string>,
+  ): Promise<NetworkSummary> {
     const dueWithinDays = intIn(filter?.dueWithinDays, 30, 1, 366, 'filter.dueWithinDays');
     const stalledAfterMonths = intIn(filter?.stalledAfterMonths, 6, 1, 60, 'filter.stalledAfterMonths');
     const asOf = valid.optionalDate(filter?.asOf, 'filter.asOf');
@@ -120,17 +136,22 @@ export class SummaryService {
       EventType.MILESTONE_CHANGED,
       'e.initiative_id = m.initiative_id AND e.milestone_id = m.id',
     );
+    const asks = (...fields: string[]) => fields.some((f) => selected.has(f));
+    const none = Promise.resolve([] as Row[]);
     const [[counts], milestones, stalled, funding] = await Promise.all([
-      read(`, supra AS (
+      asks(...COUNT_FIELDS)
+        ? read(`, supra AS (
           SELECT p.initiative_id FROM participations p JOIN organisations o ON o.id = p.organisation_id
            WHERE ${holds('p')} AND o.kind = 'ROM' AND p.initiative_id IN (SELECT id FROM scope)
            GROUP BY p.initiative_id HAVING count(*) >= 2)
         SELECT (SELECT count(*)::int FROM scope) AS initiatives, (SELECT count(*)::int FROM supra) AS supra,
                ${facets('themes')} AS themes, ${facets('pillars')} AS pillars, ${facets('core_tasks')} AS core_tasks,
                (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM scope GROUP BY status) x)
-                 AS statuses`),
-      read(
-        `SELECT ms.status, count(*)::int AS n,
+                 AS statuses`)
+        : none,
+      asks('milestones')
+        ? read(
+            `SELECT ms.status, count(*)::int AS n,
                 count(*) FILTER (WHERE ms.open AND ms.due_on >= ${dayParam}
                   AND ms.due_on <= ${dayParam} + $${next + 2}::int)::int AS due_soon,
                 count(*) FILTER (WHERE ms.open AND ms.due_on < ${dayParam})::int AS overdue
@@ -139,10 +160,12 @@ export class SummaryService {
                    FROM (SELECT ${milestoneStatus} AS status, m.due_on
                            FROM milestones m JOIN scope s ON s.id = m.initiative_id) x) ms
           GROUP BY ms.status`,
-        [dueWithinDays],
-      ),
-      read(
-        `SELECT s.id FROM scope s
+            [dueWithinDays],
+          )
+        : none,
+      asks('stalled', 'stalledInitiatives')
+        ? read(
+            `SELECT s.id FROM scope s
           WHERE s.status IN ('${InitiativeStatus.PLANNED}', '${InitiativeStatus.ACTIVE}')
             AND NOT EXISTS (SELECT 1 FROM events e WHERE e.initiative_id = s.id
                               AND e.occurred_at > ${endOfDay} - make_interval(months => $${next + 2}::int)
@@ -151,9 +174,11 @@ export class SummaryService {
                               AND p.joined_on > ${dayParam} - make_interval(months => $${next + 2}::int)
                               AND p.joined_on <= ${dayParam})
           ORDER BY s.code`,
-        [stalledAfterMonths],
-      ),
-      read(`, f AS (
+            [stalledAfterMonths],
+          )
+        : none,
+      asks('funding')
+        ? read(`, f AS (
           SELECT f.amount_eur, f.year, f.basis, f.kind, f.status, s.id AS initiative_id, s.code, s.themes, s.pillars,
                  coalesce(o.code, f.source_label, 'unknown') AS source
             FROM funding_allocations f JOIN scope s ON s.id = f.initiative_id
@@ -178,17 +203,21 @@ export class SummaryService {
                coalesce(sum(amount_eur) FILTER (WHERE kind IN (${BUDGET})), 0),
                coalesce(sum(amount_eur) FILTER (WHERE kind IN (${LEVERED})), 0), initiative_id
           FROM f WHERE kind IN (${BUDGET}, ${LEVERED}) GROUP BY initiative_id, code
-        UNION ALL SELECT 'total', 'total', count(*)::int, sum(amount_eur), NULL, NULL FROM f`),
+        UNION ALL SELECT 'total', 'total', count(*)::int, sum(amount_eur), NULL, NULL FROM f`)
+        : none,
     ]);
 
+    // What the query did not ask for was not counted, and is never read.
     const summary = new NetworkSummary();
-    summary.initiatives = counts!.initiatives;
-    summary.supraRegional = counts!.supra;
-    summary.supraRegionalShare = counts!.initiatives ? counts!.supra / counts!.initiatives : 0;
-    summary.byTheme = keyCounts(Object.values(Theme), counts!.themes);
-    summary.byPillar = keyCounts(Object.values(Pillar), counts!.pillars);
-    summary.byCoreTask = keyCounts(Object.values(CoreTask), counts!.core_tasks);
-    summary.byStatus = keyCounts(Object.values(InitiativeStatus), counts!.statuses);
+    if (counts) {
+      summary.initiatives = counts.initiatives;
+      summary.supraRegional = counts.supra;
+      summary.supraRegionalShare = counts.initiatives ? counts.supra / counts.initiatives : 0;
+      summary.byTheme = keyCounts(Object.values(Theme), counts.themes);
+      summary.byPillar = keyCounts(Object.values(Pillar), counts.pillars);
+      summary.byCoreTask = keyCounts(Object.values(CoreTask), counts.core_tasks);
+      summary.byStatus = keyCounts(Object.values(InitiativeStatus), counts.statuses);
+    }
     summary.milestones = milestoneSummary(milestones, dueWithinDays);
     summary.stalledPks = stalled.map((r) => r.id as number);
     summary.stalled = stalled.length;
