@@ -225,6 +225,11 @@ export class NetworkView {
     );
   }
 
+  /** Who sees what this view sees: views of one class, filter and day answer alike (a cache key). */
+  get key(): string {
+    return `${this.facts.version}|${accessClassKey(this.facts, this.access)}|${JSON.stringify(this.filter)}`;
+  }
+
   /** Calls `visit` with each participation holding that day in an initiative that makes ties in this view. */
   eachParticipation(visit: (initiative: InitiativeFact, participation: ParticipationFact) => void): void {
     for (const initiative of this.facts.initiatives.values()) {

@@ -38,7 +38,8 @@ afterAll(() => server?.close());
  * The most SQL statements each question takes for an anonymous caller, whatever the data (the benchmark checks
  * the same at 10,000 organisations, plus the one that resolves a token's organisation): one per list or loader
  * the operation reaches. q09 reads its stalled initiatives and their leads only when there are any; q11 is
- * bounded by the kinds of subject an audit trail names, not by its length.
+ * bounded by the kinds of subject an audit trail names (each kind one batched read of where its facts come
+ * from: eight kinds, four lists), not by its length.
  */
 const STATEMENTS: Record<string, number> = {
   q01: 1,
@@ -51,7 +52,7 @@ const STATEMENTS: Record<string, number> = {
   q08: 2,
   q09: 3,
   q10: 1,
-  q11: 8,
+  q11: 12,
   q12: 7,
   q13: 5,
 };

@@ -200,6 +200,17 @@ export class GraphService {
     };
   }
 
+  /** The metrics of the organisations the caller sees, by key, unsorted (on one theme when given). */
+  async metricsByPk(
+    scope: RequestScope,
+    theme: Theme | null | undefined,
+    asOf: string | null | undefined,
+  ): Promise<ReadonlyMap<number, Omit<OrganisationMetrics, 'computedAt'>>> {
+    const day = valid.optionalDate(asOf, 'asOf') ?? today();
+    return (await this.metrics.get(initiativeAccessOf(scope.viewer), { day, themes: theme ? [theme] : [] }))
+      .byPk;
+  }
+
   /** Metrics over the whole network the caller sees (on one theme when given), rows for one kind or all. */
   async networkMetrics(
     scope: RequestScope,

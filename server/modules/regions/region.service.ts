@@ -9,8 +9,19 @@ import {
   PROVINCES,
   Theme,
 } from '../../vocabulary.js';
+import type { NetworkView } from '../../graph/network.js';
+import type { OrganisationFact } from '../../graph/facts.js';
 import { today, type GraphService } from '../graph/index.js';
 import { PartialCoverage, ProvinceConnectivity, ProvinceRom, RegionalConnectivity } from './region.type.js';
+
+interface Tally {
+  readonly perProvince: Map<
+    string,
+    { initiatives: Set<number>; participants: Set<number>; themes: Set<Theme> }
+  >;
+  /** Per ROM, the initiatives it leads. */
+  readonly led: Map<number, Set<number>>;
+}
 
 export const ATTRIBUTION_RULE =
   "A ROM covers a province in full when the province is in its provinces: NOM covers Groningen, Fryslân and Drenthe, Oost NL Gelderland and Overijssel. A ROM's network position counts in full for every province it covers in full; it is not divided between them, since one organisation acts for all of its provinces with one network. A province's degree and betweenness are those of its best-connected full-coverage ROM. Partial coverage (ROM Utrecht Region's reach into Gooi- en Vechtstreek, in Noord-Holland, which ROM InWest covers in full) is listed but does not count towards the province. A province's participation and missing themes come from the organisations based in it (their provinces), taking part that day in initiatives running that day, as in the collaboration graph; one covering all twelve provinces (ROM Nederland, IPO) speaks for the country, not for a province. A theme counts as worked on where the province takes part in an initiative on it that is not a framework (a strategy, covenant or evaluation naming every theme it spans).";
@@ -47,35 +58,15 @@ export class RegionService {
         undefined,
         scope,
       ),
-      this.graph.networkMetrics(scope, OrganisationKind.ROM, theme, day),
+      this.graph.metricsByPk(scope, theme, day),
     ]);
-    // Participation as the graph engine reads it (the same access rules, the same day), in one pass.
+    // Participation as the graph engine reads it (the same access rules, the same day), in one pass over the
+    // facts, kept for the views that see alike until the facts change.
     const view = this.graph.viewOf(scope, theme ? [theme] : [], day);
     const organisations = view.facts.organisations;
-    const perProvince = new Map(
-      PROVINCES.map((p) => [
-        p.code,
-        { initiatives: new Set<number>(), participants: new Set<number>(), themes: new Set<Theme>() },
-      ]),
-    );
-    const led = new Map<number, Set<number>>();
     const roms = [...organisations.values()].filter((o) => o.kind === OrganisationKind.ROM);
-    for (const rom of roms) led.set(rom.pk, new Set());
-    view.eachParticipation((initiative, p) => {
-      const o = organisations.get(p.organisationPk);
-      if (!o) return;
-      if (p.role === ParticipationRole.LEAD) led.get(o.pk)?.add(initiative.pk);
-      if (o.provinces.length >= PROVINCES.length) return; // speaks for the country
-      const worksOnThemes = !FRAMEWORKS.includes(initiative.kind);
-      for (const code of o.provinces) {
-        const at = perProvince.get(code);
-        if (!at) continue;
-        at.initiatives.add(initiative.pk);
-        at.participants.add(o.pk);
-        if (worksOnThemes) for (const t of initiative.themes) at.themes.add(t);
-      }
-    });
-    const metricsOf = new Map(metrics.map((m) => [m.pk, m]));
+    const { perProvince, led } = this.tally(view, roms);
+    const metricsOf = metrics;
     const romOf = (pk: number, coverage: Coverage, area: string | null) => {
       const m = metricsOf.get(pk);
       return Object.assign(new ProvinceRom(), {
@@ -117,6 +108,44 @@ export class RegionService {
     result.attributionRule = ATTRIBUTION_RULE;
     result.asOf = day;
     return result;
+  }
+
+  private readonly tallies = new Map<string, Tally>();
+
+  private tally(view: NetworkView, roms: readonly OrganisationFact[]): Tally {
+    const key = view.key;
+    const kept = this.tallies.get(key);
+    if (kept) return kept;
+    const organisations = view.facts.organisations;
+    const perProvince = new Map(
+      PROVINCES.map((p) => [
+        p.code,
+        { initiatives: new Set<number>(), participants: new Set<number>(), themes: new Set<Theme>() },
+      ]),
+    );
+    const led = new Map<number, Set<number>>();
+    for (const rom of roms) led.set(rom.pk, new Set());
+    view.eachParticipation((initiative, p) => {
+      const o = organisations.get(p.organisationPk);
+      if (!o) return;
+      if (p.role === ParticipationRole.LEAD) led.get(o.pk)?.add(initiative.pk);
+      if (o.provinces.length >= PROVINCES.length) return; // speaks for the country
+      const worksOnThemes = !FRAMEWORKS.includes(initiative.kind);
+      for (const code of o.provinces) {
+        const at = perProvince.get(code);
+        if (!at) continue;
+        at.initiatives.add(initiative.pk);
+        at.participants.add(o.pk);
+        if (worksOnThemes) for (const t of initiative.themes) at.themes.add(t);
+      }
+    });
+    const tally = { perProvince, led };
+    // Older versions of the facts are of no more use; a few classes, themes and days are kept.
+    for (const k of this.tallies.keys()) {
+      if (!k.startsWith(`${view.facts.version}|`) || this.tallies.size >= 64) this.tallies.delete(k);
+    }
+    this.tallies.set(key, tally);
+    return tally;
   }
 
   /** The areas an organisation covers without covering their province, batched per request. */
