@@ -107,6 +107,8 @@ export interface ReferenceData {
   outputs?: RefOutput[];
   /** The foreign markets reference initiatives serve (markets.json beside the data). */
   markets?: { initiative: string; markets: string[] }[];
+  /** Pages elsewhere reference initiatives link to (links.json beside the data). */
+  links?: { initiative: string; externalLinks: { label: string; url: string }[] }[];
 }
 
 export interface ImportReport {
@@ -120,6 +122,7 @@ export function loadReferenceData(): ReferenceData {
   const data = read('nl-innovation-ecosystem.json') as ReferenceData;
   data.outputs = (read('outputs.json') as { outputs: RefOutput[] }).outputs;
   data.markets = (read('markets.json') as { markets: ReferenceData['markets'] }).markets;
+  data.links = (read('links.json') as { links: ReferenceData['links'] }).links;
   return data;
 }
 
@@ -524,6 +527,37 @@ export async function importReferenceData(
         await emit(tx, EventType.INITIATIVE_UPDATED, {
           initiativePk: initiativeId,
           payload: { changes: { markets: [[], codes] } },
+        });
+      }
+    }
+    return added;
+  });
+
+  const links = data.links ?? [];
+  await step('external links', links.length, async (tx) => {
+    let added = 0;
+    for (const l of links) {
+      const initiativeId = initiative(l.initiative, 'an external link');
+      const cited = citedFor(data, l.initiative);
+      const list = valid.externalLinks(l.externalLinks, `external links of ${l.initiative}`);
+      for (const { url } of list) {
+        if (!cited.has(url)) {
+          throw new Error(
+            `[seed] ${l.initiative} links ${url}, which the reference data does not cite for it`,
+          );
+        }
+      }
+      // Only where nobody has set links yet: an edit made in romgraph is never overwritten.
+      const [row] = await tx.query(
+        `WITH u AS (UPDATE initiatives SET external_links = $2::jsonb WHERE id = $1 AND external_links = '[]'::jsonb
+          RETURNING id) SELECT id FROM u`,
+        [initiativeId, JSON.stringify(list)],
+      );
+      if (row) {
+        added++;
+        await emit(tx, EventType.INITIATIVE_UPDATED, {
+          initiativePk: initiativeId,
+          payload: { changes: { external_links: [[], list] } },
         });
       }
     }

@@ -15,12 +15,12 @@ const UPDATE_INITIATIVE = `mutation ($input: UpdateInitiativeInput!) { updateIni
 const DASHBOARD = { label: 'ESMEE regional dashboard', url: 'https://esmee.sites.uu.nl/' };
 
 it('are written on update, read back, listed in the change, and cleared with null', async () => {
-  const esmee = (await server.gql(`{ initiative(code: "ESMEE") { id externalLinks { url } } }`)).data
+  const plan = (await server.gql(`{ initiative(code: "RV_NTS") { id externalLinks { url } } }`)).data
     .initiative;
-  expect(esmee.externalLinks).toEqual([]);
+  expect(plan.externalLinks).toEqual([]);
   const set = await server.gql(
     UPDATE_INITIATIVE,
-    { input: { id: esmee.id, externalLinks: [DASHBOARD] } },
+    { input: { id: plan.id, externalLinks: [DASHBOARD] } },
     admin,
   );
   expect(set.errors).toBeUndefined();
@@ -35,18 +35,14 @@ it('are written on update, read back, listed in the change, and cleared with nul
   // The same list again changes nothing (jsonb keeps keys in its own order; the comparison does too).
   await server.gql(
     UPDATE_INITIATIVE,
-    { input: { id: esmee.id, externalLinks: [DASHBOARD], titleEn: 'ESMEE' } },
+    { input: { id: plan.id, externalLinks: [DASHBOARD], titleEn: 'RV-NTS' } },
     admin,
   );
   const [again] = await server.app.db.read(
     `SELECT payload FROM events WHERE type = 'INITIATIVE_UPDATED' ORDER BY seq DESC LIMIT 1`,
   );
   expect(Object.keys(again!.payload.changes)).toEqual(['title_en']);
-  const cleared = await server.gql(
-    UPDATE_INITIATIVE,
-    { input: { id: esmee.id, externalLinks: null } },
-    admin,
-  );
+  const cleared = await server.gql(UPDATE_INITIATIVE, { input: { id: plan.id, externalLinks: null } }, admin);
   expect(cleared.data.updateInitiative.externalLinks).toEqual([]);
 });
 

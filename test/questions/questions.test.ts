@@ -291,6 +291,12 @@ const golden: Record<string, (data: any) => Promise<void>> = {
     const esmee = reference.initiatives.find((i: any) => i.code === 'ESMEE');
     expect(data.esmee.themes).toEqual(esmee.themes);
     expect(data.esmee.outputs.map((o: any) => o.kind)).toEqual(['DATASET']);
+    // Linked, not copied: the pages the reference data cites for ESMEE.
+    expect(data.esmee.externalLinks.map((l: any) => l.url)).toEqual([
+      'https://esmee.sites.uu.nl/team/',
+      'https://thuas.com/research/centre-expertise/esmee',
+    ]);
+    expect(esmee.additionalSources).toContain('https://esmee.sites.uu.nl/team/');
     const [{ n }] = await sql(`SELECT count(*)::int AS n FROM initiatives
       WHERE visibility = 'PUBLIC' AND themes && ARRAY['CLIMATE_ENERGY', 'ENERGY_SECURITY', 'AGRI_FOOD']`);
     expect(data.ecosystems.totalCount).toBe(n);

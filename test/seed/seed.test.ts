@@ -120,7 +120,7 @@ describe('the reference seed', () => {
     expect(report.changed).toBe(false);
     expect(Object.values(report.counts).every((c) => c.added === 0)).toBe(true);
     expect(lines.at(-1)).toMatch(/nothing to do/);
-    expect(lines.filter((l) => /already present/.test(l))).toHaveLength(9);
+    expect(lines.filter((l) => /already present/.test(l))).toHaveLength(10);
     const after = await server.app.db
       .read(`SELECT (SELECT count(*) FROM organisations) o, (SELECT count(*) FROM initiatives) i,
       (SELECT count(*) FROM participations) p, (SELECT count(*) FROM events) e, (SELECT max(updated_at) FROM organisations) u`);
