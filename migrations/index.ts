@@ -9,6 +9,7 @@ import { Outputs1796157371079 } from './1796157371079-outputs.js';
 import { InitiativeMarkets1796157711622 } from './1796157711622-initiative-markets.js';
 import { ActivityTraining1796158000000 } from './1796158000000-activity-training.js';
 import { PartialCoverage1796158185411 } from './1796158185411-partial-coverage.js';
+import { StalledIndexes1796160624959 } from './1796160624959-stalled-indexes.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -21,4 +22,5 @@ export const migrations = [
   InitiativeMarkets1796157711622,
   ActivityTraining1796158000000,
   PartialCoverage1796158185411,
+  StalledIndexes1796160624959,
 ];

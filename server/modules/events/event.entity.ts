@@ -17,6 +17,8 @@ export class EventEntity {
   @Column({ type: 'text' })
   type: EventType;
 
+  /** A BRIN index (the log is appended in time order), written by hand: "no event in N months". */
+  @Index('events_occurred_at_idx', { synchronize: false })
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 

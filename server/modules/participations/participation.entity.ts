@@ -56,6 +56,8 @@ export class ParticipationEntity {
   @Column({ type: 'text', nullable: true })
   sourceRole: string | null;
 
+  /** Indexed for "no new participant in N months" (the stalled initiatives). */
+  @Index('participations_joined_on_idx')
   @Column({ type: 'date', nullable: true })
   joinedOn: string | null;
 

@@ -167,12 +167,12 @@ export class SummaryService {
         ? read(
             `SELECT s.id FROM scope s
           WHERE s.status IN ('${InitiativeStatus.PLANNED}', '${InitiativeStatus.ACTIVE}')
-            AND NOT EXISTS (SELECT 1 FROM events e WHERE e.initiative_id = s.id
-                              AND e.occurred_at > ${endOfDay} - make_interval(months => $${next + 2}::int)
-                              AND e.occurred_at < ${endOfDay})
-            AND NOT EXISTS (SELECT 1 FROM participations p WHERE p.initiative_id = s.id
-                              AND p.joined_on > ${dayParam} - make_interval(months => $${next + 2}::int)
-                              AND p.joined_on <= ${dayParam})
+            AND s.id NOT IN (SELECT e.initiative_id FROM events e WHERE e.initiative_id IS NOT NULL
+                    AND e.occurred_at > ${endOfDay} - make_interval(months => $${next + 2}::int)
+                    AND e.occurred_at < ${endOfDay})
+                AND s.id NOT IN (SELECT p.initiative_id FROM participations p
+                    WHERE p.joined_on > ${dayParam} - make_interval(months => $${next + 2}::int)
+                    AND p.joined_on <= ${dayParam})
           ORDER BY s.code`,
             [stalledAfterMonths],
           )
