@@ -225,6 +225,20 @@ describe('knowledgeLinks', () => {
     const bad = await server.gql(`{ knowledgeLinks(partnerKinds: [ROM]) { direct } }`);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('narrows to one theme (a mission or KIA): only initiatives and partnerships on it link', async () => {
+    const { knowledgeLinks } = await gql(
+      `{ knowledgeLinks(theme: AGRI_FOOD) { organisation { code } partner { code } initiatives { code themes } partnerships { themes } } }`,
+    );
+    for (const link of knowledgeLinks) {
+      for (const i of link.initiatives) expect(i.themes, i.code).toContain('AGRI_FOOD');
+      for (const p of link.partnerships) expect(p.themes).toContain('AGRI_FOOD');
+    }
+    expect(knowledgeLinks.length).toBeGreaterThan(0);
+    // By hand from the reference data: the knowledge partners take part in ESMEE (climate, agri-food) and the
+    // co-design project (no theme); no running initiative on health has one, and no partnership of a ROM does.
+    expect((await gql(`{ knowledgeLinks(theme: HEALTH) { direct } }`)).knowledgeLinks).toEqual([]);
+  });
 });
 
 describe('access', () => {

@@ -151,8 +151,14 @@ export class KnowledgeLinkResolver {
     })
     partnerKinds: OrganisationKind[],
     @Arg('asOf', () => DateScalar, AS_OF) asOf?: string | null,
+    @Arg('theme', () => Theme, {
+      nullable: true,
+      description:
+        'Only links on this theme (initiatives and partnerships on it): the links per mission or KIA, which map onto themes.',
+    })
+    theme?: Theme | null,
   ): KnowledgeLink[] {
-    return services.graph.knowledgeLinks(scope, kind, partnerKinds, asOf);
+    return services.graph.knowledgeLinks(scope, kind, partnerKinds, asOf, theme);
   }
 
   @FieldResolver(() => Organisation)

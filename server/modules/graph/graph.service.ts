@@ -278,6 +278,7 @@ export class GraphService {
     kind: OrganisationKind,
     partnerKinds: OrganisationKind[],
     asOf: string | null | undefined,
+    theme?: Theme | null,
   ): KnowledgeLink[] {
     const kinds = valid.enumList(partnerKinds, 'partnerKinds');
     if (kinds.length === 0) throw new BadInputError('partnerKinds needs at least one kind', 'partnerKinds');
@@ -287,7 +288,11 @@ export class GraphService {
         'partnerKinds',
       );
     }
-    const view = this.view(scope, { organisationKinds: [kind, ...kinds] }, asOf);
+    const view = this.view(
+      scope,
+      { organisationKinds: [kind, ...kinds], themes: theme ? [theme] : [] },
+      asOf,
+    );
     const links = new Map<string, KnowledgeLink>();
     for (const edge of view.edges()) {
       const source = this.facts.organisations.get(edge.sourcePk)!;
