@@ -4,7 +4,6 @@
  * (the caller whose answers carry amounts). Per question: p50, p95 and p99 latency, and the SQL statements one
  * answer takes (the same numbers test/questions checks on the reference network alone: fixed whatever the data).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../server/data-source.js';
@@ -12,6 +11,7 @@ import { Database } from '../server/infra/db/database.js';
 import { TokenService } from '../server/infra/auth/tokens.js';
 import { importReferenceData } from '../server/seed/importer.js';
 import { Role } from '../server/vocabulary.js';
+import { loadQuestions, type Question } from '../scripts/lib/questions.js';
 import { benchDatabaseUrl, ensureSyntheticData } from './lib/database.js';
 import { parseCli } from './lib/cli.js';
 import {
@@ -39,32 +39,6 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '-');
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
-
-interface Question {
-  name: string;
-  file: string;
-  operation: string;
-  query: string;
-  variables: Record<string, unknown>;
-}
-
-function questions(): Question[] {
-  const dir = new URL('../schema/operations/questions/', import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort()
-    .map((file) => {
-      const query = readFileSync(new URL(file, dir), 'utf8');
-      const json = new URL(file.replace(/\.graphql$/, '.json'), dir);
-      let variables = {};
-      try {
-        variables = JSON.parse(readFileSync(json, 'utf8'));
-      } catch {
-        // no variables
-      }
-      return { name: file.slice(0, 3), file, operation: /query (\w+)/.exec(query)![1]!, query, variables };
-    });
-}
 
 export async function run(args: string[]): Promise<void> {
   const values = parseCli(USAGE, () =>
@@ -130,7 +104,7 @@ export async function run(args: string[]): Promise<void> {
     statements: number;
   }[] = [];
   try {
-    for (const q of questions()) {
+    for (const q of loadQuestions()) {
       // The first answer may wait for the network metrics of the caller's view (minutes at 10,000).
       const first = performance.now();
       for (;;) {

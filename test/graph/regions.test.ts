@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
+import { today } from '../../server/modules/graph/index.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { eventually, hiddenInitiative, organisationIds } from '../harness/graph.js';
 
@@ -22,7 +23,6 @@ async function connectivity(token?: string, theme?: string) {
   expect(res.errors).toBeUndefined();
   return res.data.regionalConnectivity;
 }
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 /** Running that day, taking part that day: the graph engine's reading of the dates ($2: the day). */
 const RUNNING = `(i.starts_on IS NULL OR i.starts_on <= $2) AND (i.ends_on IS NULL OR i.ends_on >= $2)
   AND (pa.joined_on IS NULL OR pa.joined_on <= $2) AND (pa.left_on IS NULL OR pa.left_on > $2)`;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
+import { today } from '../../server/modules/graph/index.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { hiddenInitiative, organisationIds } from '../harness/graph.js';
 
@@ -218,12 +219,10 @@ describe('networkSummary', () => {
 
 describe('networkSummary as of a day', () => {
   const yesterday = () => {
-    const d = new Date(`${todayInNl()}T12:00:00Z`);
+    const d = new Date(`${today()}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - 1);
     return d.toISOString().slice(0, 10);
   };
-  const todayInNl = () =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
   it('counts the reference network as it stood at the end of 2024, as SQL counts it', async () => {
     const s = await summary(undefined, { asOf: '2024-12-31' });
@@ -261,7 +260,7 @@ describe('networkSummary as of a day', () => {
       admin,
     );
     const before = await summary(undefined, { asOf: yesterday() });
-    const todayBefore = await summary(undefined, { asOf: todayInNl() });
+    const todayBefore = await summary(undefined, { asOf: today() });
     const changed = await server.gql(
       `mutation ($i: ID!, $m: ID!, $v: Int!) {
         updateInitiative(input: { id: $i, status: COMPLETED }) { status }
@@ -279,7 +278,7 @@ describe('networkSummary as of a day', () => {
 
     const then = await summary(undefined, { asOf: yesterday() });
     expect(then).toEqual(before);
-    const now = await summary(undefined, { asOf: todayInNl() });
+    const now = await summary(undefined, { asOf: today() });
     expect(asMap(now.byStatus).COMPLETED).toBe(asMap(todayBefore.byStatus).COMPLETED + 1);
     expect(asMap(now.byStatus).ACTIVE).toBe(asMap(todayBefore.byStatus).ACTIVE - 1);
     expect(asMap(now.milestones.byStatus).DONE).toBe(asMap(todayBefore.milestones.byStatus).DONE + 1);

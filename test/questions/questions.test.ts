@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
+import { today } from '../../server/modules/graph/index.js';
+import { loadQuestions } from '../../scripts/lib/questions.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { eventually, hiddenInitiative, organisationIds } from '../harness/graph.js';
 
@@ -8,20 +10,7 @@ import { eventually, hiddenInitiative, organisationIds } from '../harness/graph.
 // and compared with an answer computed here independently: in SQL over the tables, or by hand from the reference
 // data. Then all thirteen again, as anonymous, as a VIEWER and as a participant of a PARTICIPANTS initiative that
 // changes every answer: only the participant's answers change.
-const dir = new URL('../../schema/operations/questions/', import.meta.url);
-const questions = readdirSync(dir)
-  .filter((f) => f.endsWith('.graphql'))
-  .sort()
-  .map((file) => {
-    const json = new URL(file.replace(/\.graphql$/, '.json'), dir);
-    let variables: Record<string, unknown> = {};
-    try {
-      variables = JSON.parse(readFileSync(json, 'utf8'));
-    } catch {
-      // no variables
-    }
-    return { name: file.slice(0, 3), file, query: readFileSync(new URL(file, dir), 'utf8'), variables };
-  });
+const questions = loadQuestions();
 const reference = JSON.parse(
   readFileSync(new URL('../../server/seed/nl-innovation-ecosystem.json', import.meta.url), 'utf8'),
 );
@@ -63,7 +52,6 @@ async function ask(q: (typeof questions)[number], token?: string) {
   return res.data;
 }
 const sql = (text: string, values: unknown[] = []) => server.app.db.read(text, values);
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const codes = (list: { code: string }[]) => list.map((x) => x.code);
 const sorted = (xs: string[]) => [...xs].sort();
 
