@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'client-sdk/dist/', 'schema/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'client-sdk/dist/',
+      'client-sdk/src/generated/',
+      'schema/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

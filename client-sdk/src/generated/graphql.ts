@@ -1,0 +1,16370 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** A calendar date, written 'YYYY-MM-DD' (ISO 8601), with no time or zone. */
+  Date: { input: string; output: string };
+  /** A point in time, written in ISO 8601 with a zone: '2026-11-27T21:12:25.452Z'. */
+  DateTimeISO: { input: string; output: string };
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+};
+
+/** A community activity: workshop, learning session, publication, field visit. */
+export type Activity = Node & {
+  __typename?: 'Activity';
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  initiative: Maybe<Initiative>;
+  kind: ActivityKind;
+  occurredOn: Scalars['Date']['output'];
+  organisers: Array<Organisation>;
+  /** People who took part, where counted. */
+  participantCount: Maybe<Scalars['Int']['output']>;
+  participants: Array<Organisation>;
+  source: Maybe<Scalars['String']['output']>;
+  themes: Array<Theme>;
+  title: Scalars['String']['output'];
+};
+
+/** The form of an ESMEE community activity. */
+export type ActivityKind =
+  | 'CONFERENCE'
+  | 'FIELD_VISIT'
+  | 'LEARNING_SESSION'
+  | 'OTHER'
+  | 'PUBLICATION'
+  | 'TRAINING'
+  | 'WEBINAR'
+  | 'WORKSHOP';
+
+export type AddMilestoneInput = {
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  initiativeId: Scalars['ID']['input'];
+  status?: InputMaybe<MilestoneStatus>;
+  title: Scalars['String']['input'];
+};
+
+export type AllocateFundingInput = {
+  /** Euro, zero or more. */
+  amountEur: Scalars['Float']['input'];
+  basis?: InputMaybe<FundingBasis>;
+  confidence?: InputMaybe<Confidence>;
+  initiativeId: Scalars['ID']['input'];
+  kind?: InputMaybe<FundingKind>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  provenance?: InputMaybe<Scalars['String']['input']>;
+  /** Who funds, in words, when it is not a registered organisation. */
+  sourceLabel?: InputMaybe<Scalars['String']['input']>;
+  /** The funding organisation (give this or sourceLabel). */
+  sourceOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<FundingStatus>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A partner system's key for one organisation. The secret is never shown again. */
+export type ApiKey = Node & {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTimeISO']['output'];
+  expiresAt: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  /** Updated at most once a minute. */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  name: Scalars['String']['output'];
+  organisation: Organisation;
+  /** The visible start of the key, to tell keys apart. */
+  prefix: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  scope: ApiKeyScope;
+};
+
+/** A page of ApiKey nodes (Relay connection). */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<ApiKey>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
+/** READ acts as a VIEWER of the organisation, READ_WRITE as an EDITOR. */
+export type ApiKeyScope = 'READ' | 'READ_WRITE';
+
+/** Shared initiatives between every two organisations of a kind. */
+export type CollaborationMatrix = {
+  __typename?: 'CollaborationMatrix';
+  asOf: Scalars['Date']['output'];
+  /** counts[i][j]: initiatives organisations i and j both take part in; counts[i][i]: initiatives of i. Symmetric; rows and columns in the order of `organisations` (by code). */
+  counts: Array<Array<Scalars['Int']['output']>>;
+  /** The rows and columns, by code. */
+  organisations: Array<Organisation>;
+};
+
+/** How well a fact is sourced. Show anything but CONFIRMED with a flag, never as plain fact. */
+export type Confidence = 'CONFIRMED' | 'LIKELY' | 'UNCERTAIN' | 'UNVERIFIED';
+
+/** The statutory core tasks of a ROM. */
+export type CoreTask = 'INNOVATE' | 'INTERNATIONALISE' | 'INVEST';
+
+export type CoreTaskInfo = {
+  __typename?: 'CoreTaskInfo';
+  code: CoreTask;
+  descriptionEn: Maybe<Scalars['String']['output']>;
+  labelEn: Scalars['String']['output'];
+  labelNl: Scalars['String']['output'];
+};
+
+/** How an organisation covers a province: FULL (the province is in its provinces) or PARTIAL (one area of it). */
+export type Coverage = 'FULL' | 'PARTIAL';
+
+export type CreateApiKeyInput = {
+  /** When the key stops working; none means never. */
+  expiresAt?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** What the key is for, e.g. "CRM sync". */
+  name: Scalars['String']['input'];
+  organisationId: Scalars['ID']['input'];
+  scope: ApiKeyScope;
+};
+
+export type CreateInitiativeInput = {
+  /** 1-64 letters, digits, _ or -; unique. */
+  code: Scalars['String']['input'];
+  confidence?: InputMaybe<Confidence>;
+  coreTasks?: InputMaybe<Array<CoreTask>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 20; null or [] clears them. */
+  externalLinks?: InputMaybe<Array<ExternalLinkInput>>;
+  kind?: InputMaybe<InitiativeKind>;
+  /** The leading organisation; it joins the initiative as LEAD. */
+  leadOrganisationId: Scalars['ID']['input'];
+  /** Foreign markets it serves: ISO 3166-1 alpha-2 codes such as JP (at most 50). */
+  markets?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The initiative this one is part of. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  pillars?: InputMaybe<Array<Pillar>>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<InitiativeStatus>;
+  themes?: InputMaybe<Array<Theme>>;
+  title: Scalars['String']['input'];
+  titleEn?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+export type CreateOrganisationInput = {
+  /** 1-64 letters, digits, _ or -; unique. */
+  code: Scalars['String']['input'];
+  confidence?: InputMaybe<Confidence>;
+  /** At most 20; null or [] clears them. */
+  externalLinks?: InputMaybe<Array<ExternalLinkInput>>;
+  kind: OrganisationKind;
+  name: Scalars['String']['input'];
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  shortName?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreatePartnershipInput = {
+  confidence?: InputMaybe<Confidence>;
+  fromId: Scalars['ID']['input'];
+  kind: PartnershipKind;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to today. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  themes?: InputMaybe<Array<Theme>>;
+  toId: Scalars['ID']['input'];
+};
+
+/** A new key: `key` is the plaintext, shown this once. Store it in a secret store. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** Send as `Authorization: ApiKey <key>`. */
+  key: Scalars['String']['output'];
+};
+
+export type EndPartnershipInput = {
+  id: Scalars['ID']['input'];
+  /** Defaults to today. */
+  until?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Something that happened in the network, from the event log. */
+export type Event = Node & {
+  __typename?: 'Event';
+  activity: Maybe<Activity>;
+  /** Who did it (null for system imports). */
+  actor: Maybe<Organisation>;
+  /** How well that fact is sourced (null for milestones and activities, which carry no confidence). */
+  confidence: Maybe<Confidence>;
+  /** Pass back as `after` to resume right after this event. */
+  cursor: Scalars['String']['output'];
+  fundingAllocation: Maybe<FundingAllocation>;
+  id: Scalars['ID']['output'];
+  initiative: Maybe<Initiative>;
+  milestone: Maybe<Milestone>;
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The organisation it is about. */
+  organisation: Maybe<Organisation>;
+  output: Maybe<Output>;
+  participation: Maybe<Participation>;
+  partnership: Maybe<Partnership>;
+  /** Details, e.g. { "changes": { "status": ["PLANNED", "AT_RISK"] } } for a changed milestone. */
+  payload: Scalars['JSONObject']['output'];
+  /** Where the fact this event records comes from, as recorded now: the source of the milestone, participation, funding, partnership, activity, initiative or organisation it is about. */
+  source: Maybe<Scalars['String']['output']>;
+  type: EventType;
+};
+
+/** A page of Event nodes (Relay connection). */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Event>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+/** Filters combine with AND; values inside one list combine with OR. */
+export type EventFilter = {
+  initiativeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Events that concern any of these organisations. */
+  organisationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Events that concern an organisation of one of these kinds. */
+  organisationKinds?: InputMaybe<Array<OrganisationKind>>;
+  /** Events about initiatives with one of these themes (the themes they have now). */
+  themes?: InputMaybe<Array<Theme>>;
+  types?: InputMaybe<Array<EventType>>;
+};
+
+/** What happened, as recorded in the event log. */
+export type EventType =
+  | 'ACTIVITY_RECORDED'
+  | 'FUNDING_ALLOCATED'
+  | 'INITIATIVE_CREATED'
+  | 'INITIATIVE_UPDATED'
+  | 'MILESTONE_ADDED'
+  | 'MILESTONE_CHANGED'
+  | 'ORGANISATION_CREATED'
+  | 'ORGANISATION_UPDATED'
+  | 'OUTPUT_RECORDED'
+  | 'PARTNERSHIP_ENDED'
+  | 'PARTNERSHIP_FORMED'
+  | 'PARTNER_JOINED'
+  | 'PARTNER_LEFT';
+
+/** A page elsewhere, e.g. an ESMEE regional ecosystem dashboard. */
+export type ExternalLink = {
+  __typename?: 'ExternalLink';
+  label: Scalars['String']['output'];
+  /** An http(s) URL. */
+  url: Scalars['String']['output'];
+};
+
+export type ExternalLinkInput = {
+  /** 1-100 characters. */
+  label: Scalars['String']['input'];
+  /** An http(s) URL of at most 500 characters. */
+  url: Scalars['String']['input'];
+};
+
+/** Money allocated to an initiative. Amounts are for network members only. */
+export type FundingAllocation = Node & {
+  __typename?: 'FundingAllocation';
+  /** Euro. Null when unknown, or when you are not signed in to the network. */
+  amountEur: Maybe<Scalars['Float']['output']>;
+  basis: FundingBasis;
+  confidence: Confidence;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  initiative: Initiative;
+  /** The supra-regional budget (STRUCTURAL, ONE_OFF) or what it levers (CO_FUNDING, FOLLOW_ON). */
+  kind: FundingKind;
+  note: Maybe<Scalars['String']['output']>;
+  /** Where the fact comes from: a URL, "seed" or "public-knowledge". */
+  provenance: Maybe<Scalars['String']['output']>;
+  /** The funding organisation, when registered. */
+  source: Maybe<Organisation>;
+  /** Who funds, in words, when not one registered organisation. */
+  sourceLabel: Maybe<Scalars['String']['output']>;
+  status: FundingStatus;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
+/** What an amount covers: per YEAR, the whole PERIOD, ONE_OFF, or the TOTAL. */
+export type FundingBasis = 'ONE_OFF' | 'PERIOD' | 'TOTAL' | 'YEAR';
+
+/** What an amount is: the STRUCTURAL supra-regional budget, a ONE_OFF impulse, CO_FUNDING by partners, FOLLOW_ON money (Growth Fund, EU, grants), or OTHER. The budget is STRUCTURAL plus ONE_OFF; leverage is CO_FUNDING plus FOLLOW_ON per euro of it. */
+export type FundingKind = 'CO_FUNDING' | 'FOLLOW_ON' | 'ONE_OFF' | 'OTHER' | 'STRUCTURAL';
+
+/** Leverage: co-funding and follow-on money (Growth Fund, EU, grants) per euro of supra-regional budget (the structural budget and one-off impulses). Amounts are summed as recorded: a yearly amount counts once. */
+export type FundingLeverage = {
+  __typename?: 'FundingLeverage';
+  /** STRUCTURAL plus ONE_OFF, euro. */
+  budgetEur: Maybe<Scalars['Float']['output']>;
+  /** Each initiative with budget or levered money, most levered per euro first, then by code. */
+  initiatives: Array<InitiativeLeverage>;
+  /** CO_FUNDING plus FOLLOW_ON, euro. */
+  leveredEur: Maybe<Scalars['Float']['output']>;
+  /** leveredEur / budgetEur; null when there is no budget. */
+  perEuro: Maybe<Scalars['Float']['output']>;
+};
+
+/** Whether an amount is COMMITTED (promised) or SPENT (paid out). */
+export type FundingStatus = 'COMMITTED' | 'SPENT';
+
+/** Funding of the initiatives in scope. Amounts are for network members only. */
+export type FundingSummary = {
+  __typename?: 'FundingSummary';
+  allocations: Scalars['Int']['output'];
+  /** By what the amount covers: YEAR, PERIOD, ONE_OFF, TOTAL. */
+  byBasis: Array<FundingTotal>;
+  /** By what the amount is: STRUCTURAL, ONE_OFF, CO_FUNDING, FOLLOW_ON, OTHER. */
+  byKind: Array<FundingTotal>;
+  /** By the initiative's pillars (an allocation counts under each). */
+  byPillar: Array<FundingTotal>;
+  /** By source: the funding organisation's code, or the source in words. */
+  bySource: Array<FundingTotal>;
+  /** COMMITTED against SPENT. */
+  byStatus: Array<FundingTotal>;
+  /** By the initiative's themes (an allocation counts under each). */
+  byTheme: Array<FundingTotal>;
+  /** By year; allocations without a year under "unknown". */
+  byYear: Array<FundingTotal>;
+  leverage: FundingLeverage;
+  /** Sum of the known amounts, whatever their basis (byBasis tells yearly amounts from totals); null without network rights. */
+  totalEur: Maybe<Scalars['Float']['output']>;
+};
+
+/** Funding allocations under one key, and their sum in euro. */
+export type FundingTotal = {
+  __typename?: 'FundingTotal';
+  /** Allocations. */
+  allocations: Scalars['Int']['output'];
+  /** Sum of the known amounts in euro. Null when you are not signed in to the network, as the amounts are. */
+  amountEur: Maybe<Scalars['Float']['output']>;
+  key: Scalars['String']['output'];
+};
+
+/** Nodes and edges, ready to draw. */
+export type Graph = {
+  __typename?: 'Graph';
+  /** The day the network is drawn as of. */
+  asOf: Scalars['Date']['output'];
+  edges: Array<GraphEdge>;
+  nodes: Array<GraphNode>;
+};
+
+/** An undirected tie. PARTNERSHIP: one partnership (weight 1). CO_PARTICIPATION: the initiatives two organisations share (weight = sharedInitiatives). `source` is the end with the lower code. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** graphology edge attributes: kind, partnershipKind, weight, sharedInitiatives, themes. */
+  attributes: Scalars['JSONObject']['output'];
+  /** PARTNERSHIP: how well the fact is sourced; show anything but CONFIRMED with a flag. */
+  confidence: Maybe<Confidence>;
+  /** Cytoscape.js element data: id, source, target and the attributes. */
+  data: Scalars['JSONObject']['output'];
+  /** PARTNERSHIP: the partnership's id; CO_PARTICIPATION: CO_PARTICIPATION:<source code>:<target code>. */
+  id: Scalars['ID']['output'];
+  /** CO_PARTICIPATION edges: the initiatives both take part in. */
+  initiatives: Array<Initiative>;
+  /** The same as `id`, under the name graphology imports. */
+  key: Scalars['ID']['output'];
+  kind: GraphEdgeKind;
+  /** PARTNERSHIP edges: the partnership. */
+  partnership: Maybe<Partnership>;
+  /** PARTNERSHIP edges only. */
+  partnershipKind: Maybe<PartnershipKind>;
+  /** PARTNERSHIP: where the fact comes from. */
+  provenance: Maybe<Scalars['String']['output']>;
+  /** Initiatives both take part in (0 for a partnership edge). */
+  sharedInitiatives: Scalars['Int']['output'];
+  /** PARTNERSHIP: since when it holds. */
+  since: Maybe<Scalars['Date']['output']>;
+  /** The id of one end. */
+  source: Scalars['ID']['output'];
+  /** The id of the other end. */
+  target: Scalars['ID']['output'];
+  /** The partnership's themes, or the union of the shared initiatives' themes. */
+  themes: Array<Theme>;
+  /** Always true: ties have no direction here (graphology reads it). */
+  undirected: Scalars['Boolean']['output'];
+  /** PARTNERSHIP: when it ended, if it has. */
+  until: Maybe<Scalars['Date']['output']>;
+  /** Shared initiatives, or 1 for a partnership. */
+  weight: Scalars['Float']['output'];
+};
+
+/** The ties of the collaboration network: partnerships, and shared initiatives. */
+export type GraphEdgeKind = 'CO_PARTICIPATION' | 'PARTNERSHIP';
+
+/** Which part of the network to draw. Filters combine with AND; values in a list with OR. */
+export type GraphFilter = {
+  /** The network as it stood that day (YYYY-MM-DD); today when not given. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Only edges of these kinds. */
+  edgeKinds?: InputMaybe<Array<GraphEdgeKind>>;
+  /** Only organisations of these kinds. */
+  organisationKinds?: InputMaybe<Array<OrganisationKind>>;
+  /** Only partnerships of these kinds. */
+  partnershipKinds?: InputMaybe<Array<PartnershipKind>>;
+  /** Only initiatives with one of these pillars (partnerships are not restricted by pillar). */
+  pillars?: InputMaybe<Array<Pillar>>;
+  /** Only organisations covering one of these provinces (ISO 3166-2:NL, e.g. NL-NB). */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only initiatives and partnerships with one of these themes. */
+  themes?: InputMaybe<Array<Theme>>;
+};
+
+/** An organisation as a node of the network. `key` and `attributes` are what graphology (Sigma.js) imports, `data` what Cytoscape.js reads, so either draws the graph without reshaping it. */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** graphology node attributes: label, code, kind, provinces. */
+  attributes: Scalars['JSONObject']['output'];
+  code: Scalars['String']['output'];
+  /** Cytoscape.js element data: id, label, code, kind, provinces. */
+  data: Scalars['JSONObject']['output'];
+  /** The organisation's id. */
+  id: Scalars['ID']['output'];
+  /** The same as `id`, under the name graphology imports. */
+  key: Scalars['ID']['output'];
+  kind: OrganisationKind;
+  /** The organisation's name. */
+  label: Scalars['String']['output'];
+  organisation: Organisation;
+  /** ISO 3166-2:NL province codes. */
+  provinces: Array<Scalars['String']['output']>;
+};
+
+/** A joint programme, project, covenant, community, trade mission or event: a hyper-edge of the network. */
+export type Initiative = Node & {
+  __typename?: 'Initiative';
+  /** Its audit trail, oldest first: the same as Query.auditTrail, reached by code. Ask it of one initiative at a time: each one is a statement. */
+  auditTrail: EventConnection;
+  /** Stable code (MJS_2024_2027, ESMEE, EXPO2025_OSAKA, ...). */
+  code: Scalars['String']['output'];
+  confidence: Confidence;
+  coreTasks: Array<CoreTask>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  endsOn: Maybe<Scalars['Date']['output']>;
+  /** Pages elsewhere (external dashboards), linked rather than copied. */
+  externalLinks: Array<ExternalLink>;
+  /** Amounts show for network members only. */
+  funding: Array<FundingAllocation>;
+  id: Scalars['ID']['output'];
+  kind: InitiativeKind;
+  /** The leading organisation. */
+  lead: Maybe<Organisation>;
+  /** The foreign markets it serves: ISO 3166-1 alpha-2 country codes (JP for Expo 2025 Osaka). */
+  markets: Array<Scalars['String']['output']>;
+  /** By due date, undated last. */
+  milestones: Array<Milestone>;
+  notes: Maybe<Scalars['String']['output']>;
+  /** What it produced (reports, publications, datasets, cases, decisions), newest first. */
+  outputs: Array<Output>;
+  /** The initiative this one is part of, if visible. */
+  parent: Maybe<Initiative>;
+  /** Organisations taking part now, in order of joining. */
+  participants: ParticipationConnection;
+  pillars: Array<Pillar>;
+  /** How many ROMs take part. */
+  romCount: Scalars['Int']['output'];
+  source: Maybe<Scalars['String']['output']>;
+  startsOn: Maybe<Scalars['Date']['output']>;
+  status: InitiativeStatus;
+  /** Two or more ROMs take part. */
+  supraRegional: Scalars['Boolean']['output'];
+  themes: Array<Theme>;
+  title: Scalars['String']['output'];
+  titleEn: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  visibility: Visibility;
+};
+
+/** A joint programme, project, covenant, community, trade mission or event: a hyper-edge of the network. */
+export type InitiativeAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A joint programme, project, covenant, community, trade mission or event: a hyper-edge of the network. */
+export type InitiativeParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Initiative nodes (Relay connection). */
+export type InitiativeConnection = {
+  __typename?: 'InitiativeConnection';
+  edges: Array<InitiativeEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Initiative>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InitiativeEdge = {
+  __typename?: 'InitiativeEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Initiative;
+};
+
+/** Filters combine with AND; values inside one list combine with OR. */
+export type InitiativeFilter = {
+  coreTasks?: InputMaybe<Array<CoreTask>>;
+  kinds?: InputMaybe<Array<InitiativeKind>>;
+  /** Initiatives serving one of these markets (ISO 3166-1 alpha-2 codes). */
+  markets?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only initiatives this organisation takes part in. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  pillars?: InputMaybe<Array<Pillar>>;
+  /** Exactly this many ROMs take part (1: single-ROM initiatives that could be scaled up). */
+  romCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Case-insensitive match on code or title. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<InitiativeStatus>>;
+  /** true: two or more ROMs take part; false: fewer than two. */
+  supraRegional?: InputMaybe<Scalars['Boolean']['input']>;
+  themes?: InputMaybe<Array<Theme>>;
+};
+
+/** The form an initiative takes. */
+export type InitiativeKind =
+  | 'COMMUNITY'
+  | 'COVENANT'
+  | 'EVALUATION'
+  | 'EVENT'
+  | 'EVENT_PARTICIPATION'
+  | 'FINANCING_INSTRUMENT'
+  | 'JOINT_PROJECT'
+  | 'NETWORK'
+  | 'OTHER'
+  | 'PILOT'
+  | 'PLAN'
+  | 'PROGRAMME'
+  | 'PROJECT'
+  | 'RESEARCH_PROGRAMME'
+  | 'RESEARCH_PROJECT'
+  | 'STRATEGY'
+  | 'SUBSIDY_PROGRAMME'
+  | 'TRADE_MISSION';
+
+/** An initiative's supra-regional budget (STRUCTURAL and ONE_OFF funding) and the money it levered (CO_FUNDING and FOLLOW_ON). */
+export type InitiativeLeverage = {
+  __typename?: 'InitiativeLeverage';
+  /** Euro; null without network rights. */
+  budgetEur: Maybe<Scalars['Float']['output']>;
+  /** The initiative's code. */
+  code: Scalars['String']['output'];
+  initiative: Maybe<Initiative>;
+  /** Euro; null without network rights. */
+  leveredEur: Maybe<Scalars['Float']['output']>;
+  /** Levered euro per euro of budget; null without a budget or without network rights. */
+  perEuro: Maybe<Scalars['Float']['output']>;
+};
+
+export type InitiativeStatus = 'ACTIVE' | 'CANCELLED' | 'COMPLETED' | 'PLANNED';
+
+export type JoinInitiativeInput = {
+  confidence?: InputMaybe<Confidence>;
+  initiativeId: Scalars['ID']['input'];
+  /** Defaults to today. */
+  joinedOn?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+  role?: InputMaybe<ParticipationRole>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How many of something there are under one key (a theme, a status, a year, ...). */
+export type KeyCount = {
+  __typename?: 'KeyCount';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
+/** A knowledge partner an organisation reaches: directly (a partnership) or through initiatives both take part in. */
+export type KnowledgeLink = {
+  __typename?: 'KnowledgeLink';
+  /** Reached through a partnership of its own. */
+  direct: Scalars['Boolean']['output'];
+  /** The initiatives through which it reaches the partner. */
+  initiatives: Array<Initiative>;
+  organisation: Organisation;
+  /** The knowledge partner reached. */
+  partner: Organisation;
+  /** The partnerships between them. */
+  partnerships: Array<Partnership>;
+};
+
+export type LeaveInitiativeInput = {
+  initiativeId: Scalars['ID']['input'];
+  /** Defaults to today. */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  organisationId: Scalars['ID']['input'];
+};
+
+/** A foreign market (a country) that initiatives serve: who leads there, who takes part, and who could join. */
+export type Market = {
+  __typename?: 'Market';
+  /** ISO 3166-1 alpha-2 code, e.g. JP. */
+  code: Scalars['String']['output'];
+  /** Initiatives you may see that serve it. */
+  initiativeCount: Scalars['Int']['output'];
+  /** By code. */
+  initiatives: Array<Initiative>;
+  /** Lead an initiative serving the market. By code. */
+  leads: Array<Organisation>;
+  /** The country in English. */
+  nameEn: Scalars['String']['output'];
+  /** The country in Dutch. */
+  nameNl: Scalars['String']['output'];
+  /** Of the kind asked for, in no initiative serving the market: where a region can join. By code. */
+  notYetIn: Array<Organisation>;
+  /** Take part without leading. By code. */
+  participants: Array<Organisation>;
+};
+
+/** A milestone of an initiative. */
+export type Milestone = Node & {
+  __typename?: 'Milestone';
+  /** Stable code from the reference data, if it came from there. */
+  code: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  dueOn: Maybe<Scalars['Date']['output']>;
+  id: Scalars['ID']['output'];
+  initiative: Initiative;
+  source: Maybe<Scalars['String']['output']>;
+  status: MilestoneStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** Pass as `expectedVersion` to updateMilestone; it grows with every change. */
+  version: Scalars['Int']['output'];
+};
+
+export type MilestoneStatus = 'AT_RISK' | 'CANCELLED' | 'DELAYED' | 'DONE' | 'IN_PROGRESS' | 'PLANNED';
+
+export type MilestoneSummary = {
+  __typename?: 'MilestoneSummary';
+  /** Every status, zeros included, in the vocabulary order. */
+  byStatus: Array<KeyCount>;
+  /** Not done or cancelled, and due between today and dueWithinDays from now. */
+  dueSoon: Scalars['Int']['output'];
+  dueWithinDays: Scalars['Int']['output'];
+  /** Not done or cancelled, and due before today. */
+  overdue: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a milestone to an initiative. Emits MILESTONE_ADDED. */
+  addMilestone: Milestone;
+  /** Records funding for an initiative. Emits FUNDING_ALLOCATED. */
+  allocateFunding: FundingAllocation;
+  /** Creates a key for a partner system (ADMIN, or an EDITOR for its own organisation). The plaintext is returned once. */
+  createApiKey: CreatedApiKey;
+  /** Starts an initiative; its lead joins as LEAD. Emits INITIATIVE_CREATED and PARTNER_JOINED. */
+  createInitiative: Initiative;
+  /** Registers an organisation. Emits ORGANISATION_CREATED. */
+  createOrganisation: Organisation;
+  /** Records a tie between two organisations. Emits PARTNERSHIP_FORMED. */
+  createPartnership: Partnership;
+  /** Ends a tie (kept, with its end date). Emits PARTNERSHIP_ENDED. */
+  endPartnership: Partnership;
+  /** Adds an organisation to an initiative. Emits PARTNER_JOINED. */
+  joinInitiative: Participation;
+  /** Ends an organisation's participation. Emits PARTNER_LEFT. */
+  leaveInitiative: Participation;
+  /** Records a community activity. Emits ACTIVITY_RECORDED. */
+  recordActivity: Activity;
+  /** Records what an initiative produced. Editors of its LEAD, COORDINATOR, PARTNER, ORGANISER and KNOWLEDGE_PARTNER organisations may. Emits OUTPUT_RECORDED. */
+  recordOutput: Output;
+  /** Revokes a key; it stops working on its next request. false when it was already revoked. */
+  revokeApiKey: Scalars['Boolean']['output'];
+  /** Changes an initiative. Emits INITIATIVE_UPDATED. */
+  updateInitiative: Initiative;
+  /** Changes title, due date or status if `expectedVersion` is current (else CONFLICT). Emits MILESTONE_CHANGED. */
+  updateMilestone: Milestone;
+  /** Changes an organisation record. Emits ORGANISATION_UPDATED. */
+  updateOrganisation: Organisation;
+};
+
+export type MutationAddMilestoneArgs = {
+  input: AddMilestoneInput;
+};
+
+export type MutationAllocateFundingArgs = {
+  input: AllocateFundingInput;
+};
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+export type MutationCreateInitiativeArgs = {
+  input: CreateInitiativeInput;
+};
+
+export type MutationCreateOrganisationArgs = {
+  input: CreateOrganisationInput;
+};
+
+export type MutationCreatePartnershipArgs = {
+  input: CreatePartnershipInput;
+};
+
+export type MutationEndPartnershipArgs = {
+  input: EndPartnershipInput;
+};
+
+export type MutationJoinInitiativeArgs = {
+  input: JoinInitiativeInput;
+};
+
+export type MutationLeaveInitiativeArgs = {
+  input: LeaveInitiativeInput;
+};
+
+export type MutationRecordActivityArgs = {
+  input: RecordActivityInput;
+};
+
+export type MutationRecordOutputArgs = {
+  input: RecordOutputInput;
+};
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationUpdateInitiativeArgs = {
+  input: UpdateInitiativeInput;
+};
+
+export type MutationUpdateMilestoneArgs = {
+  input: UpdateMilestoneInput;
+};
+
+export type MutationUpdateOrganisationArgs = {
+  input: UpdateOrganisationInput;
+};
+
+/** The state of the network in numbers, over the initiatives you may see that the filter selects. Supra-regional: two or more ROMs take part. */
+export type NetworkSummary = {
+  __typename?: 'NetworkSummary';
+  byCoreTask: Array<KeyCount>;
+  byPillar: Array<KeyCount>;
+  byStatus: Array<KeyCount>;
+  /** Every theme, zeros included; an initiative counts under each of its themes. */
+  byTheme: Array<KeyCount>;
+  funding: FundingSummary;
+  initiatives: Scalars['Int']['output'];
+  milestones: MilestoneSummary;
+  /** Planned or active initiatives with no event and no new participant for stalledAfterMonths. */
+  stalled: Scalars['Int']['output'];
+  stalledAfterMonths: Scalars['Int']['output'];
+  /** The stalled initiatives, by code. */
+  stalledInitiatives: Array<Initiative>;
+  supraRegional: Scalars['Int']['output'];
+  /** supraRegional / initiatives (0 when there are none). */
+  supraRegionalShare: Scalars['Float']['output'];
+  /** The day the summary counts from (due soon, overdue, stalled). */
+  today: Scalars['Date']['output'];
+};
+
+/** The state of the network in numbers, over the initiatives you may see that the filter selects. Supra-regional: two or more ROMs take part. */
+export type NetworkSummaryStalledInitiativesArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** Anything with a global id; `node(id:)` fetches it, with the same access rules. */
+export type Node = {
+  /** Opaque, global, stable. */
+  id: Scalars['ID']['output'];
+};
+
+/** A body in the network: a ROM, province, ministry, TKI, institute, company... */
+export type Organisation = Node & {
+  __typename?: 'Organisation';
+  /** Stable code from the reference data (BOM, LIOF, TKI_HTSM, NL-NB, ...). */
+  code: Scalars['String']['output'];
+  confidence: Confidence;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Pages elsewhere (external dashboards), linked rather than copied. */
+  externalLinks: Array<ExternalLink>;
+  id: Scalars['ID']['output'];
+  kind: OrganisationKind;
+  name: Scalars['String']['output'];
+  nameEn: Maybe<Scalars['String']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
+  /** Areas it covers without covering their province (its provinces hold the ones covered in full). */
+  partialCoverage: Array<PartialCoverage>;
+  /** Initiatives it takes part in (that you may see). */
+  participations: ParticipationConnection;
+  /** Its direct ties, in either direction. */
+  partnerships: PartnershipConnection;
+  /** ISO 3166-2:NL province codes it covers; empty for national bodies. */
+  provinces: Array<Scalars['String']['output']>;
+  shortName: Maybe<Scalars['String']['output']>;
+  /** Where the facts come from: a URL, "seed" or "public-knowledge". */
+  source: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  website: Maybe<Scalars['String']['output']>;
+};
+
+/** A body in the network: a ROM, province, ministry, TKI, institute, company... */
+export type OrganisationParticipationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A body in the network: a ROM, province, ministry, TKI, institute, company... */
+export type OrganisationPartnershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Organisation nodes (Relay connection). */
+export type OrganisationConnection = {
+  __typename?: 'OrganisationConnection';
+  edges: Array<OrganisationEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Organisation>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrganisationEdge = {
+  __typename?: 'OrganisationEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Organisation;
+};
+
+/** Filters combine with AND; values inside one list combine with OR. */
+export type OrganisationFilter = {
+  kinds?: InputMaybe<Array<OrganisationKind>>;
+  /** ISO 3166-2:NL codes, e.g. ["NL-NB"]. */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Case-insensitive match on code, name or English name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What kind of body an organisation is. */
+export type OrganisationKind =
+  | 'ACADEMY'
+  | 'ASSOCIATION'
+  | 'CLUSTER_ORGANISATION'
+  | 'COMPANY'
+  | 'ECOSYSTEM_ORGANISATION'
+  | 'INVESTMENT_INSTITUTION'
+  | 'MINISTRY'
+  | 'MUNICIPALITY'
+  | 'NATIONAL_AGENCY'
+  | 'OTHER'
+  | 'PROVINCE'
+  | 'PROVINCES_ASSOCIATION'
+  | 'REGIONAL_ECONOMIC_AGENCY'
+  | 'RESEARCH_FUNDER'
+  | 'RESEARCH_INSTITUTE'
+  | 'ROM'
+  | 'ROM_NETWORK'
+  | 'TKI'
+  | 'TO2_FEDERATION'
+  | 'TO2_INSTITUTE'
+  | 'UNIVERSITY'
+  | 'UNIVERSITY_OF_APPLIED_SCIENCES';
+
+/** Network metrics of an organisation, with the definitions of networkx (and Gephi), over the whole network you may see as of the day asked (restricted to one theme when given). */
+export type OrganisationMetrics = {
+  __typename?: 'OrganisationMetrics';
+  /** Share of shortest paths (unweighted) between other pairs that pass through it, normalised by (n-1)(n-2)/2: networkx's betweenness_centrality(normalized=True). */
+  betweenness: Scalars['Float']['output'];
+  /** Has neighbours in two or more communities. */
+  bridge: Scalars['Boolean']['output'];
+  /** Closeness, Wasserman-Faust for disconnected networks: networkx's closeness_centrality (wf_improved=True). */
+  closeness: Scalars['Float']['output'];
+  /** Louvain community (seeded, so stable while the network is), numbered by the first member in code order. */
+  community: Scalars['Int']['output'];
+  /** When these numbers were computed: they can trail the network by the time a computation takes. */
+  computedAt: Scalars['DateTimeISO']['output'];
+  /** Distinct neighbours. */
+  degree: Scalars['Int']['output'];
+  organisation: Organisation;
+  /** Sum of tie weights: shared initiatives, plus one per partnership. */
+  weightedDegree: Scalars['Float']['output'];
+};
+
+/** What an initiative produced: a report, publication, dataset, case or decision. Seen by whoever may see its initiative. */
+export type Output = Node & {
+  __typename?: 'Output';
+  /** A stable key within the initiative, where it has one. */
+  code: Maybe<Scalars['String']['output']>;
+  /** How well the fact is sourced; anything but CONFIRMED is to be flagged. */
+  confidence: Confidence;
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  initiative: Initiative;
+  kind: OutputKind;
+  /** When it appeared or was decided. */
+  publishedOn: Maybe<Scalars['Date']['output']>;
+  /** Where the fact comes from: a URL, "seed" or "public-knowledge". */
+  source: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** Where the output itself is. */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Output nodes (Relay connection). */
+export type OutputConnection = {
+  __typename?: 'OutputConnection';
+  edges: Array<OutputEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Output>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OutputEdge = {
+  __typename?: 'OutputEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Output;
+};
+
+/** Which outputs to list. Filters combine with AND; values in a list with OR. */
+export type OutputFilter = {
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Outputs of these initiatives (at most 100). */
+  initiativeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kinds?: InputMaybe<Array<OutputKind>>;
+};
+
+/** What an initiative produced: a REPORT, PUBLICATION, DATASET, qualitative CASE or DECISION. */
+export type OutputKind = 'CASE' | 'DATASET' | 'DECISION' | 'OTHER' | 'PUBLICATION' | 'REPORT';
+
+/** Where a page stands in its list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An area of a province an organisation covers without covering the whole province. */
+export type PartialCoverage = {
+  __typename?: 'PartialCoverage';
+  /** The area, e.g. Gooi- en Vechtstreek. */
+  area: Scalars['String']['output'];
+  /** ISO 3166-2:NL. */
+  province: Scalars['String']['output'];
+  source: Maybe<Scalars['String']['output']>;
+};
+
+/** An organisation taking part in an initiative, with a role. */
+export type Participation = Node & {
+  __typename?: 'Participation';
+  /** Still taking part (not left). */
+  active: Scalars['Boolean']['output'];
+  confidence: Confidence;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  initiative: Initiative;
+  joinedOn: Maybe<Scalars['Date']['output']>;
+  /** Set once the organisation has left. */
+  leftOn: Maybe<Scalars['Date']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
+  organisation: Organisation;
+  role: ParticipationRole;
+  source: Maybe<Scalars['String']['output']>;
+  /** The role as the source worded it (owner, executor, ...). */
+  sourceRole: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Participation nodes (Relay connection). */
+export type ParticipationConnection = {
+  __typename?: 'ParticipationConnection';
+  edges: Array<ParticipationEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Participation>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipationEdge = {
+  __typename?: 'ParticipationEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Participation;
+};
+
+export type ParticipationRole =
+  | 'BENEFICIARY'
+  | 'COORDINATOR'
+  | 'FUNDER'
+  | 'KNOWLEDGE_PARTNER'
+  | 'LEAD'
+  | 'MEMBER'
+  | 'OBSERVER'
+  | 'ORGANISER'
+  | 'PARTNER'
+  | 'SIGNATORY';
+
+/** Two organisations and the years in which they took part in the same initiative. */
+export type PartnerYears = {
+  __typename?: 'PartnerYears';
+  /** Shared an initiative in two or more of the years: lasting, not one-off. */
+  lasting: Scalars['Boolean']['output'];
+  /** The two organisations, by code. */
+  organisations: Array<Organisation>;
+  /** The initiatives they shared over those years. */
+  sharedInitiatives: Scalars['Int']['output'];
+  /** Ascending. */
+  years: Array<Scalars['Int']['output']>;
+};
+
+/** A typed, directed tie between two organisations (from -> to). */
+export type Partnership = Node & {
+  __typename?: 'Partnership';
+  /** Not ended. */
+  active: Scalars['Boolean']['output'];
+  confidence: Confidence;
+  createdAt: Scalars['DateTimeISO']['output'];
+  from: Organisation;
+  id: Scalars['ID']['output'];
+  kind: PartnershipKind;
+  notes: Maybe<Scalars['String']['output']>;
+  since: Maybe<Scalars['Date']['output']>;
+  source: Maybe<Scalars['String']['output']>;
+  themes: Array<Theme>;
+  to: Organisation;
+  /** Set once the partnership has ended. */
+  until: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of Partnership nodes (Relay connection). */
+export type PartnershipConnection = {
+  __typename?: 'PartnershipConnection';
+  edges: Array<PartnershipEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Partnership>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PartnershipEdge = {
+  __typename?: 'PartnershipEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Partnership;
+};
+
+/** The type of a direct tie between two organisations. */
+export type PartnershipKind =
+  | 'AGENCY_OF'
+  | 'CAPITAL_PROVIDER_OF'
+  | 'ESMEE_COMMUNITY'
+  | 'FOUNDING_PARTNER_OF'
+  | 'FUNDING'
+  | 'KIC_LINK'
+  | 'MEMBER_OF'
+  | 'PART_OF'
+  | 'ROM_COLLABORATION'
+  | 'SHAREHOLDER_OF'
+  | 'WORKS_WITH';
+
+/** A path of fewest hops between two organisations. */
+export type Path = {
+  __typename?: 'Path';
+  asOf: Scalars['Date']['output'];
+  /** The ties of each hop in order (one per kind and partnership). */
+  edges: Array<GraphEdge>;
+  /** Hops: organisations - 1. */
+  length: Scalars['Int']['output'];
+  /** From the first organisation to the last. */
+  organisations: Array<Organisation>;
+};
+
+/** The three pillars of the 2024-2027 strategy. */
+export type Pillar = 'NATIONAL_REGIONAL_CONNECTION' | 'STRENGTHEN_BASE' | 'THEMATIC_TRANSITIONS';
+
+/** One pillar's indicators in a year (by the initiative's pillars). */
+export type PillarIndicators = {
+  __typename?: 'PillarIndicators';
+  /** Competence-development activities (TRAINING) in the year. */
+  competenceActivities: Scalars['Int']['output'];
+  /** People who took part in them, where counted. */
+  competenceParticipants: Scalars['Int']['output'];
+  /** Initiatives running in the year with at least one ROM taking part. */
+  initiativesWithRoms: Scalars['Int']['output'];
+  /** Joint initiatives: running in the year (their period overlaps it; an open start or end counts as open) with two or more ROMs taking part during it. */
+  jointInitiatives: Scalars['Int']['output'];
+  /** Learning events in the year: workshops, learning sessions, field visits, conferences, webinars. */
+  learningActivities: Scalars['Int']['output'];
+  /** People who took part in them, where counted. */
+  learningParticipants: Scalars['Int']['output'];
+  /** Mean ROMs per initiative, over initiativesWithRoms; null when there are none. */
+  meanRomsPerInitiative: Maybe<Scalars['Float']['output']>;
+  /** Median ROMs per initiative, over initiativesWithRoms. */
+  medianRomsPerInitiative: Maybe<Scalars['Float']['output']>;
+  /** Outputs published or decided in the year. */
+  outputs: Scalars['Int']['output'];
+  pillar: Pillar;
+};
+
+export type PillarInfo = {
+  __typename?: 'PillarInfo';
+  code: Pillar;
+  labelEn: Scalars['String']['output'];
+  labelNl: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+};
+
+/** A province's place in the network: its ROMs, its position (that of its best-connected ROM covering it in full), its participation, and the themes it has none in. */
+export type ProvinceConnectivity = {
+  __typename?: 'ProvinceConnectivity';
+  /** The highest betweenness of the ROMs covering it in full. */
+  betweenness: Maybe<Scalars['Float']['output']>;
+  /** ISO 3166-2:NL. */
+  code: Scalars['String']['output'];
+  /** The highest degree of the ROMs covering it in full; partial coverage does not count. */
+  degree: Maybe<Scalars['Int']['output']>;
+  /** Initiatives you may see in which an organisation based in the province takes part. */
+  initiatives: Scalars['Int']['output'];
+  /** Themes with no participation from the province (vocabulary order). */
+  missingThemes: Array<Theme>;
+  nameEn: Scalars['String']['output'];
+  nameNl: Scalars['String']['output'];
+  /** Organisations based in the province that take part in one of them. */
+  participants: Scalars['Int']['output'];
+  /** Full coverage first, then partial; by code. */
+  roms: Array<ProvinceRom>;
+};
+
+/** A ROM covering a province, and where it stands in the network. */
+export type ProvinceRom = {
+  __typename?: 'ProvinceRom';
+  /** For PARTIAL coverage: the area covered. */
+  area: Maybe<Scalars['String']['output']>;
+  /** Normalised betweenness, networkx's betweenness_centrality (networkMetrics). */
+  betweenness: Maybe<Scalars['Float']['output']>;
+  coverage: Coverage;
+  /** Distinct neighbours in the network (networkMetrics). */
+  degree: Maybe<Scalars['Int']['output']>;
+  /** Initiatives it leads (an active LEAD participation) that you may see. */
+  initiativesLed: Scalars['Int']['output'];
+  organisation: Organisation;
+  /** How many provinces it covers in full (NOM three, Oost NL two). */
+  provincesCovered: Scalars['Int']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An organisation's API keys, newest first (ADMIN, or its editors). */
+  apiKeys: ApiKeyConnection;
+  /** An initiative's audit trail: what changed, oldest first, who did it (`actor`), the changes (`payload`), and the source and confidence of each fact as recorded now. History is never overwritten. */
+  auditTrail: EventConnection;
+  /** For the organisations of a kind (the nine ROMs by default): how many initiatives each two take part in together, on one theme when given. */
+  collaborationMatrix: CollaborationMatrix;
+  /** Evidence for the 2027 evaluation, per year in the order asked: joint initiatives, mean and median ROMs per initiative, learning and competence-development activities and their participants, outputs; each also per pillar, so that the 2024 baseline can be set beside 2027. Over the initiatives you may see. */
+  evaluationIndicators: Array<YearIndicators>;
+  /** The event log after a cursor, oldest first: catch-up for feeds, and the audit trail. */
+  events: EventConnection;
+  /** One initiative by id or by code (give exactly one); null if not visible. */
+  initiative: Maybe<Initiative>;
+  /** Initiatives you may see, ordered by code. */
+  initiatives: InitiativeConnection;
+  /** Which knowledge partners each organisation of `kind` (the ROMs by default) reaches: TKIs, TO2 institutes and universities of applied sciences unless partnerKinds says otherwise; directly through a partnership, or through initiatives both take part in. By organisation, then partner, code. */
+  knowledgeLinks: Array<KnowledgeLink>;
+  /** Markets and missions: per foreign market (ISO 3166-1 alpha-2) the initiatives you may see that serve it, and which organisations of a kind (ROMs by default) lead one, take part, or are not yet in any. */
+  markets: Array<Market>;
+  /** The organisations within `depth` hops (1..3) of one, and every edge among them. */
+  neighbourhood: Graph;
+  /** Degree, weighted degree, betweenness, closeness, Louvain community and bridges, computed over the whole network you may see (on one theme when given); rows for organisations of `kind` (all when not given), by code. Computed off the request path: `computedAt` says when. */
+  networkMetrics: Array<OrganisationMetrics>;
+  /** The network in numbers: initiatives by theme, pillar, core task and status, how many are supra-regional, milestones by status and those due soon or overdue, stalled initiatives, and funding by theme, pillar, year, source and basis (amounts for network members only). Over the initiatives you may see. */
+  networkSummary: NetworkSummary;
+  /** Any object by its global id, with the same access rules as every other path; null if none is visible. */
+  node: Maybe<Node>;
+  /** One organisation by id or by code (give exactly one). */
+  organisation: Maybe<Organisation>;
+  /** The organisation registry, ordered by code. */
+  organisations: OrganisationConnection;
+  /** What initiatives produced (reports, publications, datasets, cases, decisions), with source and confidence: the evidence for the 2027 evaluation. Over the initiatives you may see; most recently recorded first. */
+  outputs: OutputConnection;
+  /** The collaboration network, nodes and edges, for a dashboard to draw: organisations, their partnerships and the initiatives they share, as far as you may see them. */
+  partnershipGraph: Graph;
+  /** Which regions are under-connected: per province the ROMs covering it with their degree and betweenness, its participation, the themes it has none in; and the ROMs that never lead. Over what you may see; see attributionRule for how ROMs covering several provinces (or part of one) are counted. */
+  regionalConnectivity: RegionalConnectivity;
+  /** Which organisations of a kind (the ROMs by default) are repeated partners and which one-off: per pair, the years from fromYear to toYear in which they took part in the same initiative (on one theme when given). Pairs by code; pairs that never shared one are left out. */
+  repeatPartners: Array<PartnerYears>;
+  /** A path of fewest hops between two organisations over every tie; of several, the one whose organisation codes sort first. Null when there is none within maxDepth (1..10). */
+  shortestPath: Maybe<Path>;
+  /** Themes, pillars and core tasks with Dutch and English labels. */
+  taxonomy: Taxonomy;
+  /** Who am I: organisation and role (both null when anonymous). */
+  viewer: Viewer;
+};
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organisationId: Scalars['ID']['input'];
+};
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  initiativeId: Scalars['ID']['input'];
+};
+
+export type QueryCollaborationMatrixArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: OrganisationKind;
+  theme?: InputMaybe<Theme>;
+};
+
+export type QueryEvaluationIndicatorsArgs = {
+  years: Array<Scalars['Int']['input']>;
+};
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryInitiativeArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueryInitiativesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InitiativeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryKnowledgeLinksArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: OrganisationKind;
+  partnerKinds?: Array<OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+};
+
+export type QueryMarketsArgs = {
+  kind?: OrganisationKind;
+  markets?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type QueryNeighbourhoodArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  depth?: Scalars['Int']['input'];
+  edgeKinds?: InputMaybe<Array<GraphEdgeKind>>;
+  kinds?: InputMaybe<Array<PartnershipKind>>;
+  organisationId: Scalars['ID']['input'];
+};
+
+export type QueryNetworkMetricsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+};
+
+export type QueryNetworkSummaryArgs = {
+  filter?: InputMaybe<SummaryFilter>;
+};
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryOrganisationArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueryOrganisationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganisationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryOutputsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OutputFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryPartnershipGraphArgs = {
+  filter?: InputMaybe<GraphFilter>;
+};
+
+export type QueryRegionalConnectivityArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  theme?: InputMaybe<Theme>;
+};
+
+export type QueryRepeatPartnersArgs = {
+  fromYear?: Scalars['Int']['input'];
+  kind?: OrganisationKind;
+  theme?: InputMaybe<Theme>;
+  toYear?: Scalars['Int']['input'];
+};
+
+export type QueryShortestPathArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  fromId: Scalars['ID']['input'];
+  maxDepth?: Scalars['Int']['input'];
+  toId: Scalars['ID']['input'];
+};
+
+export type RecordActivityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The initiative it belongs to (ESMEE for community activities). */
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+  kind: ActivityKind;
+  occurredOn: Scalars['Date']['input'];
+  /** At least one organiser. */
+  organiserIds: Array<Scalars['ID']['input']>;
+  participantCount?: InputMaybe<Scalars['Int']['input']>;
+  participantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  themes?: InputMaybe<Array<Theme>>;
+  title: Scalars['String']['input'];
+};
+
+export type RecordOutputInput = {
+  confidence?: InputMaybe<Confidence>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  initiativeId: Scalars['ID']['input'];
+  kind: OutputKind;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the fact comes from: a URL, or words. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** 1..300 characters. */
+  title: Scalars['String']['input'];
+  /** An http(s) URL of at most 500 characters. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Which regions are under-connected: per province, and the ROMs that never lead. */
+export type RegionalConnectivity = {
+  __typename?: 'RegionalConnectivity';
+  /** The day the network is taken as of. */
+  asOf: Scalars['String']['output'];
+  /** How ROMs are attributed to provinces, in words. */
+  attributionRule: Scalars['String']['output'];
+  /** The twelve provinces, fewest initiatives first. */
+  provinces: Array<ProvinceConnectivity>;
+  /** ROMs leading no initiative you may see. By code. */
+  romsNeverLeading: Array<Organisation>;
+};
+
+/** A person's role in the network. */
+export type Role = 'ADMIN' | 'EDITOR' | 'VIEWER';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every event you may see, in order. With `after` (a cursor) it replays what happened since, then continues live: no gap, no duplicate. Without it, live from now. */
+  events: Event;
+  /** MILESTONE_ADDED and MILESTONE_CHANGED events, optionally of one initiative (live from now). */
+  milestoneChanged: Event;
+  /** PARTNER_JOINED events, optionally of one initiative (live from now). */
+  partnerJoined: Event;
+};
+
+export type SubscriptionEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+};
+
+export type SubscriptionMilestoneChangedArgs = {
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SubscriptionPartnerJoinedArgs = {
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Which initiatives a summary covers. Filters combine with AND; values in a list with OR. */
+export type SummaryFilter = {
+  /** The network as it stood that day (end of the day, Dutch time): initiatives started or recorded by then, participations holding then, statuses as the log had them, funding of the years up to it. Default: now. */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  coreTasks?: InputMaybe<Array<CoreTask>>;
+  /** Milestones falling due within this many days count as due soon (1..366). */
+  dueWithinDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Initiatives serving one of these markets (ISO 3166-1 alpha-2 codes). */
+  markets?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Initiatives this organisation takes part in. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  pillars?: InputMaybe<Array<Pillar>>;
+  /** Initiatives an organisation covering one of these provinces takes part in (ISO 3166-2:NL). */
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** An initiative with no event and no new participant for this many months is stalled (1..60). */
+  stalledAfterMonths?: InputMaybe<Scalars['Int']['input']>;
+  themes?: InputMaybe<Array<Theme>>;
+};
+
+/** The vocabularies of the 2024-2027 strategy, with labels for display. */
+export type Taxonomy = {
+  __typename?: 'Taxonomy';
+  coreTasks: Array<CoreTaskInfo>;
+  pillars: Array<PillarInfo>;
+  themes: Array<ThemeInfo>;
+};
+
+/** The transitions of the 2024-2027 strategy. */
+export type Theme =
+  | 'AGRI_FOOD'
+  | 'CIRCULAR_ECONOMY'
+  | 'CLIMATE_ENERGY'
+  | 'DIGITAL_KEY_TECH'
+  | 'ENERGY_SECURITY'
+  | 'HEALTH'
+  | 'SECURITY';
+
+/** A code with its Dutch and English labels. */
+export type ThemeInfo = {
+  __typename?: 'ThemeInfo';
+  code: Theme;
+  labelEn: Scalars['String']['output'];
+  labelNl: Scalars['String']['output'];
+};
+
+/** Only the fields given change; null clears an optional field. */
+export type UpdateInitiativeInput = {
+  confidence?: InputMaybe<Confidence>;
+  coreTasks?: InputMaybe<Array<CoreTask>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** At most 20; null or [] clears them. */
+  externalLinks?: InputMaybe<Array<ExternalLinkInput>>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<InitiativeKind>;
+  leadOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 3166-1 alpha-2 codes; [] clears them. */
+  markets?: InputMaybe<Array<Scalars['String']['input']>>;
+  pillars?: InputMaybe<Array<Pillar>>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  startsOn?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<InitiativeStatus>;
+  themes?: InputMaybe<Array<Theme>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  titleEn?: InputMaybe<Scalars['String']['input']>;
+  visibility?: InputMaybe<Visibility>;
+};
+
+/** Only the fields given change. A stale expectedVersion answers CONFLICT. */
+export type UpdateMilestoneInput = {
+  /** null clears the due date. */
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The version you last read; the update applies only if it is still current. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<MilestoneStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field. */
+export type UpdateOrganisationInput = {
+  confidence?: InputMaybe<Confidence>;
+  /** At most 20; null or [] clears them. */
+  externalLinks?: InputMaybe<Array<ExternalLinkInput>>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<OrganisationKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  provinces?: InputMaybe<Array<Scalars['String']['input']>>;
+  shortName?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who is calling: both fields are null when anonymous. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  organisation: Maybe<Organisation>;
+  role: Maybe<Role>;
+};
+
+/** Who may see an initiative. */
+export type Visibility = 'NETWORK' | 'PARTICIPANTS' | 'PUBLIC';
+
+/** The evidence of one year for the 2027 evaluation of the added value of the collaboration, over the initiatives you may see (activities belonging to no initiative count for everyone). */
+export type YearIndicators = {
+  __typename?: 'YearIndicators';
+  /** Every pillar, zeros included. Activities outside initiatives have no pillar. */
+  byPillar: Array<PillarIndicators>;
+  /** Competence-development activities (TRAINING) in the year. */
+  competenceActivities: Scalars['Int']['output'];
+  /** People who took part in them, where counted. */
+  competenceParticipants: Scalars['Int']['output'];
+  /** Initiatives running in the year with at least one ROM taking part. */
+  initiativesWithRoms: Scalars['Int']['output'];
+  /** Joint initiatives: running in the year (their period overlaps it; an open start or end counts as open) with two or more ROMs taking part during it. */
+  jointInitiatives: Scalars['Int']['output'];
+  /** Learning events in the year: workshops, learning sessions, field visits, conferences, webinars. */
+  learningActivities: Scalars['Int']['output'];
+  /** People who took part in them, where counted. */
+  learningParticipants: Scalars['Int']['output'];
+  /** Mean ROMs per initiative, over initiativesWithRoms; null when there are none. */
+  meanRomsPerInitiative: Maybe<Scalars['Float']['output']>;
+  /** Median ROMs per initiative, over initiativesWithRoms. */
+  medianRomsPerInitiative: Maybe<Scalars['Float']['output']>;
+  /** Outputs published or decided in the year. */
+  outputs: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type AddMilestoneMutationMutationVariables = Exact<{
+  input: AddMilestoneInput;
+}>;
+
+export type AddMilestoneMutationMutation = {
+  __typename?: 'Mutation';
+  addMilestone: {
+    __typename?: 'Milestone';
+    code: string | null;
+    createdAt: string;
+    dueOn: string | null;
+    id: string;
+    source: string | null;
+    status: MilestoneStatus;
+    title: string;
+    updatedAt: string;
+    version: number;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+  };
+};
+
+export type AllocateFundingMutationMutationVariables = Exact<{
+  input: AllocateFundingInput;
+}>;
+
+export type AllocateFundingMutationMutation = {
+  __typename?: 'Mutation';
+  allocateFunding: {
+    __typename?: 'FundingAllocation';
+    amountEur: number | null;
+    basis: FundingBasis;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: FundingKind;
+    note: string | null;
+    provenance: string | null;
+    sourceLabel: string | null;
+    status: FundingStatus;
+    year: number | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+    source: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+  };
+};
+
+export type ApiKeysQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organisationId: Scalars['ID']['input'];
+}>;
+
+export type ApiKeysQuery = {
+  __typename?: 'Query';
+  apiKeys: {
+    __typename?: 'ApiKeyConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'ApiKey';
+      createdAt: string;
+      expiresAt: string | null;
+      id: string;
+      lastUsedAt: string | null;
+      name: string;
+      prefix: string;
+      revokedAt: string | null;
+      scope: ApiKeyScope;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    }>;
+  };
+};
+
+export type AuditTrailQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  initiativeId: Scalars['ID']['input'];
+}>;
+
+export type AuditTrailQuery = {
+  __typename?: 'Query';
+  auditTrail: {
+    __typename?: 'EventConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Event';
+      confidence: Confidence | null;
+      cursor: string;
+      id: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      source: string | null;
+      type: EventType;
+      activity: {
+        __typename?: 'Activity';
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: ActivityKind;
+        occurredOn: string;
+        participantCount: number | null;
+        source: string | null;
+        themes: Array<Theme>;
+        title: string;
+      } | null;
+      actor: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      fundingAllocation: {
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      } | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      } | null;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      output: {
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      } | null;
+      participation: {
+        __typename?: 'Participation';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        joinedOn: string | null;
+        leftOn: string | null;
+        notes: string | null;
+        role: ParticipationRole;
+        source: string | null;
+        sourceRole: string | null;
+      } | null;
+      partnership: {
+        __typename?: 'Partnership';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: PartnershipKind;
+        notes: string | null;
+        since: string | null;
+        source: string | null;
+        themes: Array<Theme>;
+        until: string | null;
+      } | null;
+    }>;
+  };
+};
+
+export type CollaborationMatrixQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+}>;
+
+export type CollaborationMatrixQuery = {
+  __typename?: 'Query';
+  collaborationMatrix: {
+    __typename?: 'CollaborationMatrix';
+    asOf: string;
+    counts: Array<Array<number>>;
+    organisations: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  };
+};
+
+export type CreateApiKeyMutationMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+export type CreateApiKeyMutationMutation = {
+  __typename?: 'Mutation';
+  createApiKey: {
+    __typename?: 'CreatedApiKey';
+    key: string;
+    apiKey: {
+      __typename?: 'ApiKey';
+      createdAt: string;
+      expiresAt: string | null;
+      id: string;
+      lastUsedAt: string | null;
+      name: string;
+      prefix: string;
+      revokedAt: string | null;
+      scope: ApiKeyScope;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    };
+  };
+};
+
+export type CreateInitiativeMutationMutationVariables = Exact<{
+  input: CreateInitiativeInput;
+}>;
+
+export type CreateInitiativeMutationMutation = {
+  __typename?: 'Mutation';
+  createInitiative: {
+    __typename?: 'Initiative';
+    code: string;
+    confidence: Confidence;
+    coreTasks: Array<CoreTask>;
+    createdAt: string;
+    description: string | null;
+    endsOn: string | null;
+    id: string;
+    kind: InitiativeKind;
+    markets: Array<string>;
+    notes: string | null;
+    pillars: Array<Pillar>;
+    romCount: number;
+    source: string | null;
+    startsOn: string | null;
+    status: InitiativeStatus;
+    supraRegional: boolean;
+    themes: Array<Theme>;
+    title: string;
+    titleEn: string | null;
+    updatedAt: string;
+    visibility: Visibility;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    funding: Array<{
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+    }>;
+    lead: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    milestones: Array<{
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+    }>;
+    outputs: Array<{
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+    }>;
+    parent: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+  };
+};
+
+export type CreateOrganisationMutationMutationVariables = Exact<{
+  input: CreateOrganisationInput;
+}>;
+
+export type CreateOrganisationMutationMutation = {
+  __typename?: 'Mutation';
+  createOrganisation: {
+    __typename?: 'Organisation';
+    code: string;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    nameEn: string | null;
+    notes: string | null;
+    provinces: Array<string>;
+    shortName: string | null;
+    source: string | null;
+    updatedAt: string;
+    website: string | null;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    partialCoverage: Array<{
+      __typename?: 'PartialCoverage';
+      area: string;
+      province: string;
+      source: string | null;
+    }>;
+  };
+};
+
+export type CreatePartnershipMutationMutationVariables = Exact<{
+  input: CreatePartnershipInput;
+}>;
+
+export type CreatePartnershipMutationMutation = {
+  __typename?: 'Mutation';
+  createPartnership: {
+    __typename?: 'Partnership';
+    active: boolean;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: PartnershipKind;
+    notes: string | null;
+    since: string | null;
+    source: string | null;
+    themes: Array<Theme>;
+    until: string | null;
+    from: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+    to: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+  };
+};
+
+export type EndPartnershipMutationMutationVariables = Exact<{
+  input: EndPartnershipInput;
+}>;
+
+export type EndPartnershipMutationMutation = {
+  __typename?: 'Mutation';
+  endPartnership: {
+    __typename?: 'Partnership';
+    active: boolean;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: PartnershipKind;
+    notes: string | null;
+    since: string | null;
+    source: string | null;
+    themes: Array<Theme>;
+    until: string | null;
+    from: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+    to: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+  };
+};
+
+export type EvaluationIndicatorsQueryVariables = Exact<{
+  years: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
+}>;
+
+export type EvaluationIndicatorsQuery = {
+  __typename?: 'Query';
+  evaluationIndicators: Array<{
+    __typename?: 'YearIndicators';
+    competenceActivities: number;
+    competenceParticipants: number;
+    initiativesWithRoms: number;
+    jointInitiatives: number;
+    learningActivities: number;
+    learningParticipants: number;
+    meanRomsPerInitiative: number | null;
+    medianRomsPerInitiative: number | null;
+    outputs: number;
+    year: number;
+    byPillar: Array<{
+      __typename?: 'PillarIndicators';
+      competenceActivities: number;
+      competenceParticipants: number;
+      initiativesWithRoms: number;
+      jointInitiatives: number;
+      learningActivities: number;
+      learningParticipants: number;
+      meanRomsPerInitiative: number | null;
+      medianRomsPerInitiative: number | null;
+      outputs: number;
+      pillar: Pillar;
+    }>;
+  }>;
+};
+
+export type EventsQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type EventsQuery = {
+  __typename?: 'Query';
+  events: {
+    __typename?: 'EventConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Event';
+      confidence: Confidence | null;
+      cursor: string;
+      id: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      source: string | null;
+      type: EventType;
+      activity: {
+        __typename?: 'Activity';
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: ActivityKind;
+        occurredOn: string;
+        participantCount: number | null;
+        source: string | null;
+        themes: Array<Theme>;
+        title: string;
+      } | null;
+      actor: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      fundingAllocation: {
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      } | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      } | null;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      output: {
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      } | null;
+      participation: {
+        __typename?: 'Participation';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        joinedOn: string | null;
+        leftOn: string | null;
+        notes: string | null;
+        role: ParticipationRole;
+        source: string | null;
+        sourceRole: string | null;
+      } | null;
+      partnership: {
+        __typename?: 'Partnership';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: PartnershipKind;
+        notes: string | null;
+        since: string | null;
+        source: string | null;
+        themes: Array<Theme>;
+        until: string | null;
+      } | null;
+    }>;
+  };
+};
+
+export type EventsSubscriptionSubscriptionVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+}>;
+
+export type EventsSubscriptionSubscription = {
+  __typename?: 'Subscription';
+  events: {
+    __typename?: 'Event';
+    confidence: Confidence | null;
+    cursor: string;
+    id: string;
+    occurredAt: string;
+    payload: Record<string, unknown>;
+    source: string | null;
+    type: EventType;
+    activity: {
+      __typename?: 'Activity';
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: ActivityKind;
+      occurredOn: string;
+      participantCount: number | null;
+      source: string | null;
+      themes: Array<Theme>;
+      title: string;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      organisers: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+      participants: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+    } | null;
+    actor: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    fundingAllocation: {
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      source: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+    } | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+    milestone: {
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    output: {
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    participation: {
+      __typename?: 'Participation';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      joinedOn: string | null;
+      leftOn: string | null;
+      notes: string | null;
+      role: ParticipationRole;
+      source: string | null;
+      sourceRole: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+    partnership: {
+      __typename?: 'Partnership';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: PartnershipKind;
+      notes: string | null;
+      since: string | null;
+      source: string | null;
+      themes: Array<Theme>;
+      until: string | null;
+      from: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+      to: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+  };
+};
+
+export type InitiativeQueryVariables = Exact<{
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type InitiativeQuery = {
+  __typename?: 'Query';
+  initiative: {
+    __typename?: 'Initiative';
+    code: string;
+    confidence: Confidence;
+    coreTasks: Array<CoreTask>;
+    createdAt: string;
+    description: string | null;
+    endsOn: string | null;
+    id: string;
+    kind: InitiativeKind;
+    markets: Array<string>;
+    notes: string | null;
+    pillars: Array<Pillar>;
+    romCount: number;
+    source: string | null;
+    startsOn: string | null;
+    status: InitiativeStatus;
+    supraRegional: boolean;
+    themes: Array<Theme>;
+    title: string;
+    titleEn: string | null;
+    updatedAt: string;
+    visibility: Visibility;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    funding: Array<{
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+    }>;
+    lead: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    milestones: Array<{
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+    }>;
+    outputs: Array<{
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+    }>;
+    parent: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+  } | null;
+};
+
+export type InitiativesQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InitiativeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type InitiativesQuery = {
+  __typename?: 'Query';
+  initiatives: {
+    __typename?: 'InitiativeConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    }>;
+  };
+};
+
+export type JoinInitiativeMutationMutationVariables = Exact<{
+  input: JoinInitiativeInput;
+}>;
+
+export type JoinInitiativeMutationMutation = {
+  __typename?: 'Mutation';
+  joinInitiative: {
+    __typename?: 'Participation';
+    active: boolean;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    joinedOn: string | null;
+    leftOn: string | null;
+    notes: string | null;
+    role: ParticipationRole;
+    source: string | null;
+    sourceRole: string | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+  };
+};
+
+export type KnowledgeLinksQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<OrganisationKind>;
+  partnerKinds?: InputMaybe<Array<OrganisationKind> | OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+}>;
+
+export type KnowledgeLinksQuery = {
+  __typename?: 'Query';
+  knowledgeLinks: Array<{
+    __typename?: 'KnowledgeLink';
+    direct: boolean;
+    initiatives: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+    }>;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    };
+    partner: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    };
+    partnerships: Array<{
+      __typename?: 'Partnership';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: PartnershipKind;
+      notes: string | null;
+      since: string | null;
+      source: string | null;
+      themes: Array<Theme>;
+      until: string | null;
+    }>;
+  }>;
+};
+
+export type LeaveInitiativeMutationMutationVariables = Exact<{
+  input: LeaveInitiativeInput;
+}>;
+
+export type LeaveInitiativeMutationMutation = {
+  __typename?: 'Mutation';
+  leaveInitiative: {
+    __typename?: 'Participation';
+    active: boolean;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    joinedOn: string | null;
+    leftOn: string | null;
+    notes: string | null;
+    role: ParticipationRole;
+    source: string | null;
+    sourceRole: string | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+  };
+};
+
+export type MarketsQueryVariables = Exact<{
+  kind?: InputMaybe<OrganisationKind>;
+  markets?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+export type MarketsQuery = {
+  __typename?: 'Query';
+  markets: Array<{
+    __typename?: 'Market';
+    code: string;
+    initiativeCount: number;
+    nameEn: string;
+    nameNl: string;
+    initiatives: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+    }>;
+    leads: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+    notYetIn: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+    participants: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  }>;
+};
+
+export type MilestoneChangedSubscriptionSubscriptionVariables = Exact<{
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type MilestoneChangedSubscriptionSubscription = {
+  __typename?: 'Subscription';
+  milestoneChanged: {
+    __typename?: 'Event';
+    confidence: Confidence | null;
+    cursor: string;
+    id: string;
+    occurredAt: string;
+    payload: Record<string, unknown>;
+    source: string | null;
+    type: EventType;
+    activity: {
+      __typename?: 'Activity';
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: ActivityKind;
+      occurredOn: string;
+      participantCount: number | null;
+      source: string | null;
+      themes: Array<Theme>;
+      title: string;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      organisers: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+      participants: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+    } | null;
+    actor: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    fundingAllocation: {
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      source: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+    } | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+    milestone: {
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    output: {
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    participation: {
+      __typename?: 'Participation';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      joinedOn: string | null;
+      leftOn: string | null;
+      notes: string | null;
+      role: ParticipationRole;
+      source: string | null;
+      sourceRole: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+    partnership: {
+      __typename?: 'Partnership';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: PartnershipKind;
+      notes: string | null;
+      since: string | null;
+      source: string | null;
+      themes: Array<Theme>;
+      until: string | null;
+      from: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+      to: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+  };
+};
+
+export type NeighbourhoodQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  edgeKinds?: InputMaybe<Array<GraphEdgeKind> | GraphEdgeKind>;
+  kinds?: InputMaybe<Array<PartnershipKind> | PartnershipKind>;
+  organisationId: Scalars['ID']['input'];
+}>;
+
+export type NeighbourhoodQuery = {
+  __typename?: 'Query';
+  neighbourhood: {
+    __typename?: 'Graph';
+    asOf: string;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      attributes: Record<string, unknown>;
+      confidence: Confidence | null;
+      data: Record<string, unknown>;
+      id: string;
+      key: string;
+      kind: GraphEdgeKind;
+      partnershipKind: PartnershipKind | null;
+      provenance: string | null;
+      sharedInitiatives: number;
+      since: string | null;
+      source: string;
+      target: string;
+      themes: Array<Theme>;
+      undirected: boolean;
+      until: string | null;
+      weight: number;
+    }>;
+    nodes: Array<{
+      __typename?: 'GraphNode';
+      attributes: Record<string, unknown>;
+      code: string;
+      data: Record<string, unknown>;
+      id: string;
+      key: string;
+      kind: OrganisationKind;
+      label: string;
+      provinces: Array<string>;
+    }>;
+  };
+};
+
+export type NetworkMetricsQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+}>;
+
+export type NetworkMetricsQuery = {
+  __typename?: 'Query';
+  networkMetrics: Array<{
+    __typename?: 'OrganisationMetrics';
+    betweenness: number;
+    bridge: boolean;
+    closeness: number;
+    community: number;
+    computedAt: string;
+    degree: number;
+    weightedDegree: number;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    };
+  }>;
+};
+
+export type NetworkSummaryQueryVariables = Exact<{
+  filter?: InputMaybe<SummaryFilter>;
+}>;
+
+export type NetworkSummaryQuery = {
+  __typename?: 'Query';
+  networkSummary: {
+    __typename?: 'NetworkSummary';
+    initiatives: number;
+    stalled: number;
+    stalledAfterMonths: number;
+    supraRegional: number;
+    supraRegionalShare: number;
+    today: string;
+    byCoreTask: Array<{ __typename?: 'KeyCount'; count: number; key: string }>;
+    byPillar: Array<{ __typename?: 'KeyCount'; count: number; key: string }>;
+    byStatus: Array<{ __typename?: 'KeyCount'; count: number; key: string }>;
+    byTheme: Array<{ __typename?: 'KeyCount'; count: number; key: string }>;
+    funding: {
+      __typename?: 'FundingSummary';
+      allocations: number;
+      totalEur: number | null;
+      byBasis: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      byKind: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      byPillar: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      bySource: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      byStatus: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      byTheme: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      byYear: Array<{
+        __typename?: 'FundingTotal';
+        allocations: number;
+        amountEur: number | null;
+        key: string;
+      }>;
+      leverage: {
+        __typename?: 'FundingLeverage';
+        budgetEur: number | null;
+        leveredEur: number | null;
+        perEuro: number | null;
+      };
+    };
+    milestones: {
+      __typename?: 'MilestoneSummary';
+      dueSoon: number;
+      dueWithinDays: number;
+      overdue: number;
+      total: number;
+      byStatus: Array<{ __typename?: 'KeyCount'; count: number; key: string }>;
+    };
+    stalledInitiatives: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+    }>;
+  };
+};
+
+export type OrganisationQueryVariables = Exact<{
+  code?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type OrganisationQuery = {
+  __typename?: 'Query';
+  organisation: {
+    __typename?: 'Organisation';
+    code: string;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    nameEn: string | null;
+    notes: string | null;
+    provinces: Array<string>;
+    shortName: string | null;
+    source: string | null;
+    updatedAt: string;
+    website: string | null;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    partialCoverage: Array<{
+      __typename?: 'PartialCoverage';
+      area: string;
+      province: string;
+      source: string | null;
+    }>;
+  } | null;
+};
+
+export type OrganisationsQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganisationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type OrganisationsQuery = {
+  __typename?: 'Query';
+  organisations: {
+    __typename?: 'OrganisationConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    }>;
+  };
+};
+
+export type OutputsQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OutputFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type OutputsQuery = {
+  __typename?: 'Query';
+  outputs: {
+    __typename?: 'OutputConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    }>;
+  };
+};
+
+export type PartnerJoinedSubscriptionSubscriptionVariables = Exact<{
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+export type PartnerJoinedSubscriptionSubscription = {
+  __typename?: 'Subscription';
+  partnerJoined: {
+    __typename?: 'Event';
+    confidence: Confidence | null;
+    cursor: string;
+    id: string;
+    occurredAt: string;
+    payload: Record<string, unknown>;
+    source: string | null;
+    type: EventType;
+    activity: {
+      __typename?: 'Activity';
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: ActivityKind;
+      occurredOn: string;
+      participantCount: number | null;
+      source: string | null;
+      themes: Array<Theme>;
+      title: string;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      organisers: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+      participants: Array<{
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      }>;
+    } | null;
+    actor: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    fundingAllocation: {
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      source: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+    } | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+    milestone: {
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    output: {
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+    } | null;
+    participation: {
+      __typename?: 'Participation';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      joinedOn: string | null;
+      leftOn: string | null;
+      notes: string | null;
+      role: ParticipationRole;
+      source: string | null;
+      sourceRole: string | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      };
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+    partnership: {
+      __typename?: 'Partnership';
+      active: boolean;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: PartnershipKind;
+      notes: string | null;
+      since: string | null;
+      source: string | null;
+      themes: Array<Theme>;
+      until: string | null;
+      from: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+      to: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    } | null;
+  };
+};
+
+export type PartnershipGraphQueryVariables = Exact<{
+  filter?: InputMaybe<GraphFilter>;
+}>;
+
+export type PartnershipGraphQuery = {
+  __typename?: 'Query';
+  partnershipGraph: {
+    __typename?: 'Graph';
+    asOf: string;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      attributes: Record<string, unknown>;
+      confidence: Confidence | null;
+      data: Record<string, unknown>;
+      id: string;
+      key: string;
+      kind: GraphEdgeKind;
+      partnershipKind: PartnershipKind | null;
+      provenance: string | null;
+      sharedInitiatives: number;
+      since: string | null;
+      source: string;
+      target: string;
+      themes: Array<Theme>;
+      undirected: boolean;
+      until: string | null;
+      weight: number;
+    }>;
+    nodes: Array<{
+      __typename?: 'GraphNode';
+      attributes: Record<string, unknown>;
+      code: string;
+      data: Record<string, unknown>;
+      id: string;
+      key: string;
+      kind: OrganisationKind;
+      label: string;
+      provinces: Array<string>;
+    }>;
+  };
+};
+
+export type RecordActivityMutationMutationVariables = Exact<{
+  input: RecordActivityInput;
+}>;
+
+export type RecordActivityMutationMutation = {
+  __typename?: 'Mutation';
+  recordActivity: {
+    __typename?: 'Activity';
+    createdAt: string;
+    description: string | null;
+    id: string;
+    kind: ActivityKind;
+    occurredOn: string;
+    participantCount: number | null;
+    source: string | null;
+    themes: Array<Theme>;
+    title: string;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+    organisers: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+    participants: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  };
+};
+
+export type RecordOutputMutationMutationVariables = Exact<{
+  input: RecordOutputInput;
+}>;
+
+export type RecordOutputMutationMutation = {
+  __typename?: 'Mutation';
+  recordOutput: {
+    __typename?: 'Output';
+    code: string | null;
+    confidence: Confidence;
+    createdAt: string;
+    description: string | null;
+    id: string;
+    kind: OutputKind;
+    publishedOn: string | null;
+    source: string | null;
+    title: string;
+    url: string | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+  };
+};
+
+export type RegionalConnectivityQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  theme?: InputMaybe<Theme>;
+}>;
+
+export type RegionalConnectivityQuery = {
+  __typename?: 'Query';
+  regionalConnectivity: {
+    __typename?: 'RegionalConnectivity';
+    asOf: string;
+    attributionRule: string;
+    provinces: Array<{
+      __typename?: 'ProvinceConnectivity';
+      betweenness: number | null;
+      code: string;
+      degree: number | null;
+      initiatives: number;
+      missingThemes: Array<Theme>;
+      nameEn: string;
+      nameNl: string;
+      participants: number;
+    }>;
+    romsNeverLeading: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  };
+};
+
+export type RepeatPartnersQueryVariables = Exact<{
+  fromYear?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<OrganisationKind>;
+  theme?: InputMaybe<Theme>;
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type RepeatPartnersQuery = {
+  __typename?: 'Query';
+  repeatPartners: Array<{
+    __typename?: 'PartnerYears';
+    lasting: boolean;
+    sharedInitiatives: number;
+    years: Array<number>;
+    organisations: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  }>;
+};
+
+export type RevokeApiKeyMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RevokeApiKeyMutationMutation = { __typename?: 'Mutation'; revokeApiKey: boolean };
+
+export type ShortestPathQueryVariables = Exact<{
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  fromId: Scalars['ID']['input'];
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  toId: Scalars['ID']['input'];
+}>;
+
+export type ShortestPathQuery = {
+  __typename?: 'Query';
+  shortestPath: {
+    __typename?: 'Path';
+    asOf: string;
+    length: number;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      attributes: Record<string, unknown>;
+      confidence: Confidence | null;
+      data: Record<string, unknown>;
+      id: string;
+      key: string;
+      kind: GraphEdgeKind;
+      partnershipKind: PartnershipKind | null;
+      provenance: string | null;
+      sharedInitiatives: number;
+      since: string | null;
+      source: string;
+      target: string;
+      themes: Array<Theme>;
+      undirected: boolean;
+      until: string | null;
+      weight: number;
+    }>;
+    organisations: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+    }>;
+  } | null;
+};
+
+export type TaxonomyQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TaxonomyQuery = {
+  __typename?: 'Query';
+  taxonomy: {
+    __typename?: 'Taxonomy';
+    coreTasks: Array<{
+      __typename?: 'CoreTaskInfo';
+      code: CoreTask;
+      descriptionEn: string | null;
+      labelEn: string;
+      labelNl: string;
+    }>;
+    pillars: Array<{
+      __typename?: 'PillarInfo';
+      code: Pillar;
+      labelEn: string;
+      labelNl: string;
+      number: number;
+    }>;
+    themes: Array<{ __typename?: 'ThemeInfo'; code: Theme; labelEn: string; labelNl: string }>;
+  };
+};
+
+export type UpdateInitiativeMutationMutationVariables = Exact<{
+  input: UpdateInitiativeInput;
+}>;
+
+export type UpdateInitiativeMutationMutation = {
+  __typename?: 'Mutation';
+  updateInitiative: {
+    __typename?: 'Initiative';
+    code: string;
+    confidence: Confidence;
+    coreTasks: Array<CoreTask>;
+    createdAt: string;
+    description: string | null;
+    endsOn: string | null;
+    id: string;
+    kind: InitiativeKind;
+    markets: Array<string>;
+    notes: string | null;
+    pillars: Array<Pillar>;
+    romCount: number;
+    source: string | null;
+    startsOn: string | null;
+    status: InitiativeStatus;
+    supraRegional: boolean;
+    themes: Array<Theme>;
+    title: string;
+    titleEn: string | null;
+    updatedAt: string;
+    visibility: Visibility;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    funding: Array<{
+      __typename?: 'FundingAllocation';
+      amountEur: number | null;
+      basis: FundingBasis;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: FundingKind;
+      note: string | null;
+      provenance: string | null;
+      sourceLabel: string | null;
+      status: FundingStatus;
+      year: number | null;
+    }>;
+    lead: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+    milestones: Array<{
+      __typename?: 'Milestone';
+      code: string | null;
+      createdAt: string;
+      dueOn: string | null;
+      id: string;
+      source: string | null;
+      status: MilestoneStatus;
+      title: string;
+      updatedAt: string;
+      version: number;
+    }>;
+    outputs: Array<{
+      __typename?: 'Output';
+      code: string | null;
+      confidence: Confidence;
+      createdAt: string;
+      description: string | null;
+      id: string;
+      kind: OutputKind;
+      publishedOn: string | null;
+      source: string | null;
+      title: string;
+      url: string | null;
+    }>;
+    parent: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+  };
+};
+
+export type UpdateMilestoneMutationMutationVariables = Exact<{
+  input: UpdateMilestoneInput;
+}>;
+
+export type UpdateMilestoneMutationMutation = {
+  __typename?: 'Mutation';
+  updateMilestone: {
+    __typename?: 'Milestone';
+    code: string | null;
+    createdAt: string;
+    dueOn: string | null;
+    id: string;
+    source: string | null;
+    status: MilestoneStatus;
+    title: string;
+    updatedAt: string;
+    version: number;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    };
+  };
+};
+
+export type UpdateOrganisationMutationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+export type UpdateOrganisationMutationMutation = {
+  __typename?: 'Mutation';
+  updateOrganisation: {
+    __typename?: 'Organisation';
+    code: string;
+    confidence: Confidence;
+    createdAt: string;
+    id: string;
+    kind: OrganisationKind;
+    name: string;
+    nameEn: string | null;
+    notes: string | null;
+    provinces: Array<string>;
+    shortName: string | null;
+    source: string | null;
+    updatedAt: string;
+    website: string | null;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    partialCoverage: Array<{
+      __typename?: 'PartialCoverage';
+      area: string;
+      province: string;
+      source: string | null;
+    }>;
+  };
+};
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerQuery = {
+  __typename?: 'Query';
+  viewer: {
+    __typename?: 'Viewer';
+    role: Role | null;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+  };
+};
+
+export type DashboardPageQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type DashboardPageQuery = {
+  __typename?: 'Query';
+  initiatives: {
+    __typename?: 'InitiativeConnection';
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      title: string;
+      status: InitiativeStatus;
+      lead: { __typename?: 'Organisation'; name: string } | null;
+      participants: {
+        __typename?: 'ParticipationConnection';
+        nodes: Array<{
+          __typename?: 'Participation';
+          role: ParticipationRole;
+          organisation: { __typename?: 'Organisation'; code: string; name: string };
+        }>;
+      };
+      milestones: Array<{
+        __typename?: 'Milestone';
+        title: string;
+        status: MilestoneStatus;
+        dueOn: string | null;
+      }>;
+    }>;
+  };
+};
+
+export type EsmeeParticipantsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type EsmeeParticipantsQuery = {
+  __typename?: 'Query';
+  initiative: {
+    __typename?: 'Initiative';
+    title: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    participants: {
+      __typename?: 'ParticipationConnection';
+      totalCount: number;
+      nodes: Array<{
+        __typename?: 'Participation';
+        role: ParticipationRole;
+        confidence: Confidence;
+        source: string | null;
+        organisation: { __typename?: 'Organisation'; code: string; name: string; kind: OrganisationKind };
+      }>;
+    };
+  } | null;
+};
+
+export type NeighbourhoodOfNomQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NeighbourhoodOfNomQuery = {
+  __typename?: 'Query';
+  neighbourhood: {
+    __typename?: 'Graph';
+    nodes: Array<{ __typename?: 'GraphNode'; code: string; kind: OrganisationKind }>;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      kind: GraphEdgeKind;
+      source: string;
+      target: string;
+      weight: number;
+      partnershipKind: PartnershipKind | null;
+    }>;
+  };
+};
+
+export type PathNomToKnawQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PathNomToKnawQuery = {
+  __typename?: 'Query';
+  shortestPath: {
+    __typename?: 'Path';
+    length: number;
+    organisations: Array<{ __typename?: 'Organisation'; code: string }>;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      kind: GraphEdgeKind;
+      partnershipKind: PartnershipKind | null;
+      initiatives: Array<{ __typename?: 'Initiative'; code: string }>;
+    }>;
+  } | null;
+};
+
+export type Q01RomCollaborationByThemeQueryVariables = Exact<{
+  theme?: InputMaybe<Theme>;
+}>;
+
+export type Q01RomCollaborationByThemeQuery = {
+  __typename?: 'Query';
+  collaborationMatrix: {
+    __typename?: 'CollaborationMatrix';
+    asOf: string;
+    counts: Array<Array<number>>;
+    organisations: Array<{ __typename?: 'Organisation'; code: string; name: string }>;
+  };
+};
+
+export type Q02SupraRegionalAndSingleRomQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q02SupraRegionalAndSingleRomQuery = {
+  __typename?: 'Query';
+  supraRegional: {
+    __typename?: 'InitiativeConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      title: string;
+      romCount: number;
+      lead: { __typename?: 'Organisation'; code: string } | null;
+    }>;
+  };
+  singleRom: {
+    __typename?: 'InitiativeConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      title: string;
+      themes: Array<Theme>;
+      lead: { __typename?: 'Organisation'; code: string } | null;
+    }>;
+  };
+};
+
+export type Q03UnderConnectedRegionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q03UnderConnectedRegionsQuery = {
+  __typename?: 'Query';
+  regionalConnectivity: {
+    __typename?: 'RegionalConnectivity';
+    asOf: string;
+    attributionRule: string;
+    provinces: Array<{
+      __typename?: 'ProvinceConnectivity';
+      code: string;
+      nameEn: string;
+      degree: number | null;
+      betweenness: number | null;
+      initiatives: number;
+      missingThemes: Array<Theme>;
+      roms: Array<{
+        __typename?: 'ProvinceRom';
+        coverage: Coverage;
+        area: string | null;
+        provincesCovered: number;
+        degree: number | null;
+        betweenness: number | null;
+        initiativesLed: number;
+        organisation: { __typename?: 'Organisation'; code: string };
+      }>;
+    }>;
+    romsNeverLeading: Array<{ __typename?: 'Organisation'; code: string }>;
+  };
+};
+
+export type Q04KnowledgeLinksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q04KnowledgeLinksQuery = {
+  __typename?: 'Query';
+  knowledgeLinks: Array<{
+    __typename?: 'KnowledgeLink';
+    direct: boolean;
+    organisation: { __typename?: 'Organisation'; code: string };
+    partner: { __typename?: 'Organisation'; code: string; kind: OrganisationKind };
+    initiatives: Array<{ __typename?: 'Initiative'; code: string }>;
+  }>;
+};
+
+export type Q05RepeatPartnersQueryVariables = Exact<{
+  fromYear: Scalars['Int']['input'];
+  toYear: Scalars['Int']['input'];
+}>;
+
+export type Q05RepeatPartnersQuery = {
+  __typename?: 'Query';
+  repeatPartners: Array<{
+    __typename?: 'PartnerYears';
+    years: Array<number>;
+    sharedInitiatives: number;
+    lasting: boolean;
+    organisations: Array<{ __typename?: 'Organisation'; code: string }>;
+  }>;
+};
+
+export type Q06FundingQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q06FundingQuery = {
+  __typename?: 'Query';
+  networkSummary: {
+    __typename?: 'NetworkSummary';
+    funding: {
+      __typename?: 'FundingSummary';
+      allocations: number;
+      totalEur: number | null;
+      byTheme: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+      byPillar: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+      byYear: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+      bySource: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+      byKind: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+      byStatus: Array<{
+        __typename?: 'FundingTotal';
+        key: string;
+        allocations: number;
+        amountEur: number | null;
+      }>;
+    };
+  };
+};
+
+export type Q07LeverageQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q07LeverageQuery = {
+  __typename?: 'Query';
+  networkSummary: {
+    __typename?: 'NetworkSummary';
+    funding: {
+      __typename?: 'FundingSummary';
+      leverage: {
+        __typename?: 'FundingLeverage';
+        budgetEur: number | null;
+        leveredEur: number | null;
+        perEuro: number | null;
+        initiatives: Array<{
+          __typename?: 'InitiativeLeverage';
+          code: string;
+          budgetEur: number | null;
+          leveredEur: number | null;
+          perEuro: number | null;
+        }>;
+      };
+    };
+  };
+};
+
+export type Q08MilestonesQueryVariables = Exact<{
+  dueWithinDays: Scalars['Int']['input'];
+  lastVisit?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type Q08MilestonesQuery = {
+  __typename?: 'Query';
+  networkSummary: {
+    __typename?: 'NetworkSummary';
+    today: string;
+    milestones: {
+      __typename?: 'MilestoneSummary';
+      total: number;
+      dueSoon: number;
+      overdue: number;
+      dueWithinDays: number;
+      byStatus: Array<{ __typename?: 'KeyCount'; key: string; count: number }>;
+    };
+  };
+  changedSinceLastVisit: {
+    __typename?: 'EventConnection';
+    nodes: Array<{
+      __typename?: 'Event';
+      cursor: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      milestone: {
+        __typename?: 'Milestone';
+        title: string;
+        status: MilestoneStatus;
+        dueOn: string | null;
+        initiative: { __typename?: 'Initiative'; code: string };
+      } | null;
+    }>;
+  };
+};
+
+export type Q09StalledQueryVariables = Exact<{
+  months: Scalars['Int']['input'];
+}>;
+
+export type Q09StalledQuery = {
+  __typename?: 'Query';
+  networkSummary: {
+    __typename?: 'NetworkSummary';
+    stalled: number;
+    stalledAfterMonths: number;
+    stalledInitiatives: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      title: string;
+      status: InitiativeStatus;
+      lead: { __typename?: 'Organisation'; code: string } | null;
+    }>;
+  };
+};
+
+export type Q10EvaluationBaselineQueryVariables = Exact<{
+  years: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
+}>;
+
+export type Q10EvaluationBaselineQuery = {
+  __typename?: 'Query';
+  evaluationIndicators: Array<{
+    __typename?: 'YearIndicators';
+    year: number;
+    jointInitiatives: number;
+    initiativesWithRoms: number;
+    meanRomsPerInitiative: number | null;
+    medianRomsPerInitiative: number | null;
+    learningActivities: number;
+    learningParticipants: number;
+    competenceActivities: number;
+    competenceParticipants: number;
+    outputs: number;
+    byPillar: Array<{
+      __typename?: 'PillarIndicators';
+      pillar: Pillar;
+      jointInitiatives: number;
+      learningActivities: number;
+      competenceActivities: number;
+      outputs: number;
+    }>;
+  }>;
+};
+
+export type Q11OutputsAndAuditTrailQueryVariables = Exact<{
+  initiative: Scalars['String']['input'];
+}>;
+
+export type Q11OutputsAndAuditTrailQuery = {
+  __typename?: 'Query';
+  outputs: {
+    __typename?: 'OutputConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Output';
+      kind: OutputKind;
+      title: string;
+      url: string | null;
+      publishedOn: string | null;
+      source: string | null;
+      confidence: Confidence;
+      initiative: { __typename?: 'Initiative'; code: string };
+    }>;
+  };
+  initiative: {
+    __typename?: 'Initiative';
+    code: string;
+    auditTrail: {
+      __typename?: 'EventConnection';
+      nodes: Array<{
+        __typename?: 'Event';
+        type: EventType;
+        occurredAt: string;
+        payload: Record<string, unknown>;
+        source: string | null;
+        confidence: Confidence | null;
+        actor: { __typename?: 'Organisation'; code: string } | null;
+      }>;
+    };
+  } | null;
+};
+
+export type Q12EsmeeEcosystemsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q12EsmeeEcosystemsQuery = {
+  __typename?: 'Query';
+  esmee: {
+    __typename?: 'Initiative';
+    code: string;
+    themes: Array<Theme>;
+    externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+    outputs: Array<{ __typename?: 'Output'; kind: OutputKind; title: string; url: string | null }>;
+  } | null;
+  ecosystems: {
+    __typename?: 'InitiativeConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      themes: Array<Theme>;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      participants: {
+        __typename?: 'ParticipationConnection';
+        nodes: Array<{
+          __typename?: 'Participation';
+          organisation: {
+            __typename?: 'Organisation';
+            code: string;
+            kind: OrganisationKind;
+            provinces: Array<string>;
+          };
+        }>;
+      };
+    }>;
+  };
+};
+
+export type Q13MarketsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type Q13MarketsQuery = {
+  __typename?: 'Query';
+  markets: Array<{
+    __typename?: 'Market';
+    code: string;
+    nameEn: string;
+    initiatives: Array<{ __typename?: 'Initiative'; code: string; status: InitiativeStatus }>;
+    leads: Array<{ __typename?: 'Organisation'; code: string }>;
+    participants: Array<{ __typename?: 'Organisation'; code: string }>;
+    notYetIn: Array<{ __typename?: 'Organisation'; code: string }>;
+  }>;
+  missions: {
+    __typename?: 'InitiativeConnection';
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      romCount: number;
+      lead: { __typename?: 'Organisation'; code: string } | null;
+    }>;
+  };
+};
+
+export type RecentEventsQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type RecentEventsQuery = {
+  __typename?: 'Query';
+  events: {
+    __typename?: 'EventConnection';
+    pageInfo: { __typename?: 'PageInfo'; endCursor: string | null; hasNextPage: boolean };
+    nodes: Array<{
+      __typename?: 'Event';
+      cursor: string;
+      type: EventType;
+      occurredAt: string;
+      initiative: { __typename?: 'Initiative'; code: string } | null;
+      organisation: { __typename?: 'Organisation'; code: string } | null;
+      milestone: { __typename?: 'Milestone'; title: string; status: MilestoneStatus } | null;
+    }>;
+  };
+};
+
+export type RomMatrixQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RomMatrixQuery = {
+  __typename?: 'Query';
+  collaborationMatrix: {
+    __typename?: 'CollaborationMatrix';
+    counts: Array<Array<number>>;
+    organisations: Array<{ __typename?: 'Organisation'; code: string }>;
+  };
+};
+
+export type RomMetricsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RomMetricsQuery = {
+  __typename?: 'Query';
+  networkMetrics: Array<{
+    __typename?: 'OrganisationMetrics';
+    degree: number;
+    weightedDegree: number;
+    betweenness: number;
+    closeness: number;
+    community: number;
+    bridge: boolean;
+    computedAt: string;
+    organisation: { __typename?: 'Organisation'; code: string };
+  }>;
+};
+
+export type RomNetworkQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RomNetworkQuery = {
+  __typename?: 'Query';
+  partnershipGraph: {
+    __typename?: 'Graph';
+    asOf: string;
+    nodes: Array<{ __typename?: 'GraphNode'; key: string; attributes: Record<string, unknown> }>;
+    edges: Array<{
+      __typename?: 'GraphEdge';
+      key: string;
+      source: string;
+      target: string;
+      weight: number;
+      themes: Array<Theme>;
+    }>;
+  };
+};
+
+export type RomsOfProvinceQueryVariables = Exact<{
+  province?: Scalars['String']['input'];
+}>;
+
+export type RomsOfProvinceQuery = {
+  __typename?: 'Query';
+  organisations: {
+    __typename?: 'OrganisationConnection';
+    nodes: Array<{
+      __typename?: 'Organisation';
+      code: string;
+      name: string;
+      provinces: Array<string>;
+      website: string | null;
+    }>;
+  };
+};
+
+export type SupraRegionalInitiativesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SupraRegionalInitiativesQuery = {
+  __typename?: 'Query';
+  initiatives: {
+    __typename?: 'InitiativeConnection';
+    totalCount: number;
+    nodes: Array<{
+      __typename?: 'Initiative';
+      code: string;
+      title: string;
+      status: InitiativeStatus;
+      themes: Array<Theme>;
+      romCount: number;
+      lead: { __typename?: 'Organisation'; code: string; name: string } | null;
+    }>;
+  };
+};
+
+export const AddMilestoneMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddMilestoneMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AddMilestoneInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addMilestone' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddMilestoneMutationMutation, AddMilestoneMutationMutationVariables>;
+export const AllocateFundingMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AllocateFundingMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AllocateFundingInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'allocateFunding' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'source' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AllocateFundingMutationMutation, AllocateFundingMutationMutationVariables>;
+export const ApiKeysDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ApiKeys' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'apiKeys' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organisationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
+export const AuditTrailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AuditTrail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auditTrail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'initiativeId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'activity' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'actor' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'fundingAllocation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestone' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'output' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partnership' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditTrailQuery, AuditTrailQueryVariables>;
+export const CollaborationMatrixDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CollaborationMatrix' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'collaborationMatrix' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counts' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CollaborationMatrixQuery, CollaborationMatrixQueryVariables>;
+export const CreateApiKeyMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateApiKeyMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateApiKeyInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createApiKey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'apiKey' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'prefix' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'scope' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateApiKeyMutationMutation, CreateApiKeyMutationMutationVariables>;
+export const CreateInitiativeMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateInitiativeMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateInitiativeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createInitiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outputs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateInitiativeMutationMutation, CreateInitiativeMutationMutationVariables>;
+export const CreateOrganisationMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateOrganisationMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partialCoverage' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateOrganisationMutationMutation, CreateOrganisationMutationMutationVariables>;
+export const CreatePartnershipMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreatePartnershipMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreatePartnershipInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createPartnership' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'from' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'to' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreatePartnershipMutationMutation, CreatePartnershipMutationMutationVariables>;
+export const EndPartnershipMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndPartnershipMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EndPartnershipInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endPartnership' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'from' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'to' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndPartnershipMutationMutation, EndPartnershipMutationMutationVariables>;
+export const EvaluationIndicatorsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EvaluationIndicators' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'years' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'evaluationIndicators' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'years' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'years' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'competenceActivities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'competenceParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initiativesWithRoms' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jointInitiatives' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'learningActivities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'learningParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanRomsPerInitiative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'medianRomsPerInitiative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'outputs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byPillar' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'competenceActivities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'competenceParticipants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'initiativesWithRoms' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInitiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'learningActivities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'learningParticipants' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'meanRomsPerInitiative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'medianRomsPerInitiative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'outputs' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillar' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EvaluationIndicatorsQuery, EvaluationIndicatorsQueryVariables>;
+export const EventsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Events' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'events' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'activity' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'actor' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'fundingAllocation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestone' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'output' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partnership' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventsQuery, EventsQueryVariables>;
+export const EventsSubscriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'EventsSubscription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'events' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'activity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisers' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participants' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingAllocation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'source' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestone' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'output' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partnership' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'from' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'to' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventsSubscriptionSubscription, EventsSubscriptionSubscriptionVariables>;
+export const InitiativeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Initiative' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outputs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InitiativeQuery, InitiativeQueryVariables>;
+export const InitiativesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Initiatives' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'InitiativeFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InitiativesQuery, InitiativesQueryVariables>;
+export const JoinInitiativeMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'JoinInitiativeMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'JoinInitiativeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'joinInitiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JoinInitiativeMutationMutation, JoinInitiativeMutationMutationVariables>;
+export const KnowledgeLinksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'KnowledgeLinks' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'partnerKinds' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'knowledgeLinks' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'partnerKinds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'partnerKinds' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'direct' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiatives' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partnerships' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<KnowledgeLinksQuery, KnowledgeLinksQueryVariables>;
+export const LeaveInitiativeMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LeaveInitiativeMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LeaveInitiativeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaveInitiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LeaveInitiativeMutationMutation, LeaveInitiativeMutationMutationVariables>;
+export const MarketsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Markets' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'markets' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markets' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'markets' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'markets' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initiativeCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameNl' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiatives' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'leads' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'notYetIn' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participants' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarketsQuery, MarketsQueryVariables>;
+export const MilestoneChangedSubscriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'MilestoneChangedSubscription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestoneChanged' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'initiativeId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'activity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisers' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participants' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingAllocation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'source' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestone' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'output' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partnership' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'from' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'to' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  MilestoneChangedSubscriptionSubscription,
+  MilestoneChangedSubscriptionSubscriptionVariables
+>;
+export const NeighbourhoodDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Neighbourhood' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'depth' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'edgeKinds' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'GraphEdgeKind' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kinds' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'PartnershipKind' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'neighbourhood' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'depth' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'depth' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'edgeKinds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'edgeKinds' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kinds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kinds' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organisationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'data' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnershipKind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sharedInitiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'undirected' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'data' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NeighbourhoodQuery, NeighbourhoodQueryVariables>;
+export const NetworkMetricsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NetworkMetrics' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkMetrics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'betweenness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'bridge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'closeness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'community' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'degree' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weightedDegree' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkMetricsQuery, NetworkMetricsQueryVariables>;
+export const NetworkSummaryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NetworkSummary' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SummaryFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkSummary' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'initiatives' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stalled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stalledAfterMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supraRegionalShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byCoreTask' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byPillar' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byTheme' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalEur' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byBasis' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byKind' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byPillar' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'bySource' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byStatus' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byTheme' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byYear' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'leverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'budgetEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'leveredEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'perEuro' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueSoon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueWithinDays' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byStatus' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stalledInitiatives' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkSummaryQuery, NetworkSummaryQueryVariables>;
+export const OrganisationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Organisation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partialCoverage' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganisationQuery, OrganisationQueryVariables>;
+export const OrganisationsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Organisations' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganisationsQuery, OrganisationsQueryVariables>;
+export const OutputsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Outputs' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OutputFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outputs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OutputsQuery, OutputsQueryVariables>;
+export const PartnerJoinedSubscriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'PartnerJoinedSubscription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnerJoined' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'initiativeId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'initiativeId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'activity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisers' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participants' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingAllocation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'source' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestone' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'output' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceRole' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partnership' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'from' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'to' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  PartnerJoinedSubscriptionSubscription,
+  PartnerJoinedSubscriptionSubscriptionVariables
+>;
+export const PartnershipGraphDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartnershipGraph' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'GraphFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnershipGraph' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'data' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnershipKind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sharedInitiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'undirected' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'data' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartnershipGraphQuery, PartnershipGraphQueryVariables>;
+export const RecordActivityMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordActivityMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordActivityInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordActivity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'participantCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisers' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participants' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordActivityMutationMutation, RecordActivityMutationMutationVariables>;
+export const RecordOutputMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordOutputMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordOutputInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordOutput' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordOutputMutationMutation, RecordOutputMutationMutationVariables>;
+export const RegionalConnectivityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RegionalConnectivity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'regionalConnectivity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attributionRule' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'provinces' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'betweenness' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'degree' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'initiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'missingThemes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameNl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participants' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'romsNeverLeading' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegionalConnectivityQuery, RegionalConnectivityQueryVariables>;
+export const RepeatPartnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RepeatPartners' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromYear' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrganisationKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'toYear' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'repeatPartners' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromYear' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'toYear' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lasting' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sharedInitiatives' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'years' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RepeatPartnersQuery, RepeatPartnersQueryVariables>;
+export const RevokeApiKeyMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeApiKeyMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeApiKey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeApiKeyMutationMutation, RevokeApiKeyMutationMutationVariables>;
+export const ShortestPathDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ShortestPath' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'maxDepth' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'toId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'shortestPath' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'maxDepth' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'maxDepth' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'toId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'length' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'data' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnershipKind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sharedInitiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'undirected' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'until' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ShortestPathQuery, ShortestPathQueryVariables>;
+export const TaxonomyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Taxonomy' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'taxonomy' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'coreTasks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'descriptionEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelNl' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pillars' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelNl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'themes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelNl' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TaxonomyQuery, TaxonomyQueryVariables>;
+export const UpdateInitiativeMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateInitiativeMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateInitiativeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateInitiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lead' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outputs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateInitiativeMutationMutation, UpdateInitiativeMutationMutationVariables>;
+export const UpdateMilestoneMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateMilestoneMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateMilestoneInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateMilestone' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiative' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funding' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provenance' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sourceLabel' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outputs' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'parent' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coreTasks' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'pillars' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'supraRegional' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'titleEn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'visibility' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateMilestoneMutationMutation, UpdateMilestoneMutationMutationVariables>;
+export const UpdateOrganisationMutationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOrganisationMutation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateOrganisationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateOrganisation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partialCoverage' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOrganisationMutationMutation, UpdateOrganisationMutationMutationVariables>;
+export const ViewerDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Viewer' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewer' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'shortName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'partialCoverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'province' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const DashboardPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participants' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'first' },
+                            value: { kind: 'IntValue', value: '20' },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'nodes' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'organisation' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestones' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardPageQuery, DashboardPageQueryVariables>;
+export const EsmeeParticipantsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EsmeeParticipants' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'StringValue', value: 'ESMEE', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsOn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participants' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '50' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'organisation' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EsmeeParticipantsQuery, EsmeeParticipantsQueryVariables>;
+export const NeighbourhoodOfNomDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NeighbourhoodOfNom' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'neighbourhood' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organisationId' },
+                value: { kind: 'StringValue', value: 'T3JnYW5pc2F0aW9uOjE', block: false },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'depth' },
+                value: { kind: 'IntValue', value: '1' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnershipKind' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NeighbourhoodOfNomQuery, NeighbourhoodOfNomQueryVariables>;
+export const PathNomToKnawDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PathNomToKnaw' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'shortestPath' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromId' },
+                value: { kind: 'StringValue', value: 'T3JnYW5pc2F0aW9uOjE', block: false },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toId' },
+                value: { kind: 'StringValue', value: 'T3JnYW5pc2F0aW9uOjMy', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'length' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'partnershipKind' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiatives' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PathNomToKnawQuery, PathNomToKnawQueryVariables>;
+export const Q01RomCollaborationByThemeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q01RomCollaborationByTheme' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Theme' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'collaborationMatrix' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'theme' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'theme' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'counts' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q01RomCollaborationByThemeQuery, Q01RomCollaborationByThemeQueryVariables>;
+export const Q02SupraRegionalAndSingleRomDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q02SupraRegionalAndSingleRom' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'supraRegional' },
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'supraRegional' },
+                      value: { kind: 'BooleanValue', value: true },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'singleRom' },
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'romCount' },
+                      value: { kind: 'IntValue', value: '1' },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q02SupraRegionalAndSingleRomQuery, Q02SupraRegionalAndSingleRomQueryVariables>;
+export const Q03UnderConnectedRegionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q03UnderConnectedRegions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'regionalConnectivity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attributionRule' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'provinces' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'degree' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'betweenness' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'initiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'missingThemes' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'roms' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'organisation' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'provincesCovered' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'degree' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'betweenness' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'initiativesLed' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'romsNeverLeading' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q03UnderConnectedRegionsQuery, Q03UnderConnectedRegionsQueryVariables>;
+export const Q04KnowledgeLinksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q04KnowledgeLinks' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'knowledgeLinks' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'partner' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'direct' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiatives' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q04KnowledgeLinksQuery, Q04KnowledgeLinksQueryVariables>;
+export const Q05RepeatPartnersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q05RepeatPartners' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromYear' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'toYear' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'repeatPartners' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromYear' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toYear' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'toYear' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'years' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sharedInitiatives' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lasting' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q05RepeatPartnersQuery, Q05RepeatPartnersQueryVariables>;
+export const Q06FundingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q06Funding' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkSummary' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalEur' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byTheme' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byPillar' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byYear' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'bySource' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byKind' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byStatus' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'allocations' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amountEur' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q06FundingQuery, Q06FundingQueryVariables>;
+export const Q07LeverageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q07Leverage' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkSummary' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'funding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'leverage' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'budgetEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'leveredEur' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'perEuro' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'initiatives' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'budgetEur' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'leveredEur' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'perEuro' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q07LeverageQuery, Q07LeverageQueryVariables>;
+export const Q08MilestonesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q08Milestones' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dueWithinDays' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'lastVisit' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkSummary' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'dueWithinDays' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'dueWithinDays' } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'today' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byStatus' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueSoon' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueWithinDays' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'changedSinceLastVisit' },
+            name: { kind: 'Name', value: 'events' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'lastVisit' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'types' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [{ kind: 'EnumValue', value: 'MILESTONE_CHANGED' }],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestone' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'dueOn' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'initiative' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q08MilestonesQuery, Q08MilestonesQueryVariables>;
+export const Q09StalledDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q09Stalled' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'months' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkSummary' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'stalledAfterMonths' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'months' } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'stalled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stalledAfterMonths' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stalledInitiatives' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '100' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q09StalledQuery, Q09StalledQueryVariables>;
+export const Q10EvaluationBaselineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q10EvaluationBaseline' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'years' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'evaluationIndicators' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'years' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'years' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jointInitiatives' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initiativesWithRoms' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanRomsPerInitiative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'medianRomsPerInitiative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'learningActivities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'learningParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'competenceActivities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'competenceParticipants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'outputs' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byPillar' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'pillar' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'jointInitiatives' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'learningActivities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'competenceActivities' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'outputs' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q10EvaluationBaselineQuery, Q10EvaluationBaselineQueryVariables>;
+export const Q11OutputsAndAuditTrailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q11OutputsAndAuditTrail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'initiative' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outputs' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'publishedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'initiative' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'auditTrail' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'IntValue', value: '100' },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'actor' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confidence' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q11OutputsAndAuditTrailQuery, Q11OutputsAndAuditTrailQueryVariables>;
+export const Q12EsmeeEcosystemsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q12EsmeeEcosystems' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'esmee' },
+            name: { kind: 'Name', value: 'initiative' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'StringValue', value: 'ESMEE', block: false },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'externalLinks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'outputs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'ecosystems' },
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '25' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'themes' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [
+                          { kind: 'EnumValue', value: 'CLIMATE_ENERGY' },
+                          { kind: 'EnumValue', value: 'ENERGY_SECURITY' },
+                          { kind: 'EnumValue', value: 'AGRI_FOOD' },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'externalLinks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'participants' },
+                        arguments: [
+                          {
+                            kind: 'Argument',
+                            name: { kind: 'Name', value: 'first' },
+                            value: { kind: 'IntValue', value: '40' },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'nodes' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'organisation' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q12EsmeeEcosystemsQuery, Q12EsmeeEcosystemsQueryVariables>;
+export const Q13MarketsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Q13Markets' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'markets' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameEn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'initiatives' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'leads' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'participants' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'notYetIn' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'missions' },
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '100' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'kinds' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [
+                          { kind: 'EnumValue', value: 'NETWORK' },
+                          { kind: 'EnumValue', value: 'PROGRAMME' },
+                          { kind: 'EnumValue', value: 'SUBSIDY_PROGRAMME' },
+                          { kind: 'EnumValue', value: 'TRADE_MISSION' },
+                          { kind: 'EnumValue', value: 'EVENT' },
+                          { kind: 'EnumValue', value: 'EVENT_PARTICIPATION' },
+                        ],
+                      },
+                    },
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'coreTasks' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [{ kind: 'EnumValue', value: 'INTERNATIONALISE' }],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'markets' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Q13MarketsQuery, Q13MarketsQueryVariables>;
+export const RecentEventsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecentEvents' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'events' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'types' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [
+                          { kind: 'EnumValue', value: 'PARTNER_JOINED' },
+                          { kind: 'EnumValue', value: 'MILESTONE_CHANGED' },
+                          { kind: 'EnumValue', value: 'MILESTONE_ADDED' },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'initiative' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'organisation' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'milestone' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecentEventsQuery, RecentEventsQueryVariables>;
+export const RomMatrixDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RomMatrix' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'collaborationMatrix' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisations' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'counts' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RomMatrixQuery, RomMatrixQueryVariables>;
+export const RomMetricsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RomMetrics' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkMetrics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'EnumValue', value: 'ROM' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'code' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'degree' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weightedDegree' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'betweenness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'closeness' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'community' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'bridge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RomMetricsQuery, RomMetricsQueryVariables>;
+export const RomNetworkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RomNetwork' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'partnershipGraph' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'organisationKinds' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ROM' }] },
+                    },
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'edgeKinds' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [{ kind: 'EnumValue', value: 'CO_PARTICIPATION' }],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RomNetworkQuery, RomNetworkQueryVariables>;
+export const RomsOfProvinceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RomsOfProvince' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'province' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+          defaultValue: { kind: 'StringValue', value: 'NL-NH', block: false },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organisations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'kinds' },
+                      value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ROM' }] },
+                    },
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'provinces' },
+                      value: {
+                        kind: 'ListValue',
+                        values: [{ kind: 'Variable', name: { kind: 'Name', value: 'province' } }],
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'provinces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RomsOfProvinceQuery, RomsOfProvinceQueryVariables>;
+export const SupraRegionalInitiativesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SupraRegionalInitiatives' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'initiatives' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'supraRegional' },
+                      value: { kind: 'BooleanValue', value: true },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'themes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'romCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lead' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SupraRegionalInitiativesQuery, SupraRegionalInitiativesQueryVariables>;
