@@ -151,6 +151,13 @@ export function operationsModule(operations: Generated[]): string {
     group('query', 'queries', 'Every query of the API, with its generated operation.'),
     group('mutation', 'mutations', 'Every mutation of the API, with its generated operation.'),
     group('subscription', 'subscriptions', 'Every subscription of the API, with its generated operation.'),
+    '/** The typed document of each query, by root field. */',
+    "export type QueryDocuments = { [K in keyof typeof queries]: (typeof queries)[K]['document'] };",
+    '/** The typed document of each mutation, by root field. */',
+    "export type MutationDocuments = { [K in keyof typeof mutations]: (typeof mutations)[K]['document'] };",
+    '/** The typed document of each subscription, by root field. */',
+    "export type SubscriptionDocuments = { [K in keyof typeof subscriptions]: (typeof subscriptions)[K]['document'] };",
+    '',
   ].join('\n');
 }
 

@@ -91,3 +91,12 @@ export const subscriptions = {
   milestoneChanged: { document: MilestoneChangedSubscriptionDocument, connection: false },
   partnerJoined: { document: PartnerJoinedSubscriptionDocument, connection: false },
 } as const;
+
+/** The typed document of each query, by root field. */
+export type QueryDocuments = { [K in keyof typeof queries]: (typeof queries)[K]['document'] };
+/** The typed document of each mutation, by root field. */
+export type MutationDocuments = { [K in keyof typeof mutations]: (typeof mutations)[K]['document'] };
+/** The typed document of each subscription, by root field. */
+export type SubscriptionDocuments = {
+  [K in keyof typeof subscriptions]: (typeof subscriptions)[K]['document'];
+};

@@ -1,0 +1,263 @@
+/**
+ * createRomgraphClient: typed methods for every query and mutation of the API, pagination for every connection,
+ * and `request` for documents of your own. HTTP only here; the live feed is `client.events` (feed.ts).
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  NetworkError,
+  RateLimitedError,
+  RomgraphError,
+  ServiceUnavailableError,
+  errorFromResponse,
+  type GraphQLErrorLike,
+} from './errors.js';
+import { mutations, queries, type MutationDocuments, type QueryDocuments } from './generated/operations.js';
+
+/** How the client signs in: a person's token, a partner system's API key, or a function that returns a token. */
+export type Auth = { token: string } | { apiKey: string } | (() => string | Promise<string>);
+
+export interface RomgraphClientOptions {
+  /** `http(s)://host/graphql`. */
+  url: string;
+  /** Left out: anonymous, public data only. */
+  auth?: Auth;
+  /** A fetch of your own (tests, proxies); the global one by default (Node 20 has it). */
+  fetch?: typeof fetch;
+  /** Extra headers on every HTTP request. */
+  headers?: Record<string, string>;
+  /**
+   * How often a query is sent again after a network error, a 503 or a 429 (each after the server's
+   * Retry-After, or a backoff with jitter). Mutations are never sent twice. Default 2.
+   */
+  retries?: number;
+}
+
+type ResultOf<D> = D extends TypedDocumentNode<infer R, any> ? R : never;
+type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer V> ? V : never;
+/** The variables argument: optional when every variable is. */
+type Args<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/** One method per root field: its variables in, that field's value out. */
+export type Methods<Docs> = {
+  [K in keyof Docs & string]: (
+    ...args: Args<VariablesOf<Docs[K]>>
+  ) => Promise<ResultOf<Docs[K]>[K & keyof ResultOf<Docs[K]>]>;
+};
+
+type Connection<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+type ConnectionFields = {
+  [K in keyof QueryDocuments & string]: NonNullable<
+    ResultOf<QueryDocuments[K]>[K & keyof ResultOf<QueryDocuments[K]>]
+  > extends Connection<unknown>
+    ? K
+    : never;
+}[keyof QueryDocuments & string];
+type NodeOf<K extends ConnectionFields> =
+  NonNullable<ResultOf<QueryDocuments[K]>[K & keyof ResultOf<QueryDocuments[K]>]> extends Connection<infer T>
+    ? T
+    : never;
+
+/** For every connection, the nodes of all its pages, fetched page by page as you iterate. */
+export type Paginators = {
+  [K in ConnectionFields]: (
+    variables?: Omit<VariablesOf<QueryDocuments[K]>, 'after'>,
+  ) => AsyncIterableIterator<NodeOf<K>>;
+};
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Send again after a network error even though it is a mutation (it is idempotent, you know it is). */
+  idempotent?: boolean;
+}
+
+export type RomgraphClient = Methods<QueryDocuments> &
+  Methods<MutationDocuments> & {
+    /** Any document, typed by its TypedDocumentNode: the escape hatch. */
+    request<R, V extends Record<string, unknown>>(
+      document: TypedDocumentNode<R, V> | string,
+      variables?: V,
+      options?: RequestOptions,
+    ): Promise<R>;
+    /** Every query, by root field (also where a subscription shares its name, as `events` does). */
+    query: Methods<QueryDocuments>;
+    /** Every mutation, by root field. */
+    mutate: Methods<MutationDocuments>;
+    paginate: Paginators;
+    /** The Authorization header the client sends now (null when anonymous). */
+    authorization(): Promise<string | null>;
+    readonly url: string;
+  };
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+/** Backoff for attempt n (0-based): 250 ms doubling, up to 10 s, with full jitter. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(10_000, 250 * 2 ** attempt));
+}
+
+function operationOf(document: DocumentNode): OperationDefinitionNode | undefined {
+  return document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+}
+
+/**
+ * A client for one romgraph server.
+ *
+ * @example
+ * const client = createRomgraphClient({ url: 'http://localhost:4000/graphql', auth: { apiKey } });
+ * const roms = await client.organisations({ first: 20, filter: { kinds: ['ROM'] } });
+ * for await (const initiative of client.paginate.initiatives({ filter: { themes: ['AGRI_FOOD'] } })) {
+ *   console.log(initiative.code);
+ * }
+ */
+export function createRomgraphClient(options: RomgraphClientOptions): RomgraphClient {
+  const url = new URL(options.url).toString();
+  const doFetch = options.fetch ?? globalThis.fetch;
+  if (!doFetch)
+    throw new TypeError('[romgraph] no fetch: pass options.fetch (Node 18+ and browsers have one)');
+  const retries = options.retries ?? 2;
+  const printed = new WeakMap<DocumentNode, string>();
+
+  async function authorization(): Promise<string | null> {
+    const auth = options.auth;
+    if (!auth) return null;
+    if (typeof auth === 'function') return `Bearer ${await auth()}`;
+    return 'apiKey' in auth ? `ApiKey ${auth.apiKey}` : `Bearer ${auth.token}`;
+  }
+
+  async function send(query: string, variables: unknown, signal?: AbortSignal): Promise<unknown> {
+    const authHeader = await authorization();
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        signal,
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(authHeader ? { authorization: authHeader } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables: variables ?? {} }),
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new NetworkError(
+        `[romgraph] ${url} could not be reached: ${String(cause)}`,
+        'NETWORK_ERROR',
+        [],
+        { cause },
+      );
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    let body: { data?: unknown; errors?: GraphQLErrorLike[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch (cause) {
+      throw new NetworkError(
+        `[romgraph] ${url} answered HTTP ${response.status} without a GraphQL response`,
+        'NETWORK_ERROR',
+        [],
+        { status: response.status, requestId, cause },
+      );
+    }
+    if (body.errors?.length) {
+      throw errorFromResponse(body.errors, {
+        status: response.status,
+        requestId,
+        ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
+      });
+    }
+    if (!response.ok || body.data === undefined) {
+      throw new NetworkError(`[romgraph] ${url} answered HTTP ${response.status}`, 'NETWORK_ERROR', [], {
+        status: response.status,
+        requestId,
+      });
+    }
+    return body.data;
+  }
+
+  async function request<R>(
+    document: DocumentNode | string,
+    variables?: Record<string, unknown>,
+    requestOptions: RequestOptions = {},
+  ): Promise<R> {
+    let text: string;
+    let retriable = requestOptions.idempotent ?? false;
+    if (typeof document === 'string') {
+      text = document;
+      retriable ||= !/^\s*(mutation|subscription)\b/.test(text.replace(/^\s*#.*$/gm, ''));
+    } else {
+      text = printed.get(document) ?? print(document);
+      printed.set(document, text);
+      retriable ||= operationOf(document)?.operation === 'query';
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await send(text, variables, requestOptions.signal)) as R;
+      } catch (error) {
+        const again =
+          retriable &&
+          attempt < retries &&
+          (error instanceof NetworkError || error instanceof RateLimitedError) &&
+          !(error instanceof RomgraphError && error.status === 400);
+        if (!again) throw error;
+        const wait =
+          error instanceof RateLimitedError || error instanceof ServiceUnavailableError
+            ? error.retryAfter * 1000
+            : backoffMs(attempt);
+        await sleep(wait, requestOptions.signal);
+      }
+    }
+  }
+
+  const methods = <Docs>(docs: Record<string, { document: DocumentNode }>): Methods<Docs> =>
+    Object.fromEntries(
+      Object.entries(docs).map(([field, { document }]) => [
+        field,
+        async (variables?: Record<string, unknown>) =>
+          (await request<Record<string, unknown>>(document, variables))[field],
+      ]),
+    ) as unknown as Methods<Docs>;
+
+  const query = methods<QueryDocuments>(queries);
+  const mutate = methods<MutationDocuments>(mutations);
+
+  const paginate = Object.fromEntries(
+    Object.entries(queries)
+      .filter(([, op]) => op.connection)
+      .map(([field, { document }]) => [
+        field,
+        async function* (variables: Record<string, unknown> = {}) {
+          let after: string | null = null;
+          for (;;) {
+            const answer: Record<string, Connection<unknown>> = await request(document, {
+              first: 100,
+              ...variables,
+              after,
+            });
+            const page = answer[field]!;
+            yield* page.nodes;
+            if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+            after = page.pageInfo.endCursor;
+          }
+        },
+      ]),
+  ) as unknown as Paginators;
+
+  return {
+    ...query,
+    ...mutate,
+    query,
+    mutate,
+    paginate,
+    request: request as RomgraphClient['request'],
+    authorization,
+    url,
+  } as RomgraphClient;
+}
