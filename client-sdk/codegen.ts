@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 export const codegenConfig: CodegenConfig = {
   schema: '../schema/schema.graphql',
-  documents: ['operations/*.graphql', '../schema/operations/**/*.graphql'],
+  documents: ['operations/*.graphql', 'documents/*.graphql', '../schema/operations/**/*.graphql'],
   generates: {
     'src/generated/graphql.ts': {
       plugins: ['typescript', 'typescript-operations', 'typed-document-node'],

@@ -18,7 +18,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
@@ -52,7 +51,8 @@ const listFile = path.join(generatedDir, 'operations.ts');
 files.set(listFile, await formatted(listFile, operationsModule(operations)));
 
 // Code Generator reads the operations from disk: in check mode, from a scratch copy.
-const scratch = check ? mkdtempSync(path.join(os.tmpdir(), 'romgraph-sdk-')) : null;
+// Beside operations/ and named so that it sorts where operations/ does: Code Generator orders documents by path.
+const scratch = check ? mkdtempSync(path.join(sdk, 'operations.check-')) : null;
 const documentsDir = scratch ?? operationsDir;
 if (!check) rmSync(operationsDir, { recursive: true, force: true });
 mkdirSync(documentsDir, { recursive: true });
@@ -66,7 +66,11 @@ try {
   const [output] = (await generate(
     {
       ...config,
-      documents: [path.join(documentsDir, '*.graphql'), '../schema/operations/**/*.graphql'],
+      documents: [
+        path.join(documentsDir, '*.graphql'),
+        'documents/*.graphql',
+        '../schema/operations/**/*.graphql',
+      ],
       hooks: {},
       silent: true,
       // The plugins as this script resolves them (the CLI's own loader looks beside the CLI).

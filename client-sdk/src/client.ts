@@ -12,6 +12,8 @@ import {
   errorFromResponse,
   type GraphQLErrorLike,
 } from './errors.js';
+import { openFeed, type Feed, type FeedEvent, type FeedHandlers, type FeedOptions } from './feed.js';
+import type { EventFilter } from './generated/graphql.js';
 import { mutations, queries, type MutationDocuments, type QueryDocuments } from './generated/operations.js';
 
 /** How the client signs in: a person's token, a partner system's API key, or a function that returns a token. */
@@ -26,6 +28,11 @@ export interface RomgraphClientOptions {
   fetch?: typeof fetch;
   /** Extra headers on every HTTP request. */
   headers?: Record<string, string>;
+  /**
+   * The WebSocket class for the live feed: in Node 20, `WebSocket` from the `ws` package; in browsers the
+   * global one (the default).
+   */
+  webSocketImpl?: unknown;
   /**
    * How often a query is sent again after a network error, a 503 or a 429 (each after the server's
    * Retry-After, or a backoff with jitter). Mutations are never sent twice. Default 2.
@@ -71,8 +78,24 @@ export interface RequestOptions {
   idempotent?: boolean;
 }
 
-export type RomgraphClient = Methods<QueryDocuments> &
+export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
   Methods<MutationDocuments> & {
+    /**
+     * The live feed: every event you may see after `after` (or the stored cursor), then live, resuming from
+     * the last delivered cursor after any disconnect. The events query is `client.query.events`.
+     *
+     * @example
+     * const feed = client.events({ filter: { types: ['PARTNER_JOINED'] } }, {
+     *   next(event) { console.log(event.type, event.initiative?.code); },
+     *   error(err) { console.error(err); },
+     * });
+     * // later: await feed.stop();
+     */
+    events<E extends { cursor: string } = FeedEvent>(
+      variables: { after?: string | null; filter?: EventFilter | null },
+      handlers: FeedHandlers<E>,
+      options?: FeedOptions,
+    ): Feed;
     /** Any document, typed by its TypedDocumentNode: the escape hatch. */
     request<R, V extends Record<string, unknown>>(
       document: TypedDocumentNode<R, V> | string,
@@ -250,9 +273,29 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
       ]),
   ) as unknown as Paginators;
 
+  const wsUrl = url.replace(/^http/, 'ws');
+  const webSocketImpl = options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+
+  function events<E extends { cursor: string }>(
+    variables: { after?: string | null; filter?: EventFilter | null },
+    handlers: FeedHandlers<E>,
+    feedOptions?: FeedOptions,
+  ): Feed {
+    if (!webSocketImpl) {
+      throw new TypeError("[romgraph] no WebSocket: pass webSocketImpl (in Node 20, WebSocket from 'ws')");
+    }
+    return openFeed<E>(
+      { wsUrl, webSocketImpl, authorization, refreshable: typeof options.auth === 'function', backoffMs },
+      variables,
+      handlers,
+      feedOptions,
+    );
+  }
+
   return {
     ...query,
     ...mutate,
+    events,
     query,
     mutate,
     paginate,

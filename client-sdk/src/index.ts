@@ -8,5 +8,7 @@
  */
 export * from './client.js';
 export * from './errors.js';
+export * from './feed.js';
+export * from './cursor-store.js';
 export * as graphql from './generated/graphql.js';
 export { queries, mutations, subscriptions } from './generated/operations.js';

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createRomgraphClient,
+  UnauthenticatedError,
+  type FeedEvent,
+  type RomgraphError,
+} from '../../client-sdk/src/index.js';
+import { fileCursorStore } from '../../client-sdk/src/node.js';
+import { Role } from '../../server/vocabulary.js';
+import { startTestServer, type TestServer } from '../harness/app.js';
+import { eventually } from '../harness/graph.js';
+import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy.js';
+
+// The SDK's live feed against real servers: in order, resumed from its cursor across a switch between two
+// instances (the first one's connections cut), across a restart of the partner's process (a file cursor store),
+// and with fresh credentials after 4403. Counted against the event log.
+let a: TestServer;
+let b: TestServer;
+let proxy: TcpProxy;
+let dir: string;
+let initiativeId: string;
+let admin: string;
+const port = (s: TestServer) => Number(new URL(s.url).port);
+
+beforeAll(async () => {
+  a = await startTestServer({ EVENTS_POLL_MS: '100' });
+  b = await startTestServer({ EVENTS_POLL_MS: '100' }, a);
+  proxy = await startTcpProxy(port(a));
+  dir = mkdtempSync(path.join(os.tmpdir(), 'romgraph-feed-'));
+  admin = await a.token('ROMNL', Role.ADMIN);
+  const created = await a.gql(
+    `mutation { createInitiative(input: { code: "SDK_FEED", title: "SDK feed", visibility: PUBLIC,
+      leadOrganisationId: "${(await a.gql(`{ organisation(code: "ROMNL") { id } }`)).data.organisation.id}" }) { id } }`,
+    {},
+    admin,
+  );
+  initiativeId = created.data.createInitiative.id;
+});
+afterAll(async () => {
+  await proxy?.close();
+  await b?.close();
+  await a?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const client = (
+  server: { url: string } = { url: `http://127.0.0.1:${proxy.port}` },
+  auth?: Parameters<typeof createRomgraphClient>[0]['auth'],
+) => createRomgraphClient({ url: `${server.url}/graphql`, webSocketImpl: WebSocket, auth });
+
+async function addMilestone(server: TestServer, title: string) {
+  const res = await server.gql(
+    `mutation ($i: ID!, $t: String!) { addMilestone(input: { initiativeId: $i, title: $t }) { id } }`,
+    { i: initiativeId, t: title },
+    admin,
+  );
+  expect(res.errors).toBeUndefined();
+}
+
+/** The cursors of the initiative's MILESTONE_ADDED events in the log, in order. */
+async function logged(): Promise<string[]> {
+  const res = await a.gql(
+    `query ($i: ID!) { events(first: 100, filter: { initiativeIds: [$i], types: [MILESTONE_ADDED] }) { nodes { cursor } } }`,
+    { i: initiativeId },
+  );
+  return res.data.events.nodes.map((e: { cursor: string }) => e.cursor);
+}
+
+const filter = () => ({ initiativeIds: [initiativeId], types: ['MILESTONE_ADDED' as const] });
+
+describe('client.events', () => {
+  it('delivers each event once, in order, across a switch from one instance to another', async () => {
+    const seen: FeedEvent[] = [];
+    let connections = 0;
+    const feed = client().events(
+      { filter: filter() },
+      { next: (e) => void seen.push(e), connected: () => void connections++ },
+    );
+    await eventually(async () => expect(connections).toBe(1));
+    await addMilestone(a, 'one');
+    await addMilestone(a, 'two');
+    await eventually(async () => expect(seen).toHaveLength(2));
+    proxy.switchTo(port(b)); // instance a's connections die; b answers from now on
+    await addMilestone(b, 'three');
+    await addMilestone(a, 'four'); // b hears of it by polling the log
+    await addMilestone(b, 'five');
+    await eventually(
+      async () =>
+        expect(seen.map((e) => e.milestone?.title)).toEqual(['one', 'two', 'three', 'four', 'five']),
+      10_000,
+    );
+    expect(seen.map((e) => e.cursor)).toEqual(await logged());
+    expect(connections).toBeGreaterThanOrEqual(2);
+    expect(feed.cursor).toBe(seen.at(-1)!.cursor);
+    await feed.stop();
+  });
+
+  it('resumes after the partner process restarts, from a file cursor store, missing and repeating nothing', async () => {
+    const file = path.join(dir, 'cursor');
+    const first: string[] = [];
+    let open = false;
+    const feed1 = client(b).events(
+      { filter: filter() },
+      { next: (e) => void first.push(e.cursor), connected: () => void (open = true) },
+      { cursorStore: fileCursorStore(file) },
+    );
+    await eventually(async () => expect(open).toBe(true));
+    const before = (await logged()).length;
+    await addMilestone(b, 'seen 1');
+    await addMilestone(b, 'seen 2');
+    await eventually(async () => expect(first).toEqual((await logged()).slice(before)));
+    await feed1.stop(); // the partner's process ends
+    await addMilestone(b, 'while away 1');
+    await addMilestone(a, 'while away 2');
+    const second: string[] = [];
+    const feed2 = client(b).events(
+      { filter: filter() },
+      { next: (e) => void second.push(e.cursor) },
+      { cursorStore: fileCursorStore(file) },
+    );
+    const all = await logged();
+    await eventually(async () => expect(second).toEqual(all.slice(before + 2)));
+    expect(second).toHaveLength(2);
+    expect(await fileCursorStore(file).load()).toBe(all.at(-1));
+    await feed2.stop();
+  });
+
+  it('asks the auth function again once on 4403, and gives up with UnauthenticatedError when refused twice', async () => {
+    let asked = 0;
+    const seen: string[] = [];
+    const good = await b.token('OOSTNL', Role.VIEWER);
+    const refreshing = client(b, async () => (asked++ === 0 ? 'expired.or.bad' : good));
+    let open = false;
+    const feed = refreshing.events(
+      { filter: filter() },
+      { next: (e) => void seen.push(e.cursor), connected: () => void (open = true) },
+    );
+    await eventually(async () => expect(open).toBe(true));
+    expect(asked).toBe(2);
+    await addMilestone(b, 'after a fresh token');
+    await eventually(async () => expect(seen).toEqual((await logged()).slice(-1)));
+    await feed.stop();
+
+    let failure: RomgraphError | null = null;
+    const refused = client(b, { token: 'bad' }).events(
+      { filter: filter() },
+      { next: () => {}, error: (e) => (failure = e) },
+    );
+    await expect(refused.done).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect(failure).toBeInstanceOf(UnauthenticatedError);
+  });
+});
