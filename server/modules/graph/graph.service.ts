@@ -2,6 +2,7 @@ import { initiativeAccessOf } from '../../infra/auth/access.js';
 import { BadInputError, DomainError, NotFoundError } from '../../infra/errors.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import type { RequestScope } from '../../infra/request-scope.js';
+import { today } from '../../infra/day.js';
 import * as valid from '../../infra/validation.js';
 import type { NetworkFacts } from '../../graph/facts.js';
 import type { ExportInput } from '../../graph/export.js';
@@ -33,17 +34,7 @@ export interface GraphLimits {
   maxEdges: number;
 }
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in the Netherlands, YYYY-MM-DD. */
-export function today(): string {
-  return amsterdamDay.format(new Date());
-}
+export { today };
 
 /**
  * The graph queries, answered from the in-memory network (`server/graph`) through the same access rules as

@@ -6,6 +6,7 @@ import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { listPage, Where } from '../../infra/db/list-page.js';
 import { decodeId } from '../../infra/graphql/ids.js';
 import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { today } from '../../infra/day.js';
 import * as valid from '../../infra/validation.js';
 import type { ExternalLinkValue } from '../../infra/validation.js';
 import { diff } from '../../infra/db/diff.js';
@@ -307,7 +308,7 @@ export class InitiativeService {
     }
     const [participation] = await tx.query(
       `INSERT INTO participations (initiative_id, organisation_id, role, joined_on, confidence)
-       VALUES ($1, $2, 'LEAD', current_date, 'CONFIRMED') RETURNING id`,
+       VALUES ($1, $2, 'LEAD', '${today()}'::date, 'CONFIRMED') RETURNING id`,
       [initiativePk, leadPk],
     );
     return { participationPk: participation!.id, previousRole: null };

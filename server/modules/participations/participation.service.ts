@@ -8,6 +8,7 @@ import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/con
 import { toGlobalId } from '../../infra/graphql/ids.js';
 import { needsMoreThan, selectedFields } from '../../infra/graphql/selection.js';
 import { countsBy, type RequestScope } from '../../infra/request-scope.js';
+import { today } from '../../infra/day.js';
 import * as valid from '../../infra/validation.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import {
@@ -249,7 +250,7 @@ export class ParticipationService {
           source: valid.optionalText(input.source, 'input.source', 2000),
           confidence: input.confidence ?? Confidence.CONFIRMED,
         },
-        { joinedOn: (param) => `coalesce(${param}::date, current_date)` },
+        { joinedOn: (param) => `coalesce(${param}::date, '${today()}'::date)` },
       );
       const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
@@ -335,7 +336,7 @@ export class ParticipationService {
         );
       }
       const [updated] = await tx.modify(
-        `UPDATE participations SET left_on = greatest(coalesce($2::date, current_date), joined_on)
+        `UPDATE participations SET left_on = greatest(coalesce($2::date, '${today()}'::date), joined_on)
           WHERE id = $1 RETURNING *`,
         [current.id, leftOn],
       );

@@ -5,6 +5,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../infra/errors.
 import { pagesByKey, type Page, type PageRequest } from '../../infra/graphql/connection.js';
 import { decodeId, toGlobalId } from '../../infra/graphql/ids.js';
 import { countsBy, indexBy, type RequestScope } from '../../infra/request-scope.js';
+import { today } from '../../infra/day.js';
 import * as valid from '../../infra/validation.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { Confidence, EventType } from '../../vocabulary.js';
@@ -123,7 +124,7 @@ export class PartnershipService {
           confidence: input.confidence ?? Confidence.CONFIRMED,
           notes: valid.optionalText(input.notes, 'input.notes'),
         },
-        { since: (param) => `coalesce(${param}::date, current_date)` },
+        { since: (param) => `coalesce(${param}::date, '${today()}'::date)` },
       );
       const [inserted] = await tx.query(`${insert.sql} RETURNING *`, insert.params);
       await appendEvent(tx, scope.viewer, {
@@ -155,7 +156,7 @@ export class PartnershipService {
         );
       }
       const [updated] = await tx.modify(
-        `UPDATE partnerships SET until = greatest(coalesce($2::date, current_date), since) WHERE id = $1 RETURNING *`,
+        `UPDATE partnerships SET until = greatest(coalesce($2::date, '${today()}'::date), since) WHERE id = $1 RETURNING *`,
         [pk, until],
       );
       await appendEvent(tx, scope.viewer, {
