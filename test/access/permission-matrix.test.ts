@@ -1,3 +1,4 @@
+import { today } from '../../server/infra/day.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
@@ -78,8 +79,12 @@ async function fixture(): Promise<Fixture> {
     kind: OrganisationKind.COMPANY,
   });
   // One active BOM -> NOM tie at a time: end the previous case's, then make this case's own.
-  await server.app.db.read(`UPDATE partnerships SET until = current_date
-    WHERE from_id = (SELECT id FROM organisations WHERE code = 'BOM') AND to_id = (SELECT id FROM organisations WHERE code = 'NOM') AND until IS NULL`);
+  // The Dutch day, which the partnership's since is (the database's current_date can be a day behind).
+  await server.app.db.read(
+    `UPDATE partnerships SET until = $1::date
+    WHERE from_id = (SELECT id FROM organisations WHERE code = 'BOM') AND to_id = (SELECT id FROM organisations WHERE code = 'NOM') AND until IS NULL`,
+    [today()],
+  );
   const partnership = await services.partnerships.create(system(), {
     fromId: ids.BOM!,
     toId: ids.NOM!,
