@@ -4,7 +4,9 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
 import {
+  ConnectionClosedError,
   NetworkError,
   RateLimitedError,
   RomgraphError,
@@ -72,10 +74,38 @@ export type Paginators = {
   ) => AsyncIterableIterator<NodeOf<K>>;
 };
 
-export interface RequestOptions {
+/** Options of one HTTP request. */
+export interface ExecuteOptions {
   signal?: AbortSignal;
+  /** Headers for this request only, over the client's (an `authorization` here replaces the client's). */
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions extends ExecuteOptions {
   /** Send again after a network error even though it is a mutation (it is idempotent, you know it is). */
   idempotent?: boolean;
+}
+
+/** A whole GraphQL-over-HTTP response, as `client.execute` returns it: nothing thrown for GraphQL errors. */
+export interface RomgraphResponse<R> {
+  /** The HTTP status: 200, or 4xx/5xx as the GraphQL-over-HTTP specification says. */
+  status: number;
+  data?: R | null;
+  errors?: GraphQLErrorLike[];
+  extensions?: Record<string, unknown>;
+  headers: Headers;
+  /** The server's `x-request-id`, to quote when you report a problem. */
+  requestId?: string;
+}
+
+/** What a plain subscription hands you: each result as the server sent it. */
+export interface SubscriptionSink<R> {
+  /** A result: `data`, or `errors` (then `complete` follows). */
+  next(result: { data?: R | null; errors?: GraphQLErrorLike[] }): void;
+  /** The subscription failed: its errors, or the connection closed ({@link ConnectionClosedError}). */
+  error?(error: RomgraphError): void;
+  /** The server ended the subscription. */
+  complete?(): void;
 }
 
 export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
@@ -96,12 +126,60 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
       handlers: FeedHandlers<E>,
       options?: FeedOptions,
     ): Feed;
-    /** Any document, typed by its TypedDocumentNode: the escape hatch. */
+    /**
+     * Any document, typed by its TypedDocumentNode: the escape hatch. Returns `data`; throws a
+     * {@link RomgraphError} for any error (partial data included).
+     *
+     * @example
+     * const { organisation } = await client.request(`query ($c: String!) { organisation(code: $c) { name } }`, {
+     *   c: 'NOM',
+     * });
+     */
     request<R, V extends Record<string, unknown>>(
       document: TypedDocumentNode<R, V> | string,
       variables?: V,
       options?: RequestOptions,
     ): Promise<R>;
+    /**
+     * One HTTP request, and its whole response: status, data, errors (partial results included), headers and
+     * request id. Nothing is thrown for GraphQL errors and nothing is retried; a {@link NetworkError} when the
+     * server cannot be reached or does not answer GraphQL.
+     *
+     * @example
+     * const response = await client.execute(`{ viewer { organisation { code } } }`);
+     * if (response.errors) console.log(response.status, response.errors[0]?.extensions?.code);
+     */
+    execute<R = any, V extends Record<string, unknown> = Record<string, unknown>>(
+      document: TypedDocumentNode<R, V> | string,
+      variables?: V,
+      options?: ExecuteOptions,
+    ): Promise<RomgraphResponse<R>>;
+    /**
+     * A plain subscription over the client's one WebSocket (opened when the first subscription starts, closed
+     * when the last ends). It does not resume after a disconnect: for that, use {@link RomgraphClient.events}.
+     * Returns a function that ends the subscription.
+     *
+     * @example
+     * const stop = client.subscribe(
+     *   `subscription ($i: ID) { partnerJoined(initiativeId: $i) { type organisation { code } } }`,
+     *   { i: initiativeId },
+     *   { next: ({ data }) => console.log(data?.partnerJoined), error: console.error },
+     * );
+     * // later: stop();
+     */
+    subscribe<R = any, V extends Record<string, unknown> = Record<string, unknown>>(
+      document: TypedDocumentNode<R, V> | string,
+      variables: V | undefined,
+      sink: SubscriptionSink<R>,
+    ): () => void;
+    /**
+     * Closes the WebSocket of `subscribe` (its subscriptions end without `complete`); resolves once it is
+     * closed. Feeds of `events` have their own connections: stop them with `feed.stop()`.
+     *
+     * @example
+     * await client.dispose();
+     */
+    dispose(): Promise<void>;
     /** Every query, by root field (also where a subscription shares its name, as `events` does). */
     query: Methods<QueryDocuments>;
     /** Every mutation, by root field. */
@@ -125,6 +203,19 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 
 function operationOf(document: DocumentNode): OperationDefinitionNode | undefined {
   return document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+}
+
+/** What graphql-ws reports as a subscription's failure, as one of our errors. */
+function subscriptionError(error: unknown): RomgraphError {
+  if (error instanceof RomgraphError) return error;
+  if (Array.isArray(error)) return errorFromResponse(error as GraphQLErrorLike[]);
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
+    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : '';
+    return new ConnectionClosedError(error.code, reason);
+  }
+  return new NetworkError(`[romgraph] the WebSocket failed: ${String(error)}`, 'NETWORK_ERROR', [], {
+    cause: error,
+  });
 }
 
 /**
@@ -152,7 +243,19 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     return 'apiKey' in auth ? `ApiKey ${auth.apiKey}` : `Bearer ${auth.token}`;
   }
 
-  async function send(query: string, variables: unknown, signal?: AbortSignal): Promise<unknown> {
+  function textOf(document: DocumentNode | string): string {
+    if (typeof document === 'string') return document;
+    let text = printed.get(document);
+    if (text === undefined) printed.set(document, (text = print(document)));
+    return text;
+  }
+
+  async function execute<R>(
+    document: DocumentNode | string,
+    variables?: unknown,
+    executeOptions: ExecuteOptions = {},
+  ): Promise<RomgraphResponse<R>> {
+    const { signal } = executeOptions;
     const authHeader = await authorization();
     let response: Response;
     try {
@@ -164,8 +267,9 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
           accept: 'application/graphql-response+json, application/json',
           ...(authHeader ? { authorization: authHeader } : {}),
           ...options.headers,
+          ...executeOptions.headers,
         },
-        body: JSON.stringify({ query, variables: variables ?? {} }),
+        body: JSON.stringify({ query: textOf(document), variables: variables ?? {} }),
       });
     } catch (cause) {
       if (signal?.aborted) throw cause;
@@ -177,10 +281,10 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
       );
     }
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
-    let body: { data?: unknown; errors?: GraphQLErrorLike[] };
+    let body: { data?: R | null; errors?: GraphQLErrorLike[]; extensions?: Record<string, unknown> };
     try {
       body = (await response.json()) as typeof body;
+      if (typeof body !== 'object' || body === null) throw new TypeError('not an object');
     } catch (cause) {
       throw new NetworkError(
         `[romgraph] ${url} answered HTTP ${response.status} without a GraphQL response`,
@@ -189,20 +293,31 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
         { status: response.status, requestId, cause },
       );
     }
-    if (body.errors?.length) {
-      throw errorFromResponse(body.errors, {
-        status: response.status,
+    return { ...body, status: response.status, headers: response.headers, requestId };
+  }
+
+  async function send(
+    document: DocumentNode | string,
+    variables: unknown,
+    executeOptions: ExecuteOptions,
+  ): Promise<unknown> {
+    const response = await execute(document, variables, executeOptions);
+    const { status, requestId } = response;
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    if (response.errors?.length) {
+      throw errorFromResponse(response.errors, {
+        status,
         requestId,
         ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
       });
     }
-    if (!response.ok || body.data === undefined) {
-      throw new NetworkError(`[romgraph] ${url} answered HTTP ${response.status}`, 'NETWORK_ERROR', [], {
-        status: response.status,
+    if (status < 200 || status > 299 || response.data == null) {
+      throw new NetworkError(`[romgraph] ${url} answered HTTP ${status}`, 'NETWORK_ERROR', [], {
+        status,
         requestId,
       });
     }
-    return body.data;
+    return response.data;
   }
 
   async function request<R>(
@@ -210,19 +325,14 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     variables?: Record<string, unknown>,
     requestOptions: RequestOptions = {},
   ): Promise<R> {
-    let text: string;
-    let retriable = requestOptions.idempotent ?? false;
-    if (typeof document === 'string') {
-      text = document;
-      retriable ||= !/^\s*(mutation|subscription)\b/.test(text.replace(/^\s*#.*$/gm, ''));
-    } else {
-      text = printed.get(document) ?? print(document);
-      printed.set(document, text);
-      retriable ||= operationOf(document)?.operation === 'query';
-    }
+    const retriable =
+      (requestOptions.idempotent ?? false) ||
+      (typeof document === 'string'
+        ? !/^\s*(mutation|subscription)\b/.test(document.replace(/^\s*#.*$/gm, ''))
+        : operationOf(document)?.operation === 'query');
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await send(text, variables, requestOptions.signal)) as R;
+        return (await send(document, variables, requestOptions)) as R;
       } catch (error) {
         const again =
           retriable &&
@@ -292,10 +402,67 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     );
   }
 
+  // The one WebSocket of `subscribe`: opened lazily, closed when the last subscription ends.
+  let connection: Client | null = null;
+  let open = 0;
+  let closedWaiters: (() => void)[] = [];
+  function socket(): Client {
+    if (!webSocketImpl) {
+      throw new TypeError("[romgraph] no WebSocket: pass webSocketImpl (in Node 20, WebSocket from 'ws')");
+    }
+    connection ??= createClient({
+      url: wsUrl,
+      webSocketImpl,
+      lazy: true,
+      retryAttempts: 0,
+      connectionParams: async () => {
+        const authHeader = await authorization();
+        return authHeader ? { authorization: authHeader } : {};
+      },
+      on: {
+        opened: () => void open++,
+        closed: () => {
+          open = Math.max(0, open - 1);
+          const waiters = closedWaiters;
+          closedWaiters = [];
+          waiters.forEach((w) => w());
+        },
+      },
+    });
+    return connection;
+  }
+
+  function subscribe<R>(
+    document: DocumentNode | string,
+    variables: Record<string, unknown> | undefined,
+    sink: SubscriptionSink<R>,
+  ): () => void {
+    return socket().subscribe<R>(
+      { query: textOf(document), variables: variables ?? {} },
+      {
+        next: (result) => sink.next(result as { data?: R | null; errors?: GraphQLErrorLike[] }),
+        complete: () => sink.complete?.(),
+        error: (error) => sink.error?.(subscriptionError(error)),
+      },
+    );
+  }
+
+  async function dispose(): Promise<void> {
+    const current = connection;
+    connection = null;
+    if (!current) return;
+    const closed = open > 0 ? new Promise<void>((resolve) => closedWaiters.push(resolve)) : undefined;
+    await current.dispose();
+    await closed;
+  }
+
   return {
     ...query,
     ...mutate,
     events,
+    execute: execute as RomgraphClient['execute'],
+    subscribe: subscribe as RomgraphClient['subscribe'],
+    dispose,
     query,
     mutate,
     paginate,

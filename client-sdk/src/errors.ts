@@ -116,6 +116,29 @@ export class NetworkError extends RomgraphError {
   override name = 'NetworkError';
 }
 
+/**
+ * The server closed a WebSocket (graphql-transport-ws close codes: 4400 bad message, 4403 refused credentials,
+ * 4420 slow consumer, 1001 shutdown, 1013 try again later...). `code` is `CLOSE_<closeCode>`.
+ *
+ * @example
+ * client.subscribe(`subscription { partnerJoined { type } }`, {}, {
+ *   next: console.log,
+ *   error: (e) => e instanceof ConnectionClosedError && console.log('closed with', e.closeCode, e.reason),
+ * });
+ */
+export class ConnectionClosedError extends NetworkError {
+  override name = 'ConnectionClosedError';
+  constructor(
+    readonly closeCode: number,
+    readonly reason: string,
+  ) {
+    super(
+      `[romgraph] the server closed the connection with ${closeCode}${reason ? ` (${reason})` : ''}`,
+      `CLOSE_${closeCode}`,
+    );
+  }
+}
+
 function numberOr(value: unknown, fallback: number): number {
   const n = typeof value === 'string' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback;

@@ -11,7 +11,13 @@
  */
 import { createClient, type Client } from 'graphql-ws';
 import { print, type DocumentNode } from 'graphql';
-import { UnauthenticatedError, errorFromResponse, RomgraphError, type GraphQLErrorLike } from './errors.js';
+import {
+  ConnectionClosedError,
+  UnauthenticatedError,
+  errorFromResponse,
+  RomgraphError,
+  type GraphQLErrorLike,
+} from './errors.js';
 import { memoryCursorStore, type CursorStore } from './cursor-store.js';
 import { FeedEventsDocument, type EventFilter, type FeedEventsSubscription } from './generated/graphql.js';
 
@@ -163,7 +169,8 @@ export function openFeed<E extends { cursor: string }>(
         continue;
       }
       if (code !== undefined && FATAL_CLOSES.has(code)) {
-        throw new RomgraphError(`[romgraph] the server closed the live feed with ${code}`, `CLOSE_${code}`);
+        const reason = (ended.error as { reason?: unknown }).reason;
+        throw new ConnectionClosedError(code, typeof reason === 'string' ? reason : '');
       }
       // 4420 slow consumer, 1001 going away, 1013 try again later, a network loss: reconnect from the cursor.
       reconnects++;

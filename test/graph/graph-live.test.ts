@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
-import { TestSocket } from '../harness/ws.js';
+import { TestSubscriber } from '../harness/subscriber.js';
 
 // Two instances on one database, woken through the machine's Redis: each keeps its own in-memory network in
 // step with the event log, applying a batch before its feed delivers it.
 let a: TestServer;
 let b: TestServer;
-const sockets: TestSocket[] = [];
+const sockets: TestSubscriber[] = [];
 
 beforeAll(async () => {
   const env = { REDIS_URL: 'redis://127.0.0.1:6379', EVENTS_POLL_MS: '5000' };
@@ -39,8 +39,8 @@ it("shows a mutation's effect on neighbourhood on the other instance as soon as 
 
   // A subscriber on each instance: each instance's network must show the change once its own feed delivered it.
   const JOINS = `subscription ($o: [ID!]) { events(filter: { organisationIds: $o, types: [PARTNER_JOINED] }) { cursor } }`;
-  const onA = await TestSocket.connect(a.url);
-  const onB = await TestSocket.connect(b.url);
+  const onA = await TestSubscriber.connect(a.url);
+  const onB = await TestSubscriber.connect(b.url);
   sockets.push(onA, onB);
   onA.subscribe('joins', JOINS, { o: [company] });
   onB.subscribe('joins', JOINS, { o: [company] });

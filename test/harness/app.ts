@@ -1,4 +1,13 @@
-/** A real romgraph server on a free port over a fresh cloned database, and a small GraphQL client for it. */
+/**
+ * A real romgraph server on a free port over a fresh cloned database, and the SDK's client for it: every test
+ * that talks GraphQL to the server as a client does so through `@romgraph/client`, so it tests the SDK too.
+ */
+import WebSocket from 'ws';
+import {
+  createRomgraphClient,
+  type GraphQLErrorLike,
+  type RomgraphClient,
+} from '../../client-sdk/src/index.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Logger } from '../../server/infra/logger.js';
@@ -8,7 +17,26 @@ import { createTestDatabase } from './postgres.js';
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: (GraphQLErrorLike & { extensions?: { code?: string; [k: string]: unknown } })[];
+  requestId?: string;
+  headers: Headers;
+}
+
+/**
+ * The SDK's client for a server. `auth`: a bearer token, or a whole Authorization value ("Bearer ...",
+ * "ApiKey rgk_...", or anything else, sent as it is).
+ */
+export function sdkClient(url: string, auth?: string): RomgraphClient {
+  const bearer = auth && /^Bearer (.+)$/.exec(auth)?.[1];
+  const apiKey = auth && /^ApiKey (.+)$/.exec(auth)?.[1];
+  const raw = auth && !bearer && !apiKey && /^[A-Za-z]+ /.test(auth) ? auth : undefined;
+  return createRomgraphClient({
+    url: `${url}/graphql`,
+    webSocketImpl: WebSocket,
+    retries: 0,
+    auth: apiKey ? { apiKey } : bearer ? { token: bearer } : auth && !raw ? { token: auth } : undefined,
+    headers: raw ? { authorization: raw } : undefined,
+  });
 }
 
 export interface TestServer {
@@ -17,12 +45,17 @@ export interface TestServer {
   logs: string[];
   url: string;
   databaseUrl: string;
-  /** POSTs one operation. `auth`: a bearer token, or a whole Authorization value ("ApiKey rgk_...", "Basic ..."). */
+  /**
+   * POSTs one operation through the SDK (`client.execute`) and returns the whole response. `auth`: a bearer
+   * token, or a whole Authorization value ("ApiKey rgk_...", "Basic ...").
+   */
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
     auth?: string,
   ): Promise<GraphQLResponse<T>>;
+  /** The SDK's client for this server, signed in with `auth` as in `gql`, for typed calls. */
+  client(auth?: string): RomgraphClient;
   /** A valid bearer token for an organisation code and role. */
   token(organisationCode: string, role: Role, ttlSeconds?: number): Promise<string>;
   close(): Promise<void>;
@@ -53,24 +86,21 @@ export async function startTestServer(
   const logger: Logger = { debug: () => {}, info: () => {}, warn: keep, error: keep };
   const app = await createApp(config, { logger });
   const url = await app.start(0);
+  const clients = new Map<string, RomgraphClient>();
+  const client = (auth?: string): RomgraphClient => {
+    let found = clients.get(auth ?? '');
+    if (!found) clients.set(auth ?? '', (found = sdkClient(url, auth)));
+    return found;
+  };
   return {
     app,
     logs,
     url,
     databaseUrl: database.url,
     async gql(query, variables, auth) {
-      const authorization = auth && /^[A-Za-z]+ /.test(auth) ? auth : auth ? `Bearer ${auth}` : undefined;
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(authorization ? { authorization } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: res.status, ...body };
+      return (await client(auth).execute(query, variables)) as GraphQLResponse;
     },
+    client,
     token(organisationCode, role, ttlSeconds = 3600) {
       return app.tokens.sign(
         { subject: `test-${organisationCode}-${role}`, organisationCode, role },
@@ -78,6 +108,7 @@ export async function startTestServer(
       );
     },
     async close() {
+      await Promise.all([...clients.values()].map((c) => c.dispose()));
       await app.stop();
       await database.drop();
     },
@@ -85,6 +116,6 @@ export async function startTestServer(
 }
 
 /** The error code of the first error, for terse assertions. */
-export function firstCode(response: GraphQLResponse): string | undefined {
+export function firstCode(response: Pick<GraphQLResponse, 'errors'>): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }

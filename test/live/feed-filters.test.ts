@@ -4,12 +4,12 @@ import { RequestScope } from '../../server/infra/request-scope.js';
 import { encodeCursor } from '../../server/infra/graphql/connection.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { organisationIds } from '../harness/graph.js';
-import { TestSocket } from '../harness/ws.js';
+import { TestSubscriber } from '../harness/subscriber.js';
 
 // events(filter: { themes, organisationKinds }) over HTTP and live, the live matcher and the replay agreeing.
 let server: TestServer;
 let ids: Map<string, string>;
-const sockets: TestSocket[] = [];
+const sockets: TestSubscriber[] = [];
 const system = () => new RequestScope(systemViewer);
 
 beforeAll(async () => {
@@ -53,7 +53,7 @@ describe('events by theme and organisation kind', () => {
     // Replay from where the log ends now: the milestones below, and nothing seeded before them.
     const [{ seq }] = await server.app.db.read(`SELECT max(seq)::text AS seq FROM events`);
     const cursor = encodeCursor([seq]);
-    const socket = await TestSocket.connect(server.url);
+    const socket = await TestSubscriber.connect(server.url);
     sockets.push(socket);
     const FEED = `subscription ($after: String) { events(after: $after, filter: { themes: [AGRI_FOOD], types: [MILESTONE_ADDED] }) { cursor milestone { title } initiative { code } } }`;
     socket.subscribe('live', FEED, {});
@@ -70,7 +70,7 @@ describe('events by theme and organisation kind', () => {
       initiative: { code: 'VOEDSELWAARDE' },
     });
     await socket.silence(300);
-    const replay = await TestSocket.connect(server.url);
+    const replay = await TestSubscriber.connect(server.url);
     sockets.push(replay);
     replay.subscribe('replay', FEED, { after: cursor });
     const [replayed] = await replay.nexts(1);
@@ -79,7 +79,7 @@ describe('events by theme and organisation kind', () => {
   });
 
   it('deliver live only events that concern an organisation of the kinds asked for', async () => {
-    const socket = await TestSocket.connect(server.url);
+    const socket = await TestSubscriber.connect(server.url);
     sockets.push(socket);
     socket.subscribe(
       'kinds',

@@ -3,6 +3,7 @@ import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
 import { EventType, Role, Visibility } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
+import { TestSubscriber } from '../harness/subscriber.js';
 import { TestSocket } from '../harness/ws.js';
 import { appendEvent } from '../../server/live/index.js';
 
@@ -11,14 +12,15 @@ import { appendEvent } from '../../server/live/index.js';
 let server: TestServer;
 let admin: string;
 const ids: Record<string, string> = {};
-const sockets: TestSocket[] = [];
+const sockets: TestSubscriber[] = [];
+const raw: TestSocket[] = [];
 const system = () => new RequestScope(systemViewer);
 
 const FEED = `subscription ($after: String, $filter: EventFilter) { events(after: $after, filter: $filter) {
   cursor type initiative { code } milestone { title } organisation { code } } }`;
 
-async function connect(auth?: string): Promise<TestSocket> {
-  const socket = await TestSocket.connect(server.url, auth ? `Bearer ${auth}` : undefined);
+async function connect(auth?: string): Promise<TestSubscriber> {
+  const socket = await TestSubscriber.connect(server.url, auth ? `Bearer ${auth}` : undefined);
   sockets.push(socket);
   return socket;
 }
@@ -42,6 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   sockets.forEach((s) => s.close());
+  raw.forEach((s) => s.close());
   await server?.close();
 });
 
@@ -262,7 +265,9 @@ describe('the live feed', () => {
   });
 
   it('answers a bad cursor or id with an error result and completes, keeping the socket open', async () => {
-    const socket = await connect();
+    // On the wire: the socket itself must stay open, which a client library would hide.
+    const socket = await TestSocket.connect(server.url);
+    raw.push(socket);
     socket.subscribe('x', FEED, { after: 'not-a-cursor' });
     const result = await socket.next();
     expect(result).toMatchObject({ id: 'x', type: 'next' });

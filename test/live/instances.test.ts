@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemViewer } from '../../server/infra/auth/viewer.js';
 import { RequestScope } from '../../server/infra/request-scope.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
-import { TestSocket } from '../harness/ws.js';
+import { TestSubscriber } from '../harness/subscriber.js';
 
 // Two instances on one database and one Redis of their own (started here on a spare port, so the test can stop
 // it): a write on one reaches subscribers on the other; with Redis gone, polling still delivers everything, once.
@@ -12,7 +12,7 @@ let redis: ChildProcess | null = null;
 let redisPort = 0;
 let a: TestServer;
 let b: TestServer;
-const sockets: TestSocket[] = [];
+const sockets: TestSubscriber[] = [];
 const system = () => new RequestScope(systemViewer);
 
 async function freePort(): Promise<number> {
@@ -74,7 +74,7 @@ async function esmee(): Promise<string> {
 describe('several instances', () => {
   it('delivers a write on one instance to a subscriber on the other, through the Redis wake-up', async () => {
     const id = await esmee();
-    const onB = await TestSocket.connect(b.url);
+    const onB = await TestSubscriber.connect(b.url);
     sockets.push(onB);
     onB.subscribe('b', FEED, { i: [id] });
     await onB.silence(200);
@@ -89,8 +89,8 @@ describe('several instances', () => {
 
   it('delivers every event exactly once while Redis is stopped mid-stream and started again', async () => {
     const id = await esmee();
-    const onA = await TestSocket.connect(a.url);
-    const onB = await TestSocket.connect(b.url);
+    const onA = await TestSubscriber.connect(a.url);
+    const onB = await TestSubscriber.connect(b.url);
     sockets.push(onA, onB);
     onA.subscribe('a', FEED, { i: [id] });
     onB.subscribe('b', FEED, { i: [id] });

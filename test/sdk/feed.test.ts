@@ -10,6 +10,7 @@ import {
   type RomgraphError,
 } from '../../client-sdk/src/index.js';
 import { fileCursorStore } from '../../client-sdk/src/node.js';
+import { encodeCursor } from '../../server/infra/graphql/connection.js';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { eventually } from '../harness/graph.js';
@@ -70,14 +71,21 @@ async function logged(): Promise<string[]> {
   return res.data.events.nodes.map((e: { cursor: string }) => e.cursor);
 }
 
+/** The cursor of the newest event in the log: a feed that starts there hears all that comes after. */
+async function head(): Promise<string> {
+  const [row] = await a.app.db.read(`SELECT max(seq)::text AS seq FROM events`);
+  return encodeCursor([row!.seq]);
+}
+
 const filter = () => ({ initiativeIds: [initiativeId], types: ['MILESTONE_ADDED' as const] });
 
 describe('client.events', () => {
   it('delivers each event once, in order, across a switch from one instance to another', async () => {
     const seen: FeedEvent[] = [];
     let connections = 0;
+    // From the head of the log, not live from now: a connection is open before its subscription is.
     const feed = client().events(
-      { filter: filter() },
+      { after: await head(), filter: filter() },
       { next: (e) => void seen.push(e), connected: () => void connections++ },
     );
     await eventually(async () => expect(connections).toBe(1));
@@ -104,7 +112,7 @@ describe('client.events', () => {
     const first: string[] = [];
     let open = false;
     const feed1 = client(b).events(
-      { filter: filter() },
+      { after: await head(), filter: filter() },
       { next: (e) => void first.push(e.cursor), connected: () => void (open = true) },
       { cursorStore: fileCursorStore(file) },
     );
@@ -136,7 +144,7 @@ describe('client.events', () => {
     const refreshing = client(b, async () => (asked++ === 0 ? 'expired.or.bad' : good));
     let open = false;
     const feed = refreshing.events(
-      { filter: filter() },
+      { after: await head(), filter: filter() },
       { next: (e) => void seen.push(e.cursor), connected: () => void (open = true) },
     );
     await eventually(async () => expect(open).toBe(true));
