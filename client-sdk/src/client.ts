@@ -36,8 +36,9 @@ export interface RomgraphClientOptions {
    */
   webSocketImpl?: unknown;
   /**
-   * How often a query is sent again after a network error, a 503 or a 429 (each after the server's
-   * Retry-After, or a backoff with jitter). Mutations are never sent twice. Default 2.
+   * How often a query is sent again after a network error, a 429, 502, 503 or 504 (each after the server's
+   * Retry-After, in seconds or as a date, else a backoff with jitter). Mutations are never sent twice unless
+   * a request says it is idempotent. Default 2.
    */
   retries?: number;
 }
@@ -201,6 +202,17 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return Math.round(random() * Math.min(10_000, 250 * 2 ** attempt));
 }
 
+/** HTTP statuses of a proxy or load balancer in front of the server, after which the same query may succeed. */
+const RETRIED = new Set([429, 502, 503, 504]);
+
+/** Retry-After as seconds: a number of seconds, or an HTTP date (RFC 9110, 10.2.3). */
+function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 function operationOf(document: DocumentNode): OperationDefinitionNode | undefined {
   return document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
 }
@@ -290,7 +302,12 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
         `[romgraph] ${url} answered HTTP ${response.status} without a GraphQL response`,
         'NETWORK_ERROR',
         [],
-        { status: response.status, requestId, cause },
+        {
+          status: response.status,
+          requestId,
+          cause,
+          retryAfter: retryAfterSeconds(response.headers.get('retry-after')),
+        },
       );
     }
     return { ...body, status: response.status, headers: response.headers, requestId };
@@ -303,18 +320,19 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   ): Promise<unknown> {
     const response = await execute(document, variables, executeOptions);
     const { status, requestId } = response;
-    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
     if (response.errors?.length) {
       throw errorFromResponse(response.errors, {
         status,
         requestId,
-        ...(Number.isFinite(retryAfter) ? { retryAfter } : {}),
+        ...(retryAfter !== undefined ? { retryAfter } : {}),
       });
     }
     if (status < 200 || status > 299 || response.data == null) {
       throw new NetworkError(`[romgraph] ${url} answered HTTP ${status}`, 'NETWORK_ERROR', [], {
         status,
         requestId,
+        retryAfter,
       });
     }
     return response.data;
@@ -337,13 +355,14 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
         const again =
           retriable &&
           attempt < retries &&
-          (error instanceof NetworkError || error instanceof RateLimitedError) &&
-          !(error instanceof RomgraphError && error.status === 400);
+          (error instanceof RateLimitedError ||
+            (error instanceof NetworkError && (error.status === undefined || RETRIED.has(error.status))));
         if (!again) throw error;
-        const wait =
+        const told =
           error instanceof RateLimitedError || error instanceof ServiceUnavailableError
-            ? error.retryAfter * 1000
-            : backoffMs(attempt);
+            ? error.retryAfter
+            : (error as NetworkError).retryAfter;
+        const wait = told !== undefined ? told * 1000 : backoffMs(attempt);
         await sleep(wait, requestOptions.signal);
       }
     }

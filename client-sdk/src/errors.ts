@@ -111,9 +111,22 @@ export class InternalServerError extends RomgraphError {
   override name = 'InternalServerError';
 }
 
-/** The server could not be reached, or answered something that is not GraphQL. */
+/**
+ * The server could not be reached, or answered something that is not GraphQL (a proxy's 502, say): `status`
+ * then says what it answered, and `retryAfter` what its Retry-After asked for, in seconds.
+ */
 export class NetworkError extends RomgraphError {
   override name = 'NetworkError';
+  readonly retryAfter: number | undefined;
+  constructor(
+    message: string,
+    code: string,
+    errors: readonly GraphQLErrorLike[] = [],
+    options: { status?: number; requestId?: string; cause?: unknown; retryAfter?: number } = {},
+  ) {
+    super(message, code, errors, options);
+    this.retryAfter = options.retryAfter;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createRomgraphClient, ServiceUnavailableError } from '../../client-sdk/src/index.js';
 import { createDatabase } from '../../scripts/lib/postgres.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
@@ -64,24 +65,15 @@ describe('a PostgreSQL outage', () => {
       const at = phase;
       const sentAt = Date.now();
       try {
-        const res = await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(authenticated ? { authorization: `Bearer ${token}` } : {}),
-          },
-          body: JSON.stringify(
+        const res = await server
+          .client(authenticated ? token : undefined)
+          .execute(
+            kind === 'write' ? CREATE : READ,
             kind === 'write'
-              ? {
-                  query: CREATE,
-                  variables: {
-                    input: { code, title: 'Written during an outage', leadOrganisationId: bomId },
-                  },
-                }
-              : { query: READ },
-          ),
-          signal: AbortSignal.timeout(10_000),
-        });
+              ? { input: { code, title: 'Written during an outage', leadOrganisationId: bomId } }
+              : {},
+            { signal: AbortSignal.timeout(10_000) },
+          );
         outcomes.push({
           kind,
           code,
@@ -90,8 +82,8 @@ describe('a PostgreSQL outage', () => {
           doneAt: Date.now(),
           status: res.status,
           retryAfter: res.headers.get('retry-after'),
-          requestId: res.headers.get('x-request-id'),
-          body: (await res.json()) as Outcome['body'],
+          requestId: res.requestId ?? null,
+          body: { data: res.data, errors: res.errors },
         });
       } catch (err) {
         failures.push(`${kind} ${code ?? ''}: ${(err as Error).message}`);
@@ -115,6 +107,27 @@ describe('a PostgreSQL outage', () => {
     const stoppingAt = Date.now();
     await cluster.stop();
     const outageFrom = Date.now();
+    // The SDK: a query that may not wait gets ServiceUnavailableError with Retry-After; one that may wait
+    // asks again after each Retry-After until the database is back.
+    const impatient = await createRomgraphClient({ url: `${server.url}/graphql`, retries: 0 })
+      .organisations({ first: 5 })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const attempts: { at: number; status: number; retryAfter: number }[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      attempts.push({
+        at: Date.now(),
+        status: res.status,
+        retryAfter: Number(res.headers.get('retry-after')),
+      });
+      return res;
+    };
+    const patient = createRomgraphClient({ url: `${server.url}/graphql`, fetch: recording, retries: 30 })
+      .organisations({ first: 5 })
+      .catch((e: unknown) => e);
     // A WebSocket that authenticates now must hear "try again later", not "bad credentials".
     const socket = await TestSocket.open(server.url);
     socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
@@ -130,6 +143,23 @@ describe('a PostgreSQL outage', () => {
     while (!(recovered('read') && recovered('write')) && Date.now() < hardStop) await sleep(100);
     stop = true;
     await Promise.all(workers);
+
+    expect(impatient).toBeInstanceOf(ServiceUnavailableError);
+    expect((impatient as ServiceUnavailableError).retryAfter).toBeGreaterThanOrEqual(1);
+    expect((impatient as ServiceUnavailableError).status).toBe(503);
+    expect((impatient as ServiceUnavailableError).requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const waited = await patient;
+    expect(waited, JSON.stringify(attempts)).toMatchObject({ nodes: expect.any(Array) });
+    expect((waited as { nodes: unknown[] }).nodes).toHaveLength(5);
+    expect(attempts.length, JSON.stringify(attempts)).toBeGreaterThanOrEqual(2);
+    expect(attempts.at(-1)!.status).toBe(200);
+    for (let i = 1; i < attempts.length; i++) {
+      expect(attempts[i - 1]!.status).toBe(503);
+      // The next attempt was sent no sooner than the previous answer's Retry-After, so it came back later still.
+      expect(attempts[i]!.at - attempts[i - 1]!.at).toBeGreaterThanOrEqual(
+        attempts[i - 1]!.retryAfter * 1000 - 5,
+      );
+    }
 
     const summary = (list: Outcome[]) =>
       list.reduce<Record<string, number>>((acc, o) => {
