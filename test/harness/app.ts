@@ -64,10 +64,12 @@ export interface TestServer {
 /**
  * @param shared the database of another test server, for several instances on one database (only the
  *   server that created a database drops it).
+ * @param port where to listen (a free port by default): the port of a server that stopped, to restart it.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   shared?: TestServer,
+  port = 0,
 ): Promise<TestServer> {
   const database = shared ? { url: shared.databaseUrl, drop: async () => {} } : await createTestDatabase();
   const config = loadConfig({
@@ -85,7 +87,7 @@ export async function startTestServer(
     logs.push(detail instanceof Error ? `${message}: ${detail.message}` : message);
   const logger: Logger = { debug: () => {}, info: () => {}, warn: keep, error: keep };
   const app = await createApp(config, { logger });
-  const url = await app.start(0);
+  const url = await app.start(port);
   const clients = new Map<string, RomgraphClient>();
   const client = (auth?: string): RomgraphClient => {
     let found = clients.get(auth ?? '');

@@ -17,8 +17,9 @@ import { eventually } from '../harness/graph.js';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy.js';
 
 // The SDK's live feed against real servers: in order, resumed from its cursor across a switch between two
-// instances (the first one's connections cut), across a restart of the partner's process (a file cursor store),
-// and with fresh credentials after 4403. Counted against the event log.
+// instances (the first one's connections cut), across a restart of the server on its port (closed with 1001,
+// then refused while down), across a restart of the partner's process (a file cursor store), and with fresh
+// credentials after 4403. Counted against the event log.
 let a: TestServer;
 let b: TestServer;
 let proxy: TcpProxy;
@@ -105,6 +106,36 @@ describe('client.events', () => {
     expect(connections).toBeGreaterThanOrEqual(2);
     expect(feed.cursor).toBe(seen.at(-1)!.cursor);
     await feed.stop();
+  });
+
+  it('resumes across a restart of the server it is connected to, missing and repeating nothing', async () => {
+    let c = await startTestServer({ EVENTS_POLL_MS: '100' }, a);
+    const cPort = port(c);
+    const seen: string[] = [];
+    let connections = 0;
+    const feed = client(c).events(
+      { after: await head(), filter: filter() },
+      { next: (e) => void seen.push(e.cursor), connected: () => void connections++ },
+    );
+    try {
+      await eventually(async () => expect(connections).toBe(1));
+      const before = (await logged()).length;
+      await addMilestone(c, 'before the restart');
+      await eventually(async () => expect(seen).toEqual((await logged()).slice(before)));
+      await c.close(); // a graceful stop: its sockets are closed with 1001, then nothing listens there
+      await addMilestone(a, 'while it is down 1');
+      await addMilestone(a, 'while it is down 2');
+      await new Promise((r) => setTimeout(r, 300)); // the feed knocks on a closed port meanwhile
+      c = await startTestServer({ EVENTS_POLL_MS: '100' }, a, cPort);
+      await addMilestone(c, 'after the restart');
+      const all = await logged();
+      await eventually(async () => expect(seen).toEqual(all.slice(before)), 15_000);
+      expect(seen).toHaveLength(4);
+      expect(connections).toBeGreaterThanOrEqual(2);
+    } finally {
+      await feed.stop();
+      await c.close();
+    }
   });
 
   it('resumes after the partner process restarts, from a file cursor store, missing and repeating nothing', async () => {
