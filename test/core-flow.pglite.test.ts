@@ -6,20 +6,16 @@ import { createApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { createLogger } from '../server/infra/logger.js';
 import { Role } from '../server/vocabulary.js';
+import { sdkClient } from './harness/app.js';
 
 // The embedded default: no DATABASE_URL, PGlite under the data directory, reference data seeded on first start.
 const dataDir = path.join(os.tmpdir(), `romgraph-pglite-${process.pid}-${Date.now()}`);
 let app: App;
 let url: string;
 
-const gql = async (query: string, variables?: object, token?: string) => {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: any[] };
-};
+/** Through the SDK, as every integration test talks to the server. */
+const gql = (query: string, variables?: Record<string, unknown>, token?: string) =>
+  sdkClient(url, token).execute(query, variables);
 
 beforeAll(async () => {
   app = await createApp(loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'error' }), {
@@ -73,7 +69,7 @@ describe('the core flow on embedded PGlite', () => {
       { id: milestone.id },
       token,
     );
-    expect(stale.errors![0].extensions.code).toBe('CONFLICT');
+    expect(stale.errors![0]!.extensions?.code).toBe('CONFLICT');
     await gql(
       `mutation ($id: ID!) { updateMilestone(input: { id: $id, expectedVersion: 1, status: DONE }) { id } }`,
       { id: milestone.id },

@@ -132,10 +132,10 @@ export function operationsOf(schema: GraphQLSchema): Generated[] {
 
 /** The file that lists every operation, for the client's methods. */
 export function operationsModule(operations: Generated[]): string {
-  const group = (kind: string, name: string, about: string) => {
+  const group = (kind: string, name: string, about: string, example: string) => {
     const of = operations.filter((op) => op.kind === kind);
     return [
-      `/** ${about} */`,
+      `/**\n * ${about}\n *\n * @example\n * ${example}\n */`,
       `export const ${name} = {`,
       ...of.map(
         (op) => `  ${op.field}: { document: ${op.operation}Document, connection: ${op.connection} },`,
@@ -148,9 +148,24 @@ export function operationsModule(operations: Generated[]): string {
     '// Generated from schema/schema.graphql by client-sdk/scripts/generate-operations.ts: do not edit.',
     `import {\n${operations.map((op) => `  ${op.operation}Document,`).join('\n')}\n} from './graphql.js';`,
     '',
-    group('query', 'queries', 'Every query of the API, with its generated operation.'),
-    group('mutation', 'mutations', 'Every mutation of the API, with its generated operation.'),
-    group('subscription', 'subscriptions', 'Every subscription of the API, with its generated operation.'),
+    group(
+      'query',
+      'queries',
+      'Every query of the API, with its generated operation (`connection`: whether it returns a connection).',
+      "const { initiative } = await client.request(queries.initiative.document, { code: 'ESMEE' });",
+    ),
+    group(
+      'mutation',
+      'mutations',
+      'Every mutation of the API, with its generated operation.',
+      'console.log(print(mutations.addMilestone.document)); // what client.addMilestone sends',
+    ),
+    group(
+      'subscription',
+      'subscriptions',
+      'Every subscription of the API, with its generated operation.',
+      'client.subscribe(subscriptions.partnerJoined.document, { initiativeId }, { next: console.log });',
+    ),
     '/** The typed document of each query, by root field. */',
     "export type QueryDocuments = { [K in keyof typeof queries]: (typeof queries)[K]['document'] };",
     '/** The typed document of each mutation, by root field. */',

@@ -18,11 +18,32 @@ import { openFeed, type Feed, type FeedEvent, type FeedHandlers, type FeedOption
 import type { EventFilter } from './generated/graphql.js';
 import { mutations, queries, type MutationDocuments, type QueryDocuments } from './generated/operations.js';
 
-/** How the client signs in: a person's token, a partner system's API key, or a function that returns a token. */
+/**
+ * How the client signs in: a person's token, a partner system's API key, or a function that returns a token
+ * (asked for every request and every feed connection, so it can refresh).
+ *
+ * @example
+ * const person: Auth = { token: await signIn() };
+ * const system: Auth = { apiKey: process.env.ROMGRAPH_API_KEY! };
+ * const refreshing: Auth = async () => (await tokens.current()).accessToken;
+ */
 export type Auth = { token: string } | { apiKey: string } | (() => string | Promise<string>);
 
+/**
+ * What `createRomgraphClient` takes.
+ *
+ * @example
+ * import WebSocket from 'ws';
+ * const options: RomgraphClientOptions = {
+ *   url: 'https://romgraph.example.nl/graphql',
+ *   auth: { apiKey: process.env.ROMGRAPH_API_KEY! },
+ *   webSocketImpl: WebSocket,
+ *   headers: { 'x-partner': 'crm-sync' },
+ *   retries: 3,
+ * };
+ */
 export interface RomgraphClientOptions {
-  /** `http(s)://host/graphql`. */
+  /** `http(s)://host/graphql`; the feed's `ws(s)://` address is derived from it. */
   url: string;
   /** Left out: anonymous, public data only. */
   auth?: Auth;
@@ -48,7 +69,14 @@ type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer V> ? V : never;
 /** The variables argument: optional when every variable is. */
 type Args<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
 
-/** One method per root field: its variables in, that field's value out. */
+/**
+ * One method per root field: its variables in, that field's value out (the type of `client.query` and
+ * `client.mutate`).
+ *
+ * @example
+ * const lookups: Methods<QueryDocuments> = client.query;
+ * const esmee = await lookups.initiative({ code: 'ESMEE' });
+ */
 export type Methods<Docs> = {
   [K in keyof Docs & string]: (
     ...args: Args<VariablesOf<Docs[K]>>
@@ -68,26 +96,54 @@ type NodeOf<K extends ConnectionFields> =
     ? T
     : never;
 
-/** For every connection, the nodes of all its pages, fetched page by page as you iterate. */
+/**
+ * For every connection, the nodes of all its pages, fetched page by page as you iterate (100 per page unless
+ * you pass `first`).
+ *
+ * @example
+ * for await (const organisation of client.paginate.organisations({ filter: { kinds: ['TO2'] } })) {
+ *   console.log(organisation.code);
+ * }
+ */
 export type Paginators = {
   [K in ConnectionFields]: (
     variables?: Omit<VariablesOf<QueryDocuments[K]>, 'after'>,
   ) => AsyncIterableIterator<NodeOf<K>>;
 };
 
-/** Options of one HTTP request. */
+/**
+ * Options of one HTTP request.
+ *
+ * @example
+ * const response = await client.execute(`{ viewer { role } }`, {}, {
+ *   signal: AbortSignal.timeout(5_000),
+ *   headers: { authorization: `Bearer ${otherToken}` },
+ * });
+ */
 export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Headers for this request only, over the client's (an `authorization` here replaces the client's). */
   headers?: Record<string, string>;
 }
 
+/**
+ * Options of `client.request`: those of one HTTP request, and whether a mutation may be sent twice.
+ *
+ * @example
+ * await client.request(`mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, { id }, { idempotent: true });
+ */
 export interface RequestOptions extends ExecuteOptions {
   /** Send again after a network error even though it is a mutation (it is idempotent, you know it is). */
   idempotent?: boolean;
 }
 
-/** A whole GraphQL-over-HTTP response, as `client.execute` returns it: nothing thrown for GraphQL errors. */
+/**
+ * A whole GraphQL-over-HTTP response, as `client.execute` returns it: nothing thrown for GraphQL errors.
+ *
+ * @example
+ * const response: RomgraphResponse<{ viewer: { role: string | null } }> = await client.execute(`{ viewer { role } }`);
+ * console.log(response.status, response.requestId, response.data?.viewer.role, response.errors?.length ?? 0);
+ */
 export interface RomgraphResponse<R> {
   /** The HTTP status: 200, or 4xx/5xx as the GraphQL-over-HTTP specification says. */
   status: number;
@@ -99,7 +155,17 @@ export interface RomgraphResponse<R> {
   requestId?: string;
 }
 
-/** What a plain subscription hands you: each result as the server sent it. */
+/**
+ * What a plain subscription hands you: each result as the server sent it.
+ *
+ * @example
+ * const sink: SubscriptionSink<{ partnerJoined: { type: string } }> = {
+ *   next: ({ data, errors }) => (errors ? console.error(errors) : console.log(data?.partnerJoined.type)),
+ *   error: (error) => console.error(error.code),
+ *   complete: () => console.log('done'),
+ * };
+ * client.subscribe(`subscription { partnerJoined { type } }`, {}, sink);
+ */
 export interface SubscriptionSink<R> {
   /** A result: `data`, or `errors` (then `complete` follows). */
   next(result: { data?: R | null; errors?: GraphQLErrorLike[] }): void;
@@ -109,6 +175,16 @@ export interface SubscriptionSink<R> {
   complete?(): void;
 }
 
+/**
+ * A client for one romgraph server, as `createRomgraphClient` makes it: a typed method per query and mutation,
+ * and the members below.
+ *
+ * @example
+ * async function rollCall(client: RomgraphClient): Promise<string[]> {
+ *   const roms = await client.organisations({ first: 20, filter: { kinds: ['ROM'] } });
+ *   return roms.nodes.map((rom) => rom.code);
+ * }
+ */
 export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
   Methods<MutationDocuments> & {
     /**
@@ -185,9 +261,11 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
     query: Methods<QueryDocuments>;
     /** Every mutation, by root field. */
     mutate: Methods<MutationDocuments>;
+    /** For every connection: all its nodes, page by page. */
     paginate: Paginators;
     /** The Authorization header the client sends now (null when anonymous). */
     authorization(): Promise<string | null>;
+    /** The server's GraphQL address. */
     readonly url: string;
   };
 
@@ -198,7 +276,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Backoff for attempt n (0-based): 250 ms doubling, up to 10 s, with full jitter. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
+function backoffMs(attempt: number, random: () => number = Math.random): number {
   return Math.round(random() * Math.min(10_000, 250 * 2 ** attempt));
 }
 

@@ -21,8 +21,27 @@ import {
 import { memoryCursorStore, type CursorStore } from './cursor-store.js';
 import { FeedEventsDocument, type EventFilter, type FeedEventsSubscription } from './generated/graphql.js';
 
+/**
+ * An event as the feed's default selection has it (`documents/feed.graphql`): cursor, type, time, payload, and
+ * the initiative, organisation, milestone or participation it concerns.
+ *
+ * @example
+ * function describe(event: FeedEvent): string {
+ *   return `${event.occurredAt} ${event.type} ${event.initiative?.code ?? ''} ${event.milestone?.title ?? ''}`;
+ * }
+ */
 export type FeedEvent = FeedEventsSubscription['events'];
 
+/**
+ * What the feed calls: `next` for each event, `error` once if it gives up, `connected` on every connection.
+ *
+ * @example
+ * const handlers: FeedHandlers<FeedEvent> = {
+ *   async next(event) { await db.insert(event); },
+ *   error(error) { alert(`the feed stopped: ${error.message}`); },
+ *   connected({ reconnects }) { if (reconnects) console.log('back online'); },
+ * };
+ */
 export interface FeedHandlers<E> {
   /** Each event, in log order, one at a time: the next waits until a returned promise settles. */
   next(event: E): void | Promise<void>;
@@ -32,6 +51,17 @@ export interface FeedHandlers<E> {
   connected?(info: { reconnects: number }): void;
 }
 
+/**
+ * Options of a feed: where it keeps its cursor, and the selection it asks for.
+ *
+ * @example
+ * import { parse } from 'graphql';
+ * const options: FeedOptions = {
+ *   cursorStore: fileCursorStore('./romgraph.cursor'),
+ *   document: parse(`subscription ($after: String, $filter: EventFilter) {
+ *     events(after: $after, filter: $filter) { cursor type initiative { code title themes } } }`),
+ * };
+ */
 export interface FeedOptions {
   /** Where the last cursor is kept (memory by default). A cursor given as `after` wins over a stored one. */
   cursorStore?: CursorStore;
@@ -39,6 +69,15 @@ export interface FeedOptions {
   document?: DocumentNode;
 }
 
+/**
+ * A running feed, as `client.events` returns it.
+ *
+ * @example
+ * const feed = client.events({}, { next: handle });
+ * process.once('SIGTERM', () => void feed.stop());
+ * await feed.done; // after stop(), or rejects when the feed gave up
+ * console.log('stopped at', feed.cursor);
+ */
 export interface Feed {
   /** Closes the connection and stops reconnecting. */
   stop(): Promise<void>;
@@ -48,6 +87,7 @@ export interface Feed {
   readonly done: Promise<void>;
 }
 
+/** What `client.events` hands the feed: where to connect, and how to sign in and back off. */
 export interface FeedContext {
   wsUrl: string;
   webSocketImpl: unknown;
@@ -65,6 +105,7 @@ const closeCodeOf = (error: unknown): number | undefined =>
     ? error.code
     : undefined;
 
+/** The feed behind `client.events` (see the module's comment for what it promises). */
 export function openFeed<E extends { cursor: string }>(
   context: FeedContext,
   variables: { after?: string | null; filter?: EventFilter | null },

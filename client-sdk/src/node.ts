@@ -10,7 +10,15 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CursorStore } from './cursor-store.js';
 
-/** The cursor in a file: written to a temporary file beside it and renamed over it, so it is never half written. */
+/**
+ * The cursor in a file: written to a temporary file beside it and renamed over it, so it is never half written.
+ *
+ * @example
+ * import WebSocket from 'ws';
+ * import { fileCursorStore } from '@romgraph/client/node';
+ * const client = createRomgraphClient({ url, auth: { apiKey }, webSocketImpl: WebSocket });
+ * client.events({}, { next: handle }, { cursorStore: fileCursorStore('/var/lib/crm-sync/romgraph.cursor') });
+ */
 export function fileCursorStore(file: string): CursorStore {
   const target = path.resolve(file);
   let writes = Promise.resolve();
@@ -37,4 +45,10 @@ export function fileCursorStore(file: string): CursorStore {
   };
 }
 
+/**
+ * Where a feed keeps its cursor (the same type as `CursorStore` of `@romgraph/client`).
+ *
+ * @example
+ * const store: CursorStore = fileCursorStore('./romgraph.cursor');
+ */
 export type { CursorStore } from './cursor-store.js';

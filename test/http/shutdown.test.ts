@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/infra/auth/tokens.js';
 import { Role } from '../../server/vocabulary.js';
+import { sdkClient } from '../harness/app.js';
 import { freePort } from '../harness/free-port.js';
 import { createTestDatabase } from '../harness/postgres.js';
 
@@ -96,18 +97,28 @@ describe('SIGTERM', () => {
       { subject: 'shutdown-test', organisationCode: 'ROMNL', role: Role.ADMIN },
       600,
     );
-    const post = (query: string, variables: Record<string, unknown> = {}) =>
-      fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-    const initiative = ((await (await post(`{ initiative(code: "ESMEE") { id } }`)).json()) as any).data
-      .initiative.id;
+    // The writers are partners on the SDK; the readiness probes are a load balancer's plain GETs.
+    const sdk = sdkClient(base, token);
+    const initiative = (await sdk.initiative({ code: 'ESMEE' }))!.id;
 
     const ADD = `mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { id title } }`;
-    const write = (title: string) =>
-      attempt(() => post(ADD, { input: { initiativeId: initiative, title } })).then((o) => ({ ...o, title }));
+    const write = async (title: string): Promise<Outcome & { title: string }> => {
+      const sent = Date.now();
+      try {
+        const res = await sdk.execute(ADD, { input: { initiativeId: initiative, title } });
+        return {
+          sent,
+          at: Date.now(),
+          status: res.status,
+          body: { data: res.data, errors: res.errors },
+          title,
+        };
+      } catch (err) {
+        // A NetworkError, caused by fetch's TypeError, caused by the socket's error.
+        const socket = (err as { cause?: { cause?: { code?: string } } }).cause?.cause;
+        return { sent, at: Date.now(), error: socket?.code ?? (err as Error).message, title };
+      }
+    };
     // Warm-up: the first requests of a fresh process compile their code paths.
     for (let i = 0; i < 20; i++) expect((await write(`Shutdown warm-up ${i}`)).status).toBe(200);
 

@@ -41,7 +41,12 @@ import {
   PartnerJoinedSubscriptionDocument,
 } from './graphql.js';
 
-/** Every query of the API, with its generated operation. */
+/**
+ * Every query of the API, with its generated operation (`connection`: whether it returns a connection).
+ *
+ * @example
+ * const { initiative } = await client.request(queries.initiative.document, { code: 'ESMEE' });
+ */
 export const queries = {
   apiKeys: { document: ApiKeysDocument, connection: true },
   auditTrail: { document: AuditTrailDocument, connection: true },
@@ -66,7 +71,12 @@ export const queries = {
   viewer: { document: ViewerDocument, connection: false },
 } as const;
 
-/** Every mutation of the API, with its generated operation. */
+/**
+ * Every mutation of the API, with its generated operation.
+ *
+ * @example
+ * console.log(print(mutations.addMilestone.document)); // what client.addMilestone sends
+ */
 export const mutations = {
   addMilestone: { document: AddMilestoneMutationDocument, connection: false },
   allocateFunding: { document: AllocateFundingMutationDocument, connection: false },
@@ -85,7 +95,12 @@ export const mutations = {
   updateOrganisation: { document: UpdateOrganisationMutationDocument, connection: false },
 } as const;
 
-/** Every subscription of the API, with its generated operation. */
+/**
+ * Every subscription of the API, with its generated operation.
+ *
+ * @example
+ * client.subscribe(subscriptions.partnerJoined.document, { initiativeId }, { next: console.log });
+ */
 export const subscriptions = {
   events: { document: EventsSubscriptionDocument, connection: false },
   milestoneChanged: { document: MilestoneChangedSubscriptionDocument, connection: false },
