@@ -10,21 +10,26 @@ import {
   type RomgraphError,
 } from '../../client-sdk/src/index.js';
 import { fileCursorStore } from '../../client-sdk/src/node.js';
+import { parse } from 'graphql';
+import { systemViewer } from '../../server/infra/auth/viewer.js';
+import { appendEvent } from '../../server/live/index.js';
 import { encodeCursor } from '../../server/infra/graphql/connection.js';
-import { Role } from '../../server/vocabulary.js';
+import { EventType, Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { eventually } from '../harness/graph.js';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy.js';
 
 // The SDK's live feed against real servers: in order, resumed from its cursor across a switch between two
 // instances (the first one's connections cut), across a restart of the server on its port (closed with 1001,
-// then refused while down), across a restart of the partner's process (a file cursor store), and with fresh
+// then refused while down), across a slow-consumer close (4420, behind a proxy that stops reading), across a
+// restart of the partner's process (a file cursor store), and with fresh
 // credentials after 4403. Counted against the event log.
 let a: TestServer;
 let b: TestServer;
 let proxy: TcpProxy;
 let dir: string;
 let initiativeId: string;
+let esmeeId: string;
 let admin: string;
 const port = (s: TestServer) => Number(new URL(s.url).port);
 
@@ -41,6 +46,7 @@ beforeAll(async () => {
     admin,
   );
   initiativeId = created.data.createInitiative.id;
+  esmeeId = (await a.gql(`{ initiative(code: "ESMEE") { id } }`)).data.initiative.id;
 });
 afterAll(async () => {
   await proxy?.close();
@@ -137,6 +143,52 @@ describe('client.events', () => {
       await c.close();
     }
   });
+
+  it(
+    'resumes after a slow-consumer close (4420) with every event once, in order',
+    { timeout: 90_000 },
+    async () => {
+      const slow = await startTestServer({ WS_MAX_BUFFERED_BYTES: '65536', EVENTS_BATCH_SIZE: '50' }, a);
+      const stalling = await startTcpProxy(port(slow));
+      // A heavy selection, so that a burst outgrows the kernel's buffers while the proxy does not read.
+      const HEAVY =
+        parse(`subscription ($after: String, $filter: EventFilter) { events(after: $after, filter: $filter) {
+      cursor type payload initiative { participants(first: 50) { nodes { role source
+      organisation { code name notes source website } } } } } }`);
+      const seen: { cursor: string; payload: { i: number } }[] = [];
+      let connections = 0;
+      const feed = client({ url: `http://127.0.0.1:${stalling.port}` }).events<(typeof seen)[number]>(
+        { after: await head(), filter: { initiativeIds: [esmeeId], types: ['ORGANISATION_UPDATED'] } },
+        { next: (e) => void seen.push(e), connected: () => void connections++ },
+        { document: HEAVY },
+      );
+      try {
+        await eventually(async () => expect(connections).toBe(1));
+        stalling.pause();
+        const burst = 2500;
+        await a.app.db.transaction(async (tx) => {
+          for (let i = 0; i < burst; i++) {
+            await appendEvent(tx, systemViewer, {
+              type: EventType.ORGANISATION_UPDATED,
+              initiativePk: Number(Buffer.from(esmeeId, 'base64url').toString().split(':')[1]),
+              payload: { i, padding: 'x'.repeat(400) },
+            });
+          }
+        });
+        // The server gives up on the stalled socket; its close waits in the buffers behind what it sent.
+        await eventually(async () => expect(slow.logs.join('\n')).toMatch(/4420|slow consumer/i), 40_000);
+        stalling.resume();
+        await eventually(async () => expect(seen).toHaveLength(burst), 60_000);
+        expect(seen.map((e) => e.payload.i)).toEqual(Array.from({ length: burst }, (_, i) => i));
+        expect(new Set(seen.map((e) => e.cursor)).size).toBe(burst);
+        expect(connections).toBeGreaterThanOrEqual(2);
+      } finally {
+        await feed.stop();
+        await stalling.close();
+        await slow.close();
+      }
+    },
+  );
 
   it('resumes after the partner process restarts, from a file cursor store, missing and repeating nothing', async () => {
     const file = path.join(dir, 'cursor');
