@@ -220,6 +220,47 @@ describe('client.events', () => {
     await feed2.stop();
   });
 
+  it('refreshes a token that expires while connected (4403 on the recheck), and feeds a partner on an API key', async () => {
+    const strict = await startTestServer({ WS_RECHECK_MS: '200', EVENTS_POLL_MS: '100' }, a);
+    try {
+      let asked = 0;
+      // The first token lives one to two seconds (exp is in whole seconds); the server's recheck then closes
+      // with 4403 and the feed asks again.
+      const tokens = async () => strict.token('OOSTNL', Role.VIEWER, asked++ === 0 ? 2 : 3600);
+      const seen: string[] = [];
+      let connections = 0;
+      const feed = client(strict, tokens).events(
+        { after: await head(), filter: filter() },
+        { next: (e) => void seen.push(e.cursor), connected: () => void connections++ },
+      );
+      const created = await strict.client(admin).createApiKey({
+        input: {
+          organisationId: (await strict.client().organisation({ code: 'OOSTNL' }))!.id,
+          name: 'feed',
+          scope: 'READ',
+        },
+      });
+      const byKey: string[] = [];
+      const keyed = client(strict, { apiKey: created.key }).events(
+        { after: await head(), filter: filter() },
+        { next: (e) => void byKey.push(e.cursor) },
+      );
+      const before = (await logged()).length;
+      await addMilestone(strict, 'before the token expires');
+      await eventually(async () => expect(seen).toHaveLength(1));
+      await eventually(async () => expect(connections).toBe(2), 8_000); // expired, refreshed, reconnected
+      expect(asked).toBe(2);
+      await addMilestone(strict, 'after the refresh');
+      const all = await logged();
+      await eventually(async () => expect(seen).toEqual(all.slice(before)));
+      await eventually(async () => expect(byKey).toEqual(all.slice(before)));
+      await feed.stop();
+      await keyed.stop();
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('asks the auth function again once on 4403, and gives up with UnauthenticatedError when refused twice', async () => {
     let asked = 0;
     const seen: string[] = [];
