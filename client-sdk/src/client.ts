@@ -2,8 +2,6 @@
  * createRomgraphClient: typed methods for every query and mutation of the API, pagination for every connection,
  * and `request` for documents of your own. HTTP only here; the live feed is `client.events` (feed.ts).
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import {
   ConnectionClosedError,
@@ -14,6 +12,7 @@ import {
   errorFromResponse,
   type GraphQLErrorLike,
 } from './errors.js';
+import { documentText, isQuery, type AnyDocument, type ResultOf, type VariablesOf } from './document.js';
 import { openFeed, type Feed, type FeedEvent, type FeedHandlers, type FeedOptions } from './feed.js';
 import type { EventFilter } from './generated/graphql.js';
 import { mutations, queries, type MutationDocuments, type QueryDocuments } from './generated/operations.js';
@@ -64,8 +63,6 @@ export interface RomgraphClientOptions {
   retries?: number;
 }
 
-type ResultOf<D> = D extends TypedDocumentNode<infer R, any> ? R : never;
-type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer V> ? V : never;
 /** The variables argument: optional when every variable is. */
 type Args<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
 
@@ -204,7 +201,7 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
       options?: FeedOptions,
     ): Feed;
     /**
-     * Any document, typed by its TypedDocumentNode: the escape hatch. Returns `data`; throws a
+     * Any document, typed when it carries its types (a generated document, a TypedDocumentNode): the escape hatch. Returns `data`; throws a
      * {@link RomgraphError} for any error (partial data included).
      *
      * @example
@@ -213,7 +210,7 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
      * });
      */
     request<R, V extends Record<string, unknown>>(
-      document: TypedDocumentNode<R, V> | string,
+      document: AnyDocument<R, V>,
       variables?: V,
       options?: RequestOptions,
     ): Promise<R>;
@@ -227,7 +224,7 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
      * if (response.errors) console.log(response.status, response.errors[0]?.extensions?.code);
      */
     execute<R = any, V extends Record<string, unknown> = Record<string, unknown>>(
-      document: TypedDocumentNode<R, V> | string,
+      document: AnyDocument<R, V>,
       variables?: V,
       options?: ExecuteOptions,
     ): Promise<RomgraphResponse<R>>;
@@ -245,7 +242,7 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
      * // later: stop();
      */
     subscribe<R = any, V extends Record<string, unknown> = Record<string, unknown>>(
-      document: TypedDocumentNode<R, V> | string,
+      document: AnyDocument<R, V>,
       variables: V | undefined,
       sink: SubscriptionSink<R>,
     ): () => void;
@@ -291,10 +288,6 @@ function retryAfterSeconds(header: string | null, now = Date.now()): number | un
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function operationOf(document: DocumentNode): OperationDefinitionNode | undefined {
-  return document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-}
-
 /** What graphql-ws reports as a subscription's failure, as one of our errors. */
 function subscriptionError(error: unknown): RomgraphError {
   if (error instanceof RomgraphError) return error;
@@ -324,7 +317,6 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   if (!doFetch)
     throw new TypeError('[romgraph] no fetch: pass options.fetch (Node 18+ and browsers have one)');
   const retries = options.retries ?? 2;
-  const printed = new WeakMap<DocumentNode, string>();
 
   async function authorization(): Promise<string | null> {
     const auth = options.auth;
@@ -333,15 +325,8 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     return 'apiKey' in auth ? `ApiKey ${auth.apiKey}` : `Bearer ${auth.token}`;
   }
 
-  function textOf(document: DocumentNode | string): string {
-    if (typeof document === 'string') return document;
-    let text = printed.get(document);
-    if (text === undefined) printed.set(document, (text = print(document)));
-    return text;
-  }
-
   async function execute<R>(
-    document: DocumentNode | string,
+    document: AnyDocument,
     variables?: unknown,
     executeOptions: ExecuteOptions = {},
   ): Promise<RomgraphResponse<R>> {
@@ -359,7 +344,7 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
           ...options.headers,
           ...executeOptions.headers,
         },
-        body: JSON.stringify({ query: textOf(document), variables: variables ?? {} }),
+        body: JSON.stringify({ query: documentText(document), variables: variables ?? {} }),
       });
     } catch (cause) {
       if (signal?.aborted) throw cause;
@@ -392,7 +377,7 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   }
 
   async function send(
-    document: DocumentNode | string,
+    document: AnyDocument,
     variables: unknown,
     executeOptions: ExecuteOptions,
   ): Promise<unknown> {
@@ -417,15 +402,11 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   }
 
   async function request<R>(
-    document: DocumentNode | string,
+    document: AnyDocument,
     variables?: Record<string, unknown>,
     requestOptions: RequestOptions = {},
   ): Promise<R> {
-    const retriable =
-      (requestOptions.idempotent ?? false) ||
-      (typeof document === 'string'
-        ? !/^\s*(mutation|subscription)\b/.test(document.replace(/^\s*#.*$/gm, ''))
-        : operationOf(document)?.operation === 'query');
+    const retriable = (requestOptions.idempotent ?? false) || isQuery(document);
     for (let attempt = 0; ; attempt++) {
       try {
         return (await send(document, variables, requestOptions)) as R;
@@ -446,7 +427,7 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     }
   }
 
-  const methods = <Docs>(docs: Record<string, { document: DocumentNode }>): Methods<Docs> =>
+  const methods = <Docs>(docs: Record<string, { document: AnyDocument }>): Methods<Docs> =>
     Object.fromEntries(
       Object.entries(docs).map(([field, { document }]) => [
         field,
@@ -530,12 +511,12 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   }
 
   function subscribe<R>(
-    document: DocumentNode | string,
+    document: AnyDocument,
     variables: Record<string, unknown> | undefined,
     sink: SubscriptionSink<R>,
   ): () => void {
     return socket().subscribe<R>(
-      { query: textOf(document), variables: variables ?? {} },
+      { query: documentText(document), variables: variables ?? {} },
       {
         next: (result) => sink.next(result as { data?: R | null; errors?: GraphQLErrorLike[] }),
         complete: () => sink.complete?.(),

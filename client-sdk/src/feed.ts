@@ -10,7 +10,6 @@
  * was handling comes again (at least once): make handlers idempotent by cursor if that matters.
  */
 import { createClient, type Client } from 'graphql-ws';
-import { print, type DocumentNode } from 'graphql';
 import {
   ConnectionClosedError,
   UnauthenticatedError,
@@ -19,6 +18,7 @@ import {
   type GraphQLErrorLike,
 } from './errors.js';
 import { memoryCursorStore, type CursorStore } from './cursor-store.js';
+import { documentText, type AnyDocument } from './document.js';
 import { FeedEventsDocument, type EventFilter, type FeedEventsSubscription } from './generated/graphql.js';
 
 /**
@@ -66,7 +66,7 @@ export interface FeedOptions {
   /** Where the last cursor is kept (memory by default). A cursor given as `after` wins over a stored one. */
   cursorStore?: CursorStore;
   /** A subscription document of your own on `events`; it must select `cursor`. */
-  document?: DocumentNode;
+  document?: AnyDocument;
 }
 
 /**
@@ -113,7 +113,7 @@ export function openFeed<E extends { cursor: string }>(
   options: FeedOptions = {},
 ): Feed {
   const store = options.cursorStore ?? memoryCursorStore();
-  const query = print(options.document ?? FeedEventsDocument);
+  const query = documentText(options.document ?? FeedEventsDocument);
   const delivered = new Set<string>();
   const recent: string[] = [];
   let cursor: string | null = null;

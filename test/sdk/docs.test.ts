@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -55,5 +57,50 @@ describe('the SDK documentation', () => {
     expect(names).not.toContain('openFeed');
     expect(names).not.toContain('FeedContext');
     expect(names).not.toContain('backoffMs');
+  });
+});
+
+describe('the SDK sources', () => {
+  const src = path.resolve(import.meta.dirname, '../../client-sdk/src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : e.name.endsWith('.ts')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
+  const imports = (file: string) => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    return source.statements
+      .filter((s) => (ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) && s.moduleSpecifier)
+      .map((s) => ((s as ts.ImportDeclaration).moduleSpecifier as ts.StringLiteral).text);
+  };
+
+  it('import no server code, only graphql, graphql-ws and the typed-document-node types (Node only in /node)', () => {
+    const allowed = new Set(['graphql', 'graphql-ws', '@graphql-typed-document-node/core']);
+    const wrong: string[] = [];
+    for (const file of files(src)) {
+      const name = path.relative(src, file);
+      for (const spec of imports(file)) {
+        const relative = spec.startsWith('.');
+        const inside = relative && path.resolve(path.dirname(file), spec).startsWith(src + path.sep);
+        const ok = inside || allowed.has(spec) || (name === 'node.ts' && spec.startsWith('node:'));
+        if (!ok) wrong.push(`${name}: ${spec}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(files(src).length).toBeGreaterThan(5);
+  });
+
+  it('declare exactly those as runtime dependencies', () => {
+    const manifest = JSON.parse(readFileSync(path.join(src, '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      '@graphql-typed-document-node/core',
+      'graphql',
+      'graphql-ws',
+    ]);
   });
 });
