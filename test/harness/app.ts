@@ -7,6 +7,7 @@ import {
   createRomgraphClient,
   type GraphQLErrorLike,
   type RomgraphClient,
+  type RomgraphError,
 } from '../../client-sdk/src/index.js';
 import { createApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
@@ -120,4 +121,14 @@ export async function startTestServer(
 /** The error code of the first error, for terse assertions. */
 export function firstCode(response: Pick<GraphQLResponse, 'errors'>): string | undefined {
   return response.errors?.[0]?.extensions?.code;
+}
+
+/** The error a call of the SDK throws (and a test failure if it does not throw). */
+export async function caught(call: Promise<unknown>): Promise<RomgraphError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as RomgraphError;
+  }
+  throw new Error('expected it to fail');
 }

@@ -13,7 +13,7 @@ import {
   UnauthenticatedError,
 } from '../../client-sdk/src/index.js';
 import { Role } from '../../server/vocabulary.js';
-import { startTestServer, type TestServer } from '../harness/app.js';
+import { caught, startTestServer, type TestServer } from '../harness/app.js';
 import { organisationIds } from '../harness/graph.js';
 
 // The SDK's client against a real server: typed methods, pagination, the escape hatch, auth, errors, retries.
@@ -26,15 +26,6 @@ beforeAll(async () => {
   url = `${server.url}/graphql`;
 });
 afterAll(() => server?.close());
-
-const caught = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as RomgraphError;
-  }
-  throw new Error('expected it to fail');
-};
 
 describe('createRomgraphClient', () => {
   it('answers typed queries: a connection, a lookup, a summary', async () => {

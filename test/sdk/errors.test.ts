@@ -7,10 +7,9 @@ import {
   InternalServerError,
   NetworkError,
   RateLimitedError,
-  RomgraphError,
   TimeoutError,
 } from '../../client-sdk/src/index.js';
-import { startTestServer, type TestServer } from '../harness/app.js';
+import { caught, startTestServer, type TestServer } from '../harness/app.js';
 
 // The error classes a real server raises only when something is wrong under it - a statement stuck behind a
 // lock (TIMEOUT), a database that lost a table (INTERNAL_SERVER_ERROR, with the request id the log knows) - and
@@ -30,15 +29,6 @@ afterEach(async () => {
   locker = null;
 });
 afterAll(() => server?.close());
-
-const caught = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e as RomgraphError;
-  }
-  throw new Error('expected it to fail');
-};
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: server.databaseUrl });
