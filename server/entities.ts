@@ -5,6 +5,11 @@ import { EventEntity } from './modules/events/event.entity.js';
 import { FundingAllocationEntity } from './modules/funding/funding-allocation.entity.js';
 import { InitiativeEntity } from './modules/initiatives/initiative.entity.js';
 import { MilestoneEntity } from './modules/milestones/milestone.entity.js';
+import { FollowEntity } from './modules/notifications/follow.entity.js';
+import {
+  NotificationMarkEntity,
+  NotificationReadEntity,
+} from './modules/notifications/notification-read.entity.js';
 import { OrganisationEntity } from './modules/organisations/organisation.entity.js';
 import { OutputEntity } from './modules/outputs/output.entity.js';
 import { PartialCoverageEntity } from './modules/regions/partial-coverage.entity.js';
@@ -24,4 +29,7 @@ export const entities = [
   PartialCoverageEntity,
   EventEntity,
   ApiKeyEntity,
+  FollowEntity,
+  NotificationReadEntity,
+  NotificationMarkEntity,
 ];

@@ -21,6 +21,13 @@ import { MarketResolver } from './modules/markets/market.resolver.js';
 import { OutputResolver } from './modules/outputs/output.resolver.js';
 import { Output } from './modules/outputs/output.type.js';
 import { NodeResolver } from './modules/nodes/node.resolver.js';
+import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import {
+  FollowResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
+} from './modules/notifications/notification.resolver.js';
+import { Follow, Notification } from './modules/notifications/notification.type.js';
 import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { ParticipationResolver } from './modules/participations/participation.resolver.js';
 import { PartnershipResolver } from './modules/partnerships/partnership.resolver.js';
@@ -80,6 +87,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
       NodeResolver,
+      ViewerResolver,
       OrganisationResolver,
       InitiativeResolver,
       ParticipationResolver,
@@ -108,6 +116,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       RegionResolver,
       ProvinceRomResolver,
       OrganisationCoverageResolver,
+      ViewerNotificationsResolver,
+      FollowResolver,
+      NotificationResolver,
     ],
     orphanedTypes: [
       Organisation,
@@ -120,6 +131,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       Output,
       Event,
       ApiKey,
+      Follow,
+      Notification,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql insists on a PubSub once there are subscriptions. Ours are fed by the live feed

@@ -206,6 +206,20 @@ export enum EventType {
   ACTIVITY_RECORDED = 'ACTIVITY_RECORDED',
   FUNDING_ALLOCATED = 'FUNDING_ALLOCATED',
   OUTPUT_RECORDED = 'OUTPUT_RECORDED',
+  /** Personal: someone followed a theme, pillar, initiative or organisation. Only they hear of it. */
+  FOLLOWED = 'FOLLOWED',
+  /** Personal: someone stopped following. Only they hear of it. */
+  UNFOLLOWED = 'UNFOLLOWED',
+}
+
+/** Why a notification is in someone's inbox: the first of these that holds, in this order. */
+export enum NotificationReason {
+  /** Their organisation takes part in the initiative. */
+  PARTICIPATING = 'PARTICIPATING',
+  FOLLOWING_INITIATIVE = 'FOLLOWING_INITIATIVE',
+  FOLLOWING_ORGANISATION = 'FOLLOWING_ORGANISATION',
+  FOLLOWING_THEME = 'FOLLOWING_THEME',
+  FOLLOWING_PILLAR = 'FOLLOWING_PILLAR',
 }
 
 /** What an initiative produced. */
@@ -255,6 +269,12 @@ registerEnumType(OutputKind, {
 registerEnumType(EventType, {
   name: 'EventType',
   description: 'What happened, as recorded in the event log.',
+});
+registerEnumType(NotificationReason, {
+  name: 'NotificationReason',
+  description:
+    'Why an event is in your inbox: your organisation takes part in its initiative, or you follow its ' +
+    'initiative, an organisation it concerns, or a theme or pillar of its initiative (the first that holds).',
 });
 
 /** SQL `CHECK` body that keeps a text column inside an enum. */

@@ -23,6 +23,8 @@ export interface NewEvent {
   activityPk?: number | null;
   fundingAllocationPk?: number | null;
   outputPk?: number | null;
+  /** Whom a personal event is for (see `eventAudienceSql`); leave it out for every other event. */
+  audience?: string | null;
   payload?: Record<string, unknown>;
 }
 
@@ -46,8 +48,8 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
   ];
   const rows = await tx.query<{ seq: string; occurred_at: string }>(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
-       participation_id, partnership_id, activity_id, funding_allocation_id, output_id, payload)
-     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       participation_id, partnership_id, activity_id, funding_allocation_id, output_id, audience, payload)
+     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      RETURNING seq, occurred_at`,
     [
       event.type,
@@ -61,6 +63,7 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
       event.activityPk ?? null,
       event.fundingAllocationPk ?? null,
       event.outputPk ?? null,
+      event.audience ?? null,
       JSON.stringify(event.payload ?? {}),
     ],
   );

@@ -9,7 +9,7 @@
  * Access is decided at delivery time with the initiative's current visibility and participants.
  */
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from 'graphql';
-import { accessCohortKey, canSeeEvent } from '../infra/auth/access.js';
+import { accessCohortKey, canSeeEvent, type EventAccessFacts } from '../infra/auth/access.js';
 import type { Viewer } from '../infra/auth/viewer.js';
 import { KeyedSemaphore, Semaphore } from '../infra/concurrency.js';
 import { isPublicError } from '../infra/errors.js';
@@ -209,15 +209,15 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
       themesOf: (pk) => access.get(pk)?.themes,
       kindOf: (pk) => kinds.get(pk),
     };
-    const facts = (event: E) => {
-      if (event.initiativePk === null) return { visibility: null, participantPks: new Set<number>() };
+    const none = new Set<number>();
+    const facts = (event: E): EventAccessFacts => {
+      const { audience } = event;
+      if (event.initiativePk === null) return { visibility: null, participantPks: none, audience };
       // An initiative that no longer exists is visible to nobody but ADMIN.
-      return (
-        access.get(event.initiativePk) ?? {
-          visibility: 'PARTICIPANTS' as const,
-          participantPks: new Set<number>(),
-        }
-      );
+      const known = access.get(event.initiativePk);
+      return known
+        ? { visibility: known.visibility, participantPks: known.participantPks, audience }
+        : { visibility: 'PARTICIPANTS', participantPks: none, audience };
     };
     await Promise.all(
       [...this.cohorts.values()].map(async (cohort) => {

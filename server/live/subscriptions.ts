@@ -29,6 +29,8 @@ export interface FeedEvent {
   readonly type: EventType;
   readonly initiativePk: number | null;
   readonly organisationPks: readonly number[];
+  /** Whom a personal event is for; null for every other event. */
+  readonly audience: string | null;
 }
 
 /** The in-memory twin of the events query's filter. */

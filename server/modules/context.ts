@@ -13,6 +13,7 @@ import { GraphService, type GraphLimits } from './graph/graph.service.js';
 import { InitiativeService } from './initiatives/initiative.service.js';
 import { MarketService } from './markets/market.service.js';
 import { MilestoneService } from './milestones/milestone.service.js';
+import { NotificationService } from './notifications/notification.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
 import { OutputService } from './outputs/output.service.js';
 import { ParticipationService } from './participations/participation.service.js';
@@ -36,6 +37,7 @@ export interface Services {
   markets: MarketService;
   evaluation: EvaluationService;
   regions: RegionService;
+  notifications: NotificationService;
 }
 
 /** @param network the in-memory collaboration network, loaded and kept in step by the app */
@@ -63,6 +65,7 @@ export function createServices(
     markets: new MarketService(db),
     evaluation: new EvaluationService(db),
     regions: new RegionService(db, graph),
+    notifications: new NotificationService(db, organisations, initiatives),
   };
 }
 

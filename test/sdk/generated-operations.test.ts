@@ -129,6 +129,17 @@ describe('the generated operations', () => {
     });
     expect(key.key).toMatch(/^rgk_/);
     expect(await mutate.revokeApiKey({ id: key.apiKey.id })).toBe(true);
+    const follow = await mutate.follow({ input: { initiativeId: initiative.id } });
+    expect(follow.id).toMatch(/./);
+    expect(await mutate.unfollow({ id: follow.id })).toBe(true);
+    // ROMNL leads the story: the milestone it added after its join is in the admin's inbox.
+    const { viewer } = await client.request<
+      { viewer: { notifications: { nodes: { id: string; cursor: string }[] } } },
+      any
+    >(`{ viewer { notifications(first: 1) { nodes { id cursor } } } }`);
+    const [newest] = viewer.notifications.nodes;
+    expect((await mutate.markNotificationRead({ id: newest!.id })).readAt).toEqual(expect.any(String));
+    expect(await mutate.markNotificationsRead({ upTo: newest!.cursor })).toBeGreaterThanOrEqual(0);
     expect([...called].sort()).toEqual(Object.keys(mutations).sort());
   });
 

@@ -276,6 +276,7 @@ export type EventFilter = {
 /** What happened, as recorded in the event log. */
 export type EventType =
   | 'ACTIVITY_RECORDED'
+  | 'FOLLOWED'
   | 'FUNDING_ALLOCATED'
   | 'INITIATIVE_CREATED'
   | 'INITIATIVE_UPDATED'
@@ -287,7 +288,8 @@ export type EventType =
   | 'PARTNERSHIP_ENDED'
   | 'PARTNERSHIP_FORMED'
   | 'PARTNER_JOINED'
-  | 'PARTNER_LEFT';
+  | 'PARTNER_LEFT'
+  | 'UNFOLLOWED';
 
 /** A page elsewhere, e.g. an ESMEE regional ecosystem dashboard. */
 export type ExternalLink = {
@@ -302,6 +304,25 @@ export type ExternalLinkInput = {
   label: Scalars['String']['input'];
   /** An http(s) URL of at most 500 characters. */
   url: Scalars['String']['input'];
+};
+
+/** Something you follow or take part in: a theme, a pillar, an initiative or an organisation (exactly one is set). */
+export type Follow = Node & {
+  __typename?: 'Follow';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  initiative: Maybe<Initiative>;
+  organisation: Maybe<Organisation>;
+  pillar: Maybe<Pillar>;
+  theme: Maybe<Theme>;
+};
+
+/** What to follow: exactly one of theme, pillar, initiativeId and organisationId. */
+export type FollowInput = {
+  initiativeId?: InputMaybe<Scalars['ID']['input']>;
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+  pillar?: InputMaybe<Pillar>;
+  theme?: InputMaybe<Theme>;
 };
 
 /** Money allocated to an initiative. Amounts are for network members only. */
@@ -710,16 +731,24 @@ export type Mutation = {
   createPartnership: Partnership;
   /** Ends a tie (kept, with its end date). Emits PARTNERSHIP_ENDED. */
   endPartnership: Partnership;
+  /** Follows a theme, a pillar, an initiative or an organisation: its events after now reach your inbox and your notifications subscription. Following it again returns the same follow. Emits FOLLOWED (personal: only you hear of it). */
+  follow: Follow;
   /** Adds an organisation to an initiative. Emits PARTNER_JOINED. */
   joinInitiative: Participation;
   /** Ends an organisation's participation. Emits PARTNER_LEFT. */
   leaveInitiative: Participation;
+  /** Marks one notification read (writes no event). */
+  markNotificationRead: Notification;
+  /** Marks your notifications up to and including `upTo` (a notification cursor) read; returns how many were unread. Read state is yours alone and writes no event. */
+  markNotificationsRead: Scalars['Int']['output'];
   /** Records a community activity. Emits ACTIVITY_RECORDED. */
   recordActivity: Activity;
   /** Records what an initiative produced. Editors of its LEAD, COORDINATOR, PARTNER, ORGANISER and KNOWLEDGE_PARTNER organisations may. Emits OUTPUT_RECORDED. */
   recordOutput: Output;
   /** Revokes a key; it stops working on its next request. false when it was already revoked. */
   revokeApiKey: Scalars['Boolean']['output'];
+  /** Stops following (what it brought stays in your inbox). False when it was not yours or had ended. Emits UNFOLLOWED (personal). */
+  unfollow: Scalars['Boolean']['output'];
   /** Changes an initiative. Emits INITIATIVE_UPDATED. */
   updateInitiative: Initiative;
   /** Changes title, due date or status if `expectedVersion` is current (else CONFLICT). Emits MILESTONE_CHANGED. */
@@ -756,12 +785,24 @@ export type MutationEndPartnershipArgs = {
   input: EndPartnershipInput;
 };
 
+export type MutationFollowArgs = {
+  input: FollowInput;
+};
+
 export type MutationJoinInitiativeArgs = {
   input: JoinInitiativeInput;
 };
 
 export type MutationLeaveInitiativeArgs = {
   input: LeaveInitiativeInput;
+};
+
+export type MutationMarkNotificationReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationMarkNotificationsReadArgs = {
+  upTo: Scalars['String']['input'];
 };
 
 export type MutationRecordActivityArgs = {
@@ -773,6 +814,10 @@ export type MutationRecordOutputArgs = {
 };
 
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationUnfollowArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -821,6 +866,46 @@ export type Node = {
   /** Opaque, global, stable. */
   id: Scalars['ID']['output'];
 };
+
+/** An event in your inbox, with why it is there and when you read it. Derived from the event log with the access rules of the events query: what you may not see is never a notification. */
+export type Notification = Node & {
+  __typename?: 'Notification';
+  /** Pass back as `after` for the next (older) page, as `upTo` to markNotificationsRead, or as `after` to the notifications subscription to resume after it. */
+  cursor: Scalars['String']['output'];
+  /** What happened: its fields as they are now, what changed in `payload`. */
+  event: Event;
+  /** Your notification of this event (the same event is another id for others). */
+  id: Scalars['ID']['output'];
+  /** When you marked it read; null while unread. */
+  readAt: Maybe<Scalars['DateTimeISO']['output']>;
+  reason: NotificationReason;
+};
+
+/** A page of Notification nodes (Relay connection). */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+/** Why an event is in your inbox: your organisation takes part in its initiative, or you follow its initiative, an organisation it concerns, or a theme or pillar of its initiative (the first that holds). */
+export type NotificationReason =
+  | 'FOLLOWING_INITIATIVE'
+  | 'FOLLOWING_ORGANISATION'
+  | 'FOLLOWING_PILLAR'
+  | 'FOLLOWING_THEME'
+  | 'PARTICIPATING';
 
 /** A body in the network: a ROM, province, ministry, TKI, institute, company... */
 export type Organisation = Node & {
@@ -1526,11 +1611,24 @@ export type UpdateOrganisationInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Who is calling: both fields are null when anonymous. */
+/** Who is calling: organisation and role are null when anonymous. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** What you follow now, oldest first. Taking part in an initiative is a follow of its own kind. */
+  follows: Array<Follow>;
+  /** Your inbox, newest first: the events of the initiatives your organisation takes part in and of what you follow, each with its reason. Only what you may see, decided now. */
+  notifications: NotificationConnection;
   organisation: Maybe<Organisation>;
   role: Maybe<Role>;
+  /** How many notifications of your inbox you have not read. */
+  unreadCount: Scalars['Int']['output'];
+};
+
+/** Who is calling: organisation and role are null when anonymous. */
+export type ViewerNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Who may see an initiative. */
@@ -3154,6 +3252,148 @@ export type EventsSubscriptionSubscription = {
   };
 };
 
+export type FollowMutationMutationVariables = Exact<{
+  input: FollowInput;
+}>;
+
+export type FollowMutationMutation = {
+  __typename?: 'Mutation';
+  follow: {
+    __typename?: 'Follow';
+    createdAt: string;
+    id: string;
+    pillar: Pillar | null;
+    theme: Theme | null;
+    initiative: {
+      __typename?: 'Initiative';
+      code: string;
+      confidence: Confidence;
+      coreTasks: Array<CoreTask>;
+      createdAt: string;
+      description: string | null;
+      endsOn: string | null;
+      id: string;
+      kind: InitiativeKind;
+      markets: Array<string>;
+      notes: string | null;
+      pillars: Array<Pillar>;
+      romCount: number;
+      source: string | null;
+      startsOn: string | null;
+      status: InitiativeStatus;
+      supraRegional: boolean;
+      themes: Array<Theme>;
+      title: string;
+      titleEn: string | null;
+      updatedAt: string;
+      visibility: Visibility;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      funding: Array<{
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      }>;
+      lead: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      milestones: Array<{
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      }>;
+      outputs: Array<{
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      }>;
+      parent: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+    } | null;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    } | null;
+  };
+};
+
 export type InitiativeQueryVariables = Exact<{
   code?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -3851,6 +4091,173 @@ export type LeaveInitiativeMutationMutation = {
       }>;
     };
   };
+};
+
+export type MarkNotificationReadMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type MarkNotificationReadMutationMutation = {
+  __typename?: 'Mutation';
+  markNotificationRead: {
+    __typename?: 'Notification';
+    cursor: string;
+    id: string;
+    readAt: string | null;
+    reason: NotificationReason;
+    event: {
+      __typename?: 'Event';
+      confidence: Confidence | null;
+      cursor: string;
+      id: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      source: string | null;
+      type: EventType;
+      activity: {
+        __typename?: 'Activity';
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: ActivityKind;
+        occurredOn: string;
+        participantCount: number | null;
+        source: string | null;
+        themes: Array<Theme>;
+        title: string;
+      } | null;
+      actor: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      fundingAllocation: {
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      } | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      } | null;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      output: {
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      } | null;
+      participation: {
+        __typename?: 'Participation';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        joinedOn: string | null;
+        leftOn: string | null;
+        notes: string | null;
+        role: ParticipationRole;
+        source: string | null;
+        sourceRole: string | null;
+      } | null;
+      partnership: {
+        __typename?: 'Partnership';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: PartnershipKind;
+        notes: string | null;
+        since: string | null;
+        source: string | null;
+        themes: Array<Theme>;
+        until: string | null;
+      } | null;
+    };
+  };
+};
+
+export type MarkNotificationsReadMutationMutationVariables = Exact<{
+  upTo: Scalars['String']['input'];
+}>;
+
+export type MarkNotificationsReadMutationMutation = {
+  __typename?: 'Mutation';
+  markNotificationsRead: number;
 };
 
 export type MarketsQueryVariables = Exact<{
@@ -5651,6 +6058,12 @@ export type TaxonomyQuery = {
   };
 };
 
+export type UnfollowMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type UnfollowMutationMutation = { __typename?: 'Mutation'; unfollow: boolean };
+
 export type UpdateInitiativeMutationMutationVariables = Exact<{
   input: UpdateInitiativeInput;
 }>;
@@ -6012,6 +6425,14 @@ export type ViewerQuery = {
   viewer: {
     __typename?: 'Viewer';
     role: Role | null;
+    unreadCount: number;
+    follows: Array<{
+      __typename?: 'Follow';
+      createdAt: string;
+      id: string;
+      pillar: Pillar | null;
+      theme: Theme | null;
+    }>;
     organisation: {
       __typename?: 'Organisation';
       code: string;
@@ -8121,6 +8542,141 @@ export const EventsSubscriptionDocument = new TypedDocumentString(`
   EventsSubscriptionSubscription,
   EventsSubscriptionSubscriptionVariables
 >;
+export const FollowMutationDocument = new TypedDocumentString(`
+    mutation FollowMutation($input: FollowInput!) {
+  follow(input: $input) {
+    createdAt
+    id
+    pillar
+    theme
+    initiative {
+      code
+      confidence
+      coreTasks
+      createdAt
+      description
+      endsOn
+      id
+      kind
+      markets
+      notes
+      pillars
+      romCount
+      source
+      startsOn
+      status
+      supraRegional
+      themes
+      title
+      titleEn
+      updatedAt
+      visibility
+      externalLinks {
+        label
+        url
+      }
+      funding {
+        amountEur
+        basis
+        confidence
+        createdAt
+        id
+        kind
+        note
+        provenance
+        sourceLabel
+        status
+        year
+      }
+      lead {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      milestones {
+        code
+        createdAt
+        dueOn
+        id
+        source
+        status
+        title
+        updatedAt
+        version
+      }
+      outputs {
+        code
+        confidence
+        createdAt
+        description
+        id
+        kind
+        publishedOn
+        source
+        title
+        url
+      }
+      parent {
+        code
+        confidence
+        coreTasks
+        createdAt
+        description
+        endsOn
+        id
+        kind
+        markets
+        notes
+        pillars
+        romCount
+        source
+        startsOn
+        status
+        supraRegional
+        themes
+        title
+        titleEn
+        updatedAt
+        visibility
+      }
+    }
+    organisation {
+      code
+      confidence
+      createdAt
+      id
+      kind
+      name
+      nameEn
+      notes
+      provinces
+      shortName
+      source
+      updatedAt
+      website
+      externalLinks {
+        label
+        url
+      }
+      partialCoverage {
+        area
+        province
+        source
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowMutationMutation, FollowMutationMutationVariables>;
 export const InitiativeDocument = new TypedDocumentString(`
     query Initiative($code: String, $id: ID) {
   initiative(code: $code, id: $id) {
@@ -8789,6 +9345,160 @@ export const LeaveInitiativeMutationDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<
   LeaveInitiativeMutationMutation,
   LeaveInitiativeMutationMutationVariables
+>;
+export const MarkNotificationReadMutationDocument = new TypedDocumentString(`
+    mutation MarkNotificationReadMutation($id: ID!) {
+  markNotificationRead(id: $id) {
+    cursor
+    id
+    readAt
+    reason
+    event {
+      confidence
+      cursor
+      id
+      occurredAt
+      payload
+      source
+      type
+      activity {
+        createdAt
+        description
+        id
+        kind
+        occurredOn
+        participantCount
+        source
+        themes
+        title
+      }
+      actor {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      fundingAllocation {
+        amountEur
+        basis
+        confidence
+        createdAt
+        id
+        kind
+        note
+        provenance
+        sourceLabel
+        status
+        year
+      }
+      initiative {
+        code
+        confidence
+        coreTasks
+        createdAt
+        description
+        endsOn
+        id
+        kind
+        markets
+        notes
+        pillars
+        romCount
+        source
+        startsOn
+        status
+        supraRegional
+        themes
+        title
+        titleEn
+        updatedAt
+        visibility
+      }
+      milestone {
+        code
+        createdAt
+        dueOn
+        id
+        source
+        status
+        title
+        updatedAt
+        version
+      }
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      output {
+        code
+        confidence
+        createdAt
+        description
+        id
+        kind
+        publishedOn
+        source
+        title
+        url
+      }
+      participation {
+        active
+        confidence
+        createdAt
+        id
+        joinedOn
+        leftOn
+        notes
+        role
+        source
+        sourceRole
+      }
+      partnership {
+        active
+        confidence
+        createdAt
+        id
+        kind
+        notes
+        since
+        source
+        themes
+        until
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  MarkNotificationReadMutationMutation,
+  MarkNotificationReadMutationMutationVariables
+>;
+export const MarkNotificationsReadMutationDocument = new TypedDocumentString(`
+    mutation MarkNotificationsReadMutation($upTo: String!) {
+  markNotificationsRead(upTo: $upTo)
+}
+    `) as unknown as TypedDocumentString<
+  MarkNotificationsReadMutationMutation,
+  MarkNotificationsReadMutationMutationVariables
 >;
 export const MarketsDocument = new TypedDocumentString(`
     query Markets($kind: OrganisationKind, $markets: [String!]) {
@@ -10460,6 +11170,11 @@ export const TaxonomyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TaxonomyQuery, TaxonomyQueryVariables>;
+export const UnfollowMutationDocument = new TypedDocumentString(`
+    mutation UnfollowMutation($id: ID!) {
+  unfollow(id: $id)
+}
+    `) as unknown as TypedDocumentString<UnfollowMutationMutation, UnfollowMutationMutationVariables>;
 export const UpdateInitiativeMutationDocument = new TypedDocumentString(`
     mutation UpdateInitiativeMutation($input: UpdateInitiativeInput!) {
   updateInitiative(input: $input) {
@@ -10809,6 +11524,13 @@ export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
     role
+    unreadCount
+    follows {
+      createdAt
+      id
+      pillar
+      theme
+    }
     organisation {
       code
       confidence

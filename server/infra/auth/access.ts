@@ -9,6 +9,8 @@
  * - PARTICIPANTS initiatives exist only for their active participants and ADMIN. To anyone else they are
  *   NOT_FOUND (by id, by code, in lists, counts, nested fields and events), never FORBIDDEN, which would
  *   reveal them.
+ * - Personal events (a follow, an unfollow) have an audience: only that follower hears of them, ADMIN included
+ *   in "everyone else". Every other event has none.
  *
  * Writing (EDITOR of organisation X, or a read-write API key of X; ADMIN may do everything; VIEWER and
  * read-only keys write nothing)
@@ -168,19 +170,52 @@ export const can = {
   },
 };
 
+/**
+ * Who follows and reads notifications: a person (a token's subject, within its organisation) or a partner
+ * system's API key. Null for anonymous and system callers, who have no inbox.
+ */
+export function followerKeyOf(viewer: Viewer): string | null {
+  if (viewer.kind === 'person' && viewer.organisationPk !== null && viewer.subject)
+    return `person:${viewer.organisationPk}:${viewer.subject}`;
+  if (viewer.kind === 'api-key' && viewer.apiKeyPk !== null) return `api-key:${viewer.apiKeyPk}`;
+  return null;
+}
+
+/** The audience value of a follower's personal events. */
+export function followerAudience(followerKey: string): string {
+  return `follower:${followerKey}`;
+}
+
+/** The audiences a viewer belongs to, for personal events. */
+function audiencesOf(viewer: Viewer): string[] {
+  const key = followerKeyOf(viewer);
+  return key ? [followerAudience(key)] : [];
+}
+
+/** A SQL condition that is true for the events (alias `alias`) whose audience, if any, includes the viewer. */
+export function eventAudienceSql(viewer: Viewer, alias: string, params: unknown[]): string {
+  const audiences = audiencesOf(viewer);
+  if (audiences.length === 0) return `${alias}.audience IS NULL`;
+  params.push(audiences);
+  return `(${alias}.audience IS NULL OR ${alias}.audience = ANY($${params.length}::text[]))`;
+}
+
 /** What the live feed knows about an event's initiative when it decides who may hear of the event. */
 export interface EventAccessFacts {
   /** Null when the event concerns no initiative (organisations, partnerships): public, like the registry. */
   visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS' | null;
   /** Organisations taking part now. */
   participantPks: ReadonlySet<number>;
+  /** Whom a personal event is for (see `eventAudienceSql`); null or absent for every other event. */
+  audience?: string | null;
 }
 
 /**
- * The in-memory twin of `visibleInitiativeSql`, applied per subscriber at delivery time with the initiative's
+ * The in-memory twin of `visibleInitiativeSql` (and `eventAudienceSql`), applied per subscriber at delivery time with the initiative's
  * current visibility and participants (so a change of either after subscribing is honoured).
  */
 export function canSeeEvent(viewer: Viewer, facts: EventAccessFacts): boolean {
+  if (facts.audience && !audiencesOf(viewer).includes(facts.audience)) return false;
   if (facts.visibility === null || isAdmin(viewer)) return true;
   if (facts.visibility === 'PUBLIC') return true;
   if (!signedIn(viewer) || viewer.organisationPk === null) return false;

@@ -17,6 +17,8 @@ export interface VisibleByKey<K, T> {
   keyType: 'int[]' | 'bigint[]';
   /** Rows whose initiative is optional (joined with LEFT JOIN): visible when it has none. */
   initiative?: { optional: string };
+  /** A further condition of the caller's (pushing its parameters onto `params`), e.g. an event's audience. */
+  also?: (params: unknown[]) => string;
   toObject: (row: Row) => T;
   keyOf: (object: T) => K;
 }
@@ -31,7 +33,8 @@ export function loadVisibleByKey<K, T>(
     .loader<K, T | null>(spec.loader, async (keys) => {
       const params: unknown[] = [keys];
       const visible = visibleInitiativeSql(scope.viewer, 'i', params);
-      const condition = spec.initiative ? `(${spec.initiative.optional} IS NULL OR ${visible})` : visible;
+      let condition = spec.initiative ? `(${spec.initiative.optional} IS NULL OR ${visible})` : visible;
+      if (spec.also) condition += ` AND ${spec.also(params)}`;
       const rows = await db.read(
         `${spec.select} WHERE ${spec.key} = ANY($1::${spec.keyType}) AND ${condition}`,
         params,

@@ -14,7 +14,9 @@ export type NodeTypeName =
   | 'FundingAllocation'
   | 'Output'
   | 'Event'
-  | 'ApiKey';
+  | 'ApiKey'
+  | 'Follow'
+  | 'Notification';
 
 export function toGlobalId(type: NodeTypeName, key: number | string): string {
   return Buffer.from(`${type}:${key}`).toString('base64url');

@@ -26,7 +26,11 @@ export class EventEntity {
   @Column({ type: 'int', nullable: true })
   actorId: number | null;
 
-  /** The subject organisation (created, updated, joined, ...). */
+  /**
+   * The subject organisation (created, updated, joined, ...). A partial index, written by hand, holds each
+   * organisation's joins and leaves: its inbox's PARTICIPATING windows.
+   */
+  @Index('events_partner_marks_idx', { synchronize: false })
   @Column({ type: 'int', nullable: true })
   organisationId: number | null;
 
@@ -55,6 +59,13 @@ export class EventEntity {
 
   @Column({ type: 'int', nullable: true })
   outputId: number | null;
+
+  /**
+   * Whom a personal event is for (`follower:<key>` for a follow or an unfollow); null for every other event,
+   * which the initiative's visibility governs. See `eventAudienceSql`.
+   */
+  @Column({ type: 'text', nullable: true })
+  audience: string | null;
 
   /** What changed, e.g. `{ "changes": { "status": ["PLANNED", "AT_RISK"] } }`. */
   @Column({ type: 'jsonb', default: () => "'{}'" })

@@ -1,4 +1,4 @@
-import { visibleInitiativeSql } from '../../infra/auth/access.js';
+import { eventAudienceSql, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
 import { type Page, type PageRequest } from '../../infra/graphql/connection.js';
@@ -39,6 +39,7 @@ export class EventService {
         key: 'e.seq',
         keyType: 'bigint[]',
         initiative: { optional: 'e.initiative_id' },
+        also: (params) => eventAudienceSql(scope.viewer, 'e', params),
         toObject: eventFromRow,
         keyOf: (e) => e.seq,
       },
@@ -85,6 +86,7 @@ export class EventService {
   ): Promise<Page<Event>> {
     const where = new Where();
     where.and(`(e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', where.params)})`);
+    where.and(eventAudienceSql(scope.viewer, 'e', where.params));
     if (types.length) where.and('e.type = ANY($?::text[])', types);
     if (initiativePks.length) where.and('e.initiative_id = ANY($?::int[])', initiativePks);
     if (organisationPks.length) where.and('e.organisation_ids && $?::int[]', organisationPks);

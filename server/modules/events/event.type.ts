@@ -19,6 +19,8 @@ export class Event extends Node {
   activityPk: number | null;
   fundingAllocationPk: number | null;
   outputPk: number | null;
+  /** Whom a personal event is for (see `eventAudienceSql`); null for every other event. */
+  audience: string | null;
 
   @Field(() => ID)
   override get id(): string {

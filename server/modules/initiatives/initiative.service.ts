@@ -267,7 +267,7 @@ export class InitiativeService {
         organisationPk: lead.pk,
         payload: { code: values.code, themes: values.themes },
       });
-      await this.recordLeadJoined(tx, scope, id, lead.pk, participation);
+      await this.recordLeadJoined(tx, scope, id, lead.pk, participation, true);
       return this.reload(tx, id);
     });
   }
@@ -321,6 +321,7 @@ export class InitiativeService {
     initiativePk: number,
     leadPk: number,
     participation: LeadParticipation,
+    atCreation = false,
   ): Promise<void> {
     if (participation.previousRole !== null) return;
     await appendEvent(tx, scope.viewer, {
@@ -328,7 +329,10 @@ export class InitiativeService {
       initiativePk,
       organisationPk: leadPk,
       participationPk: participation.participationPk,
-      payload: { role: ParticipationRole.LEAD },
+      // At creation the lead's join is part of INITIATIVE_CREATED's news: not a notification of its own.
+      payload: atCreation
+        ? { role: ParticipationRole.LEAD, atCreation: true }
+        : { role: ParticipationRole.LEAD },
     });
   }
 

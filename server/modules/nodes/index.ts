@@ -1,2 +1,2 @@
-/** The `Node` interface every identifiable type implements, and `node(id:)` / `viewer`. Emits no events. */
+/** The `Node` interface every identifiable type implements, and `node(id:)`. Emits no events. */
 export { Node } from './node.type.js';
