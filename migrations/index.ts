@@ -12,4 +12,17 @@ import { PartialCoverage1796158185411 } from './1796158185411-partial-coverage.j
 import { StalledIndexes1796160624959 } from './1796160624959-stalled-indexes.js';
 import { Notifications1796174042585 } from './1796174042585-notifications.js';
 
-export const migrations = [Initial1795813579830, SearchIndexes1795815000000, ApiKeys1795816168473, IntegrityConstraints1796136751932, AddExternalLinks1796153255105, FundingKindAndStatus1796157019956, Outputs1796157371079, InitiativeMarkets1796157711622, ActivityTraining1796158000000, PartialCoverage1796158185411, StalledIndexes1796160624959, Notifications1796174042585];
+export const migrations = [
+  Initial1795813579830,
+  SearchIndexes1795815000000,
+  ApiKeys1795816168473,
+  IntegrityConstraints1796136751932,
+  AddExternalLinks1796153255105,
+  FundingKindAndStatus1796157019956,
+  Outputs1796157371079,
+  InitiativeMarkets1796157711622,
+  ActivityTraining1796158000000,
+  PartialCoverage1796158185411,
+  StalledIndexes1796160624959,
+  Notifications1796174042585,
+];
