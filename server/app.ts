@@ -29,6 +29,8 @@ import {
   attachWebSocket,
   feedFilterFor,
   onEventsCommitted,
+  personalRouteFor,
+  type PersonalRoute,
   type WakeupChannel,
 } from './live/index.js';
 import { eventFromRow, type Event } from './modules/events/index.js';
@@ -312,6 +314,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           viewer,
           caller,
           filter: feedFilterFor(field, args),
+          personal: personalRouteFor(field, execution.contextValue) as PersonalRoute<Event> | undefined,
           deliver: (result) => queue.push(result),
           room: () => queue.room(),
         },

@@ -28,6 +28,7 @@ import {
   ViewerNotificationsResolver,
 } from './modules/notifications/notification.resolver.js';
 import { Follow, Notification } from './modules/notifications/notification.type.js';
+import { NotificationSubscriptionResolver } from './modules/notifications/notification.subscriptions.js';
 import { OrganisationResolver } from './modules/organisations/organisation.resolver.js';
 import { ParticipationResolver } from './modules/participations/participation.resolver.js';
 import { PartnershipResolver } from './modules/partnerships/partnership.resolver.js';
@@ -119,6 +120,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ViewerNotificationsResolver,
       FollowResolver,
       NotificationResolver,
+      NotificationSubscriptionResolver,
     ],
     orphanedTypes: [
       Organisation,

@@ -5,8 +5,10 @@ import type { Database, Row } from '../infra/db/database.js';
 export interface InitiativeAccess {
   visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
   participantPks: Set<number>;
-  /** Its themes now (for subscriptions filtered by theme). */
+  /** Its themes now (for subscriptions filtered by theme, and follows of a theme). */
   themes: string[];
+  /** Its pillars now (for follows of a pillar). */
+  pillars: string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export class EventLogReader<E> {
   async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
     if (initiativePks.length === 0) return new Map();
     const rows = await this.db.read(
-      `SELECT i.id, i.visibility, i.themes,
+      `SELECT i.id, i.visibility, i.themes, i.pillars,
               coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
          FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
         WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
@@ -61,7 +63,12 @@ export class EventLogReader<E> {
     return new Map(
       rows.map((r) => [
         r.id as number,
-        { visibility: r.visibility, participantPks: new Set<number>(r.participants), themes: r.themes },
+        {
+          visibility: r.visibility,
+          participantPks: new Set<number>(r.participants),
+          themes: r.themes,
+          pillars: r.pillars,
+        },
       ]),
     );
   }

@@ -47,8 +47,27 @@ export interface FeedOptions {
   maxReplaysPerCaller: number;
 }
 
+/**
+ * A subscription whose events are chosen per subscriber, from state it keeps in step with the log (an inbox:
+ * what one follows and takes part in). The feed loads it, replays through it, and hands it every later event
+ * in log order.
+ */
+export interface PersonalRoute<E extends FeedEvent = FeedEvent> {
+  /** Loads the subscriber's state from the database; resolves to the seq the state stands at. */
+  load(): Promise<bigint>;
+  /**
+   * Why `event` concerns the subscriber (null: it does not), then applies what the event changes of the state
+   * (events at or below the state's seq are already in it: null, and nothing changes).
+   */
+  route(event: E, facts: FeedFacts): string | null;
+  /** The root value to execute the subscription's selection with, for an event and its reason. */
+  root(event: E, reason: string): unknown;
+  /** What the subscriber may have missed after `after`, up to and including `upTo`: oldest first, at most `limit`. */
+  replay(after: bigint, upTo: bigint, limit: number): Promise<{ seq: bigint; root: unknown }[]>;
+}
+
 /** One subscription, as the feed sees it. */
-export interface FeedSubscription {
+export interface FeedSubscription<E extends FeedEvent = FeedEvent> {
   readonly viewer: Viewer;
   /** Who subscribed, for the per-caller replay limit (see `callerKey`). */
   readonly caller: string;
@@ -57,6 +76,8 @@ export interface FeedSubscription {
   deliver(result: ExecutionResult, seq: bigint): boolean;
   /** Resolves when the subscriber can take more (a replay waits on it, so it never overflows). */
   room(): Promise<void>;
+  /** Set for a personal subscription: its events are routed per subscriber, not by `filter`. */
+  personal?: PersonalRoute<E>;
 }
 
 interface Operation {
@@ -65,25 +86,27 @@ interface Operation {
   variableValues?: Record<string, unknown> | null;
 }
 
-interface Member {
-  subscription: FeedSubscription;
+interface Member<E extends FeedEvent> {
+  subscription: FeedSubscription<E>;
   /** Highest seq delivered; nothing at or below it is delivered again. */
   cursor: bigint;
 }
 
-interface Cohort {
+interface Cohort<E extends FeedEvent> {
   key: string;
   viewer: Viewer;
   filter: FeedFilter;
   operation: Operation;
-  members: Set<Member>;
+  /** Personal subscriptions: each member routes events itself (see PersonalRoute). */
+  personal: boolean;
+  members: Set<Member<E>>;
 }
 
 const REPLAY_PAGE = 500;
 
 export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = FeedContext> {
   private readonly reader: EventLogReader<E>;
-  private readonly cohorts = new Map<string, Cohort>();
+  private readonly cohorts = new Map<string, Cohort<E>>();
   private lastSeq = 0n;
   private started = false;
   private stopped = false;
@@ -207,6 +230,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
       : new Map<number, string>();
     const lookups: FeedFacts = {
       themesOf: (pk) => access.get(pk)?.themes,
+      pillarsOf: (pk) => access.get(pk)?.pillars,
       kindOf: (pk) => kinds.get(pk),
     };
     const none = new Set<number>();
@@ -221,13 +245,16 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     };
     await Promise.all(
       [...this.cohorts.values()].map(async (cohort) => {
+        if (cohort.personal) return this.fanOutPersonal(cohort, batch, lookups, facts);
         const events = batch.filter(
           (e) => matchesFeed(cohort.filter, e, lookups) && canSeeEvent(cohort.viewer, facts(e)),
         );
         if (events.length === 0) return;
         // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.
         const context = this.source.context(cohort.viewer);
-        const results = await Promise.all(events.map((event) => this.run(cohort.operation, event, context)));
+        const results = await Promise.all(
+          events.map((event) => this.run(cohort.operation, event, event.seq, context)),
+        );
         const seqs = events.map((e) => BigInt(e.seq));
         // (Deleting the current member of a Set while iterating it is safe.)
         for (const member of cohort.members) {
@@ -246,11 +273,66 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
   }
 
   /**
+   * A personal cohort (same access, same selection): every member routes each event of the batch itself, in
+   * order; each (event, reason) that any member gets is executed once for the cohort.
+   */
+  private async fanOutPersonal(
+    cohort: Cohort<E>,
+    batch: E[],
+    lookups: FeedFacts,
+    facts: (event: E) => EventAccessFacts,
+  ): Promise<void> {
+    const visible = batch.map((e) => canSeeEvent(cohort.viewer, facts(e)));
+    const routed = new Map<Member<E>, { index: number; reason: string }[]>();
+    const wanted = new Map<string, { index: number; reason: string }>();
+    for (const member of cohort.members) {
+      const route = member.subscription.personal!;
+      const mine: { index: number; reason: string }[] = [];
+      for (let i = 0; i < batch.length; i++) {
+        // Every event goes through the route, seen or not, so its state keeps in step with the log.
+        const reason = route.route(batch[i]!, lookups);
+        if (reason === null || !visible[i] || BigInt(batch[i]!.seq) <= member.cursor) continue;
+        mine.push({ index: i, reason });
+        wanted.set(`${i}:${reason}`, { index: i, reason });
+      }
+      routed.set(member, mine);
+    }
+    if (wanted.size === 0) return;
+    const context = this.source.context(cohort.viewer);
+    const [anyMember] = cohort.members;
+    const results = new Map<string, ExecutionResult>();
+    await Promise.all(
+      [...wanted].map(async ([key, { index, reason }]) => {
+        const event = batch[index]!;
+        const root = anyMember!.subscription.personal!.root(event, reason);
+        results.set(key, await this.run(cohort.operation, root, event.seq, context));
+      }),
+    );
+    for (const [member, mine] of routed) {
+      for (const { index, reason } of mine) {
+        const seq = BigInt(batch[index]!.seq);
+        if (seq <= member.cursor) continue;
+        member.cursor = seq;
+        if (!member.subscription.deliver(results.get(`${index}:${reason}`)!, seq)) {
+          this.leave(cohort, member);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
    * Executes an event's selection. A failure that is not the caller's (a dropped database connection while
    * PostgreSQL restarts, reported as SERVICE_UNAVAILABLE) is retried once with fresh loaders, so a subscriber
    * does not get a half-empty event.
    */
-  private async run(operation: Operation, event: E, context: C, retry = true): Promise<ExecutionResult> {
+  private async run(
+    operation: Operation,
+    root: unknown,
+    seq: string,
+    context: C,
+    retry = true,
+  ): Promise<ExecutionResult> {
     let result: ExecutionResult;
     try {
       result = await execute({
@@ -258,11 +340,11 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
         document: operation.document,
         operationName: operation.operationName ?? undefined,
         variableValues: operation.variableValues ?? undefined,
-        rootValue: event,
+        rootValue: root,
         contextValue: context,
       });
     } catch (err) {
-      this.logger.error(`[events] executing event ${event.seq} failed`, err);
+      this.logger.error(`[events] executing event ${seq} failed`, err);
       result = {
         errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
       };
@@ -273,19 +355,22 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     );
     if (!retryable || !retry) return result;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return this.run(operation, event, this.source.context(context.scope.viewer), false);
+    return this.run(operation, root, seq, this.source.context(context.scope.viewer), false);
   }
 
   /**
    * Adds a subscription: replays after its cursor (if any), then joins the live stream with no gap and no
    * duplicate. Resolves once it is live; returns the function that removes it.
    */
-  async join(operation: Operation, subscription: FeedSubscription, printed: string): Promise<() => void> {
+  async join(operation: Operation, subscription: FeedSubscription<E>, printed: string): Promise<() => void> {
     if (!this.started) throw new Error('[events] the feed is not started');
-    const key = `${accessCohortKey(subscription.viewer)}\u0000${printed}\u0000${operation.operationName ?? ''}\u0000${JSON.stringify(operation.variableValues ?? {})}`;
-    const member: Member = { subscription, cursor: -1n };
+    const personal = subscription.personal;
+    const key = `${personal ? 'personal' : 'filter'}\u0000${accessCohortKey(subscription.viewer)}\u0000${printed}\u0000${operation.operationName ?? ''}\u0000${JSON.stringify(operation.variableValues ?? {})}`;
+    const member: Member<E> = { subscription, cursor: -1n };
     const after = subscription.filter.after;
-    if (after === null) {
+    if (personal) {
+      if (!(await this.catchUpPersonal(operation, subscription, member, personal, after))) return () => {};
+    } else if (after === null) {
       await this.whenIdle();
       member.cursor = this.lastSeq;
     } else {
@@ -298,10 +383,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
           await this.whenIdle();
           continue;
         }
-        // Replays take a slot (per caller first, so a caller waiting on its own turn holds no shared one).
-        const live = await this.callerReplays.run(subscription.caller, () =>
-          this.replays.run(() => this.replay(operation, subscription, member)),
-        );
+        const live = await this.replaySlot(subscription, () => this.replay(operation, subscription, member));
         if (!live) return () => {};
       }
     }
@@ -312,6 +394,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
         viewer: subscription.viewer,
         filter: subscription.filter,
         operation,
+        personal: personal !== undefined,
         members: new Set(),
       };
       this.cohorts.set(key, cohort);
@@ -321,6 +404,66 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     return () => this.leave(joined, member);
   }
 
+  /** Replays take a slot (per caller first, so a caller waiting on its own turn holds no shared one). */
+  private replaySlot(subscription: FeedSubscription<E>, replay: () => Promise<boolean>): Promise<boolean> {
+    return this.callerReplays.run(subscription.caller, () => this.replays.run(replay));
+  }
+
+  /**
+   * A personal subscription's start: its state is loaded as of some seq S (the database's position when it
+   * loaded), what it missed after `after` is replayed up to S or the feed's position, whichever is later, and it
+   * joins once the feed stands at or below S between rounds - so every later event passes through its state in
+   * order. If the feed has moved past S meanwhile, the state is loaded again. False once the subscriber is gone.
+   */
+  private async catchUpPersonal(
+    operation: Operation,
+    subscription: FeedSubscription<E>,
+    member: Member<E>,
+    personal: PersonalRoute<E>,
+    after: string | null,
+  ): Promise<boolean> {
+    member.cursor = after === null ? -1n : BigInt(seqOfCursor(after));
+    for (;;) {
+      if (this.stopped) return false;
+      const stateAt = await personal.load();
+      if (after === null) member.cursor = stateAt > this.lastSeq ? stateAt : this.lastSeq;
+      const target = stateAt > this.lastSeq ? stateAt : this.lastSeq;
+      if (member.cursor < target) {
+        const live = await this.replaySlot(subscription, () =>
+          this.replayPersonal(operation, subscription, member, personal, target),
+        );
+        if (!live) return false;
+      }
+      await this.whenIdle();
+      // Between rounds now: join synchronously if nothing was read past the state since it was loaded.
+      if (!this.reading && this.lastSeq <= stateAt && member.cursor >= stateAt) return true;
+    }
+  }
+
+  /** Delivers a personal subscription's notifications after its cursor, up to `upTo`, a page at a time. */
+  private async replayPersonal(
+    operation: Operation,
+    subscription: FeedSubscription<E>,
+    member: Member<E>,
+    personal: PersonalRoute<E>,
+    upTo: bigint,
+  ): Promise<boolean> {
+    while (!this.stopped && member.cursor < upTo) {
+      const page = await personal.replay(member.cursor, upTo, REPLAY_PAGE);
+      const context = this.source.context(subscription.viewer);
+      const results = await Promise.all(
+        page.map(({ seq, root }) => this.run(operation, root, seq.toString(), context)),
+      );
+      for (let i = 0; i < page.length; i++) {
+        await subscription.room();
+        if (!subscription.deliver(results[i]!, page[i]!.seq)) return false;
+        member.cursor = page[i]!.seq;
+      }
+      if (page.length < REPLAY_PAGE) member.cursor = upTo;
+    }
+    return true;
+  }
+
   /**
    * Delivers the log after the member's cursor up to the feed's position, a page at a time; false once the
    * subscriber is gone. The log is commit-ordered, so everything a page returns is final: replaying past the
@@ -328,15 +471,15 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
    */
   private async replay(
     operation: Operation,
-    subscription: FeedSubscription,
-    member: Member,
+    subscription: FeedSubscription<E>,
+    member: Member<E>,
   ): Promise<boolean> {
     while (!this.stopped && member.cursor < this.lastSeq) {
       const readUpTo = this.lastSeq;
       const page: PageRequest = { first: REPLAY_PAGE, after: [member.cursor.toString()] };
       const context = this.source.context(subscription.viewer);
       const nodes = await this.source.matching(context, subscription.filter, page);
-      const results = await Promise.all(nodes.map((event) => this.run(operation, event, context)));
+      const results = await Promise.all(nodes.map((event) => this.run(operation, event, event.seq, context)));
       for (let i = 0; i < nodes.length; i++) {
         const seq = BigInt(nodes[i]!.seq);
         await subscription.room();
@@ -349,7 +492,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     return true;
   }
 
-  private leave(cohort: Cohort, member: Member): void {
+  private leave(cohort: Cohort<E>, member: Member<E>): void {
     cohort.members.delete(member);
     if (cohort.members.size === 0 && this.cohorts.get(cohort.key) === cohort) this.cohorts.delete(cohort.key);
   }

@@ -15,7 +15,9 @@ export {
   feedFilterFor,
   liveSubscription,
   matchesFeed,
+  personalRouteFor,
   type FeedEvent,
+  type FeedFacts,
   type FeedFilter,
 } from './subscriptions.js';
 export { EventLogReader, type InitiativeAccess } from './event-reader.js';
@@ -25,6 +27,7 @@ export {
   type FeedOptions,
   type FeedSource,
   type FeedSubscription,
+  type PersonalRoute,
 } from './feed.js';
 export { InProcessWakeups, RedisWakeups, type WakeupChannel } from './wakeups.js';
 export {

@@ -20,6 +20,7 @@ export interface FeedFilter {
 /** What the matcher looks up for the theme and kind filters, read once per batch by the feed. */
 export interface FeedFacts {
   themesOf(initiativePk: number): readonly string[] | undefined;
+  pillarsOf(initiativePk: number): readonly string[] | undefined;
   kindOf(organisationPk: number): string | undefined;
 }
 
@@ -58,22 +59,39 @@ export function matchesFeed(filter: FeedFilter, event: FeedEvent, facts?: FeedFa
 }
 
 type FilterOf = (args: Record<string, any>) => FeedFilter;
-const registry = new Map<string, FilterOf>();
 
 /**
- * Declares a subscription field served by the feed, with the filter its (coerced) arguments select. Call it
- * next to the field's `@Subscription`; a second declaration of the same field is a mistake.
+ * A personal field's route for one subscriber, from the execution context of its subscription (the
+ * application's: its caller and services). The route's type lives with the feed (`PersonalRoute`).
  */
-export function liveSubscription(field: string, filterOf: FilterOf): void {
+type RouteOf = (context: any) => unknown;
+
+const registry = new Map<string, { filterOf: FilterOf; personal?: RouteOf }>();
+
+/**
+ * Declares a subscription field served by the feed, with the filter its (coerced) arguments select, or - for a
+ * personal field such as the inbox - the route that chooses each subscriber's events. Call it next to the
+ * field's `@Subscription`; a second declaration of the same field is a mistake.
+ */
+export function liveSubscription(
+  field: string,
+  filterOf: FilterOf,
+  options: { personal?: RouteOf } = {},
+): void {
   if (registry.has(field)) throw new Error(`[live] subscription ${field} is declared twice`);
-  registry.set(field, filterOf);
+  registry.set(field, { filterOf, personal: options.personal });
+}
+
+/** A personal field's route for one subscription (undefined for fields that filter). */
+export function personalRouteFor(field: string, context: unknown): unknown {
+  return registry.get(field)?.personal?.(context);
 }
 
 /** The filter of a subscription field from its arguments (BAD_USER_INPUT for bad ids in them). */
 export function feedFilterFor(field: string, args: Record<string, any>): FeedFilter {
-  const filterOf = registry.get(field);
+  const declared = registry.get(field);
   // A schema field the feed does not know is our mistake, not the caller's.
-  if (!filterOf)
+  if (!declared)
     throw new Error(`[live] subscription ${field} has no feed filter: declare it with liveSubscription`);
-  return filterOf(args);
+  return declared.filterOf(args);
 }

@@ -1499,6 +1499,8 @@ export type Subscription = {
   events: Event;
   /** MILESTONE_ADDED and MILESTONE_CHANGED events, optionally of one initiative (live from now). */
   milestoneChanged: Event;
+  /** Your inbox, live: each new notification as it happens, in log order. With `after` (a notification cursor) it first replays the notifications since, then continues live: no gap, no duplicate. */
+  notifications: Notification;
   /** PARTNER_JOINED events, optionally of one initiative (live from now). */
   partnerJoined: Event;
 };
@@ -1510,6 +1512,10 @@ export type SubscriptionEventsArgs = {
 
 export type SubscriptionMilestoneChangedArgs = {
   initiativeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SubscriptionNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SubscriptionPartnerJoinedArgs = {
@@ -4994,6 +5000,164 @@ export type NetworkSummaryQuery = {
       updatedAt: string;
       visibility: Visibility;
     }>;
+  };
+};
+
+export type NotificationsSubscriptionSubscriptionVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type NotificationsSubscriptionSubscription = {
+  __typename?: 'Subscription';
+  notifications: {
+    __typename?: 'Notification';
+    cursor: string;
+    id: string;
+    readAt: string | null;
+    reason: NotificationReason;
+    event: {
+      __typename?: 'Event';
+      confidence: Confidence | null;
+      cursor: string;
+      id: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      source: string | null;
+      type: EventType;
+      activity: {
+        __typename?: 'Activity';
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: ActivityKind;
+        occurredOn: string;
+        participantCount: number | null;
+        source: string | null;
+        themes: Array<Theme>;
+        title: string;
+      } | null;
+      actor: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      fundingAllocation: {
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      } | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      } | null;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      output: {
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      } | null;
+      participation: {
+        __typename?: 'Participation';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        joinedOn: string | null;
+        leftOn: string | null;
+        notes: string | null;
+        role: ParticipationRole;
+        source: string | null;
+        sourceRole: string | null;
+      } | null;
+      partnership: {
+        __typename?: 'Partnership';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: PartnershipKind;
+        notes: string | null;
+        since: string | null;
+        source: string | null;
+        themes: Array<Theme>;
+        until: string | null;
+      } | null;
+    };
   };
 };
 
@@ -10193,6 +10357,152 @@ export const NetworkSummaryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkSummaryQuery, NetworkSummaryQueryVariables>;
+export const NotificationsSubscriptionDocument = new TypedDocumentString(`
+    subscription NotificationsSubscription($after: String) {
+  notifications(after: $after) {
+    cursor
+    id
+    readAt
+    reason
+    event {
+      confidence
+      cursor
+      id
+      occurredAt
+      payload
+      source
+      type
+      activity {
+        createdAt
+        description
+        id
+        kind
+        occurredOn
+        participantCount
+        source
+        themes
+        title
+      }
+      actor {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      fundingAllocation {
+        amountEur
+        basis
+        confidence
+        createdAt
+        id
+        kind
+        note
+        provenance
+        sourceLabel
+        status
+        year
+      }
+      initiative {
+        code
+        confidence
+        coreTasks
+        createdAt
+        description
+        endsOn
+        id
+        kind
+        markets
+        notes
+        pillars
+        romCount
+        source
+        startsOn
+        status
+        supraRegional
+        themes
+        title
+        titleEn
+        updatedAt
+        visibility
+      }
+      milestone {
+        code
+        createdAt
+        dueOn
+        id
+        source
+        status
+        title
+        updatedAt
+        version
+      }
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      output {
+        code
+        confidence
+        createdAt
+        description
+        id
+        kind
+        publishedOn
+        source
+        title
+        url
+      }
+      participation {
+        active
+        confidence
+        createdAt
+        id
+        joinedOn
+        leftOn
+        notes
+        role
+        source
+        sourceRole
+      }
+      partnership {
+        active
+        confidence
+        createdAt
+        id
+        kind
+        notes
+        since
+        source
+        themes
+        until
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  NotificationsSubscriptionSubscription,
+  NotificationsSubscriptionSubscriptionVariables
+>;
 export const OrganisationDocument = new TypedDocumentString(`
     query Organisation($code: String, $id: ID) {
   organisation(code: $code, id: $id) {

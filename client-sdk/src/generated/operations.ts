@@ -42,6 +42,7 @@ import {
   UpdateOrganisationMutationDocument,
   EventsSubscriptionDocument,
   MilestoneChangedSubscriptionDocument,
+  NotificationsSubscriptionDocument,
   PartnerJoinedSubscriptionDocument,
 } from './graphql.js';
 
@@ -112,6 +113,7 @@ export const mutations = {
 export const subscriptions = {
   events: { document: EventsSubscriptionDocument, connection: false },
   milestoneChanged: { document: MilestoneChangedSubscriptionDocument, connection: false },
+  notifications: { document: NotificationsSubscriptionDocument, connection: false },
   partnerJoined: { document: PartnerJoinedSubscriptionDocument, connection: false },
 } as const;
 

@@ -32,8 +32,10 @@ export interface InboxRange {
   below?: string;
   /** Only unread notifications (above the follower's last markNotificationsRead, not marked one by one). */
   unreadOnly?: boolean;
-  /** The newest this many (for pages); all of them when left out (for counts). */
+  /** The newest this many (for pages; the oldest with `oldestFirst`); all of them when left out (for counts). */
   limit?: number;
+  /** Oldest first (replays of the live feed); newest first otherwise. */
+  oldestFirst?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function inboxHits(viewer: Viewer, follower: string, range: InboxRange, p
   const above = p(range.above ?? '0');
   const below = p(range.below ?? '9223372036854775807');
   const limit = range.limit === undefined ? '' : `LIMIT ${p(range.limit)}`;
+  const order = range.oldestFirst ? 'ASC' : 'DESC';
   const unread = range.unreadOnly
     ? `AND e.seq > (SELECT up_to FROM rd)
        AND NOT EXISTS (SELECT 1 FROM notification_marks m WHERE m.follower = ${who} AND m.seq = e.seq)`
@@ -92,14 +95,14 @@ export function inboxHits(viewer: Viewer, follower: string, range: InboxRange, p
         SELECT e.seq FROM events e
          WHERE e.initiative_id = iw.initiative_id AND e.seq > iw.since AND (iw.until IS NULL OR e.seq <= iw.until)
            AND ${inRange}
-         ORDER BY e.seq DESC ${limit}) h
+         ORDER BY e.seq ${order} ${limit}) h
       UNION ALL
       SELECT h.seq, f.reason FROM f CROSS JOIN LATERAL (
         SELECT e.seq FROM events e LEFT JOIN initiatives i ON i.id = e.initiative_id
          WHERE e.organisation_ids @> ARRAY[f.target_organisation_id] AND e.seq > f.since
            AND (f.until IS NULL OR e.seq <= f.until) AND ${inRange}
            AND (e.initiative_id IS NULL OR ${visibleInitiativeSql(viewer, 'i', params)})
-         ORDER BY e.seq DESC ${limit}) h
+         ORDER BY e.seq ${order} ${limit}) h
        WHERE f.target_organisation_id IS NOT NULL
     )`;
 }

@@ -6,6 +6,7 @@ export { FollowEntity } from './follow.entity.js';
 export { NotificationMarkEntity, NotificationReadEntity } from './notification-read.entity.js';
 export { Follow, FollowInput, Notification, NotificationConnection } from './notification.type.js';
 export { NotificationService } from './notification.service.js';
+export { NotificationSubscriptionResolver } from './notification.subscriptions.js';
 export {
   FollowResolver,
   NotificationResolver,

@@ -42,6 +42,11 @@ export class NotificationService {
     private readonly initiatives: InitiativeService,
   ) {}
 
+  /** The database, for the live inbox's route (notification.route.ts). */
+  get database(): Database {
+    return this.db;
+  }
+
   /** The caller's follower key, or UNAUTHENTICATED: an inbox needs someone to belong to. */
   private follower(scope: RequestScope, action: string): string {
     const key = followerKeyOf(scope.viewer);
@@ -165,29 +170,26 @@ export class NotificationService {
   }
 
   /** Notifications, newest first, from the rows of the log `inboxHits` selects. */
-  private async notifications(
-    scope: RequestScope,
-    follower: string,
-    range: InboxRange,
-  ): Promise<Notification[]> {
+  async notifications(scope: RequestScope, follower: string, range: InboxRange): Promise<Notification[]> {
     const params: unknown[] = [];
     const hits = inboxHits(scope.viewer, follower, range, params);
     const reasons = reasonOrderParam(params);
     params.push(follower);
     const who = `$${params.length}`;
     const limit = range.limit === undefined ? '' : `LIMIT ${range.limit}`;
+    const order = range.oldestFirst ? 'ASC' : 'DESC';
     const rows = await this.db.read(
       `WITH ${hits},
        best AS (
          SELECT seq, (array_agg(reason ORDER BY array_position(${reasons}, reason)))[1] AS reason
-           FROM hits GROUP BY seq ORDER BY seq DESC ${limit}
+           FROM hits GROUP BY seq ORDER BY seq ${order} ${limit}
        )
        SELECT e.*, best.reason AS notification_reason,
               coalesce(m.read_at, (SELECT min(r.read_at) FROM notification_reads r
                                     WHERE r.follower = ${who} AND r.up_to_seq >= e.seq)) AS notification_read_at
          FROM best JOIN events e ON e.seq = best.seq
          LEFT JOIN notification_marks m ON m.follower = ${who} AND m.seq = e.seq
-        ORDER BY e.seq DESC`,
+        ORDER BY e.seq ${order}`,
       params,
     );
     return rows.map(
