@@ -13,8 +13,16 @@ import {
   type GraphQLErrorLike,
 } from './errors.js';
 import { documentText, isQuery, type AnyDocument, type ResultOf, type VariablesOf } from './document.js';
-import { openFeed, type Feed, type FeedEvent, type FeedHandlers, type FeedOptions } from './feed.js';
-import type { EventFilter } from './generated/graphql.js';
+import {
+  openFeed,
+  type Feed,
+  type FeedEvent,
+  type FeedField,
+  type FeedHandlers,
+  type FeedNotification,
+  type FeedOptions,
+} from './feed.js';
+import { FeedEventsDocument, FeedNotificationsDocument, type EventFilter } from './generated/graphql.js';
 import { mutations, queries, type MutationDocuments, type QueryDocuments } from './generated/operations.js';
 
 /**
@@ -198,6 +206,21 @@ export type RomgraphClient = Omit<Methods<QueryDocuments>, 'events'> &
     events<E extends { cursor: string } = FeedEvent>(
       variables: { after?: string | null; filter?: EventFilter | null },
       handlers: FeedHandlers<E>,
+      options?: FeedOptions,
+    ): Feed;
+    /**
+     * Your inbox, live: every new notification (what you follow or take part in) after `after` or the stored
+     * cursor, resuming from the last delivered one after any disconnect, as `events` does. Needs a signed-in
+     * client (a token or an API key).
+     *
+     * @example
+     * const inbox = client.notifications({}, {
+     *   next(n) { console.log(n.reason, n.event.type, n.event.initiative?.code); },
+     * }, { cursorStore: fileCursorStore('./inbox.cursor') });
+     */
+    notifications<N extends { cursor: string } = FeedNotification>(
+      variables: { after?: string | null },
+      handlers: FeedHandlers<N>,
       options?: FeedOptions,
     ): Feed;
     /**
@@ -464,8 +487,9 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
   const wsUrl = url.replace(/^http/, 'ws');
   const webSocketImpl = options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket;
 
-  function events<E extends { cursor: string }>(
-    variables: { after?: string | null; filter?: EventFilter | null },
+  function feed<E extends { cursor: string }>(
+    source: FeedField,
+    variables: Record<string, unknown> & { after?: string | null },
     handlers: FeedHandlers<E>,
     feedOptions?: FeedOptions,
   ): Feed {
@@ -474,11 +498,28 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     }
     return openFeed<E>(
       { wsUrl, webSocketImpl, authorization, refreshable: typeof options.auth === 'function', backoffMs },
+      source,
       variables,
       handlers,
       feedOptions,
     );
   }
+  const events = <E extends { cursor: string }>(
+    variables: { after?: string | null; filter?: EventFilter | null },
+    handlers: FeedHandlers<E>,
+    feedOptions?: FeedOptions,
+  ) => feed<E>({ field: 'events', document: FeedEventsDocument }, variables, handlers, feedOptions);
+  const notifications = <N extends { cursor: string }>(
+    variables: { after?: string | null },
+    handlers: FeedHandlers<N>,
+    feedOptions?: FeedOptions,
+  ) =>
+    feed<N>(
+      { field: 'notifications', document: FeedNotificationsDocument },
+      variables,
+      handlers,
+      feedOptions,
+    );
 
   // The one WebSocket of `subscribe`: opened lazily, closed when the last subscription ends.
   let connection: Client | null = null;
@@ -538,6 +579,7 @@ export function createRomgraphClient(options: RomgraphClientOptions): RomgraphCl
     ...query,
     ...mutate,
     events,
+    notifications,
     execute: execute as RomgraphClient['execute'],
     subscribe: subscribe as RomgraphClient['subscribe'],
     dispose,

@@ -19,7 +19,7 @@ import {
 } from './errors.js';
 import { memoryCursorStore, type CursorStore } from './cursor-store.js';
 import { documentText, type AnyDocument } from './document.js';
-import { FeedEventsDocument, type EventFilter, type FeedEventsSubscription } from './generated/graphql.js';
+import type { FeedEventsSubscription, FeedNotificationsSubscription } from './generated/graphql.js';
 
 /**
  * An event as the feed's default selection has it (`documents/feed.graphql`): cursor, type, time, payload, and
@@ -31,6 +31,17 @@ import { FeedEventsDocument, type EventFilter, type FeedEventsSubscription } fro
  * }
  */
 export type FeedEvent = FeedEventsSubscription['events'];
+
+/**
+ * A notification as the inbox feed's default selection has it (`documents/notifications.graphql`): its cursor,
+ * reason, and the event with what it concerns.
+ *
+ * @example
+ * function line(n: FeedNotification): string {
+ *   return `${n.reason}: ${n.event.type} ${n.event.initiative?.code ?? ''}`;
+ * }
+ */
+export type FeedNotification = FeedNotificationsSubscription['notifications'];
 
 /**
  * What the feed calls: `next` for each event, `error` once if it gives up, `connected` on every connection.
@@ -65,7 +76,7 @@ export interface FeedHandlers<E> {
 export interface FeedOptions {
   /** Where the last cursor is kept (memory by default). A cursor given as `after` wins over a stored one. */
   cursorStore?: CursorStore;
-  /** A subscription document of your own on `events`; it must select `cursor`. */
+  /** A subscription document of your own on the feed's field (`events`, `notifications`); it must select `cursor`. */
   document?: AnyDocument;
 }
 
@@ -105,15 +116,22 @@ const closeCodeOf = (error: unknown): number | undefined =>
     ? error.code
     : undefined;
 
-/** The feed behind `client.events` (see the module's comment for what it promises). */
+/** Which subscription a feed reads: its root field and its default document. */
+export interface FeedField {
+  field: string;
+  document: AnyDocument;
+}
+
+/** The feed behind `client.events` and `client.notifications` (see the module's comment for what it promises). */
 export function openFeed<E extends { cursor: string }>(
   context: FeedContext,
-  variables: { after?: string | null; filter?: EventFilter | null },
+  source: FeedField,
+  variables: Record<string, unknown> & { after?: string | null },
   handlers: FeedHandlers<E>,
   options: FeedOptions = {},
 ): Feed {
   const store = options.cursorStore ?? memoryCursorStore();
-  const query = documentText(options.document ?? FeedEventsDocument);
+  const query = documentText(options.document ?? source.document);
   const delivered = new Set<string>();
   const recent: string[] = [];
   let cursor: string | null = null;
@@ -154,15 +172,15 @@ export function openFeed<E extends { cursor: string }>(
       let failed: RomgraphError | null = null;
       const ended = await new Promise<{ error?: unknown }>((resolve) => {
         wake = () => resolve({});
-        connection.subscribe<{ events: E }>(
-          { query, variables: { after: cursor, filter: variables.filter ?? null } },
+        connection.subscribe<Record<string, E>>(
+          { query, variables: { ...variables, after: cursor } },
           {
             next: (result) => {
               if (result.errors?.length) {
                 failed = errorFromResponse(result.errors as GraphQLErrorLike[]);
                 return resolve({});
               }
-              const event = result.data?.events;
+              const event = result.data?.[source.field];
               if (!event) return;
               queue = queue.then(async () => {
                 if (stopped || failed || delivered.has(event.cursor)) return;

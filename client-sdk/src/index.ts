@@ -19,7 +19,7 @@ export {
   type SubscriptionSink,
 } from './client.js';
 export * from './errors.js';
-export type { Feed, FeedEvent, FeedHandlers, FeedOptions } from './feed.js';
+export type { Feed, FeedEvent, FeedHandlers, FeedNotification, FeedOptions } from './feed.js';
 export * from './cursor-store.js';
 /**
  * The API's generated types and typed documents (GraphQL Code Generator): an input's type, an enum's values,

@@ -261,6 +261,50 @@ describe('client.events', () => {
     }
   });
 
+  it('feeds the inbox (client.notifications), resumed from its cursor store across a partner restart', async () => {
+    const token = await b.app.tokens.sign(
+      { subject: 'sdk-inbox', organisationCode: 'BOM', role: Role.VIEWER },
+      3600,
+    );
+    await b.client(token).follow({ input: { theme: 'DIGITAL_KEY_TECH' } });
+    const store = fileCursorStore(path.join(dir, 'inbox-cursor'));
+    const lead = await a.token('LIOF', Role.EDITOR);
+    const liof = (await a.client().organisation({ code: 'LIOF' }))!.id;
+    const create = (code: string) =>
+      a.client(lead).createInitiative({
+        input: {
+          code,
+          title: code,
+          leadOrganisationId: liof,
+          themes: ['DIGITAL_KEY_TECH'],
+          visibility: 'NETWORK',
+        },
+      });
+    const first: string[] = [];
+    let open = false;
+    const feed1 = client(b, { token }).notifications(
+      {},
+      { next: (n) => void first.push(n.event.initiative!.code), connected: () => void (open = true) },
+      { cursorStore: store },
+    );
+    await eventually(async () => expect(open).toBe(true));
+    await new Promise((r) => setTimeout(r, 300)); // subscribed (it starts live from now)
+    await create('SDK_INBOX_1');
+    await eventually(async () => expect(first).toEqual(['SDK_INBOX_1']));
+    await feed1.stop();
+    await create('SDK_INBOX_2');
+    await create('SDK_INBOX_3');
+    const second: { code: string; reason: string }[] = [];
+    const feed2 = client(b, { token }).notifications(
+      {},
+      { next: (n) => void second.push({ code: n.event.initiative!.code, reason: n.reason }) },
+      { cursorStore: store },
+    );
+    await eventually(async () => expect(second.map((n) => n.code)).toEqual(['SDK_INBOX_2', 'SDK_INBOX_3']));
+    expect(second.every((n) => n.reason === 'FOLLOWING_THEME')).toBe(true);
+    await feed2.stop();
+  });
+
   it('asks the auth function again once on 4403, and gives up with UnauthenticatedError when refused twice', async () => {
     let asked = 0;
     const seen: string[] = [];

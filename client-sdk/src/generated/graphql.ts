@@ -1697,6 +1697,38 @@ export type FeedEventsSubscription = {
   };
 };
 
+export type FeedNotificationsSubscriptionVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type FeedNotificationsSubscription = {
+  __typename?: 'Subscription';
+  notifications: {
+    __typename?: 'Notification';
+    cursor: string;
+    id: string;
+    reason: NotificationReason;
+    readAt: string | null;
+    event: {
+      __typename?: 'Event';
+      id: string;
+      type: EventType;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      actor: { __typename?: 'Organisation'; id: string; code: string } | null;
+      organisation: { __typename?: 'Organisation'; id: string; code: string } | null;
+      initiative: { __typename?: 'Initiative'; id: string; code: string; title: string } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        id: string;
+        title: string;
+        status: MilestoneStatus;
+        dueOn: string | null;
+      } | null;
+    };
+  };
+};
+
 export type AddMilestoneMutationMutationVariables = Exact<{
   input: AddMilestoneInput;
 }>;
@@ -7237,6 +7269,44 @@ export const FeedEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FeedEventsSubscription, FeedEventsSubscriptionVariables>;
+export const FeedNotificationsDocument = new TypedDocumentString(`
+    subscription FeedNotifications($after: String) {
+  notifications(after: $after) {
+    cursor
+    id
+    reason
+    readAt
+    event {
+      id
+      type
+      occurredAt
+      payload
+      actor {
+        id
+        code
+      }
+      organisation {
+        id
+        code
+      }
+      initiative {
+        id
+        code
+        title
+      }
+      milestone {
+        id
+        title
+        status
+        dueOn
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  FeedNotificationsSubscription,
+  FeedNotificationsSubscriptionVariables
+>;
 export const AddMilestoneMutationDocument = new TypedDocumentString(`
     mutation AddMilestoneMutation($input: AddMilestoneInput!) {
   addMilestone(input: $input) {
