@@ -11,6 +11,7 @@ import { ActivityTraining1796158000000 } from './1796158000000-activity-training
 import { PartialCoverage1796158185411 } from './1796158185411-partial-coverage.js';
 import { StalledIndexes1796160624959 } from './1796160624959-stalled-indexes.js';
 import { Notifications1796174042585 } from './1796174042585-notifications.js';
+import { Webhooks1796176327495 } from './1796176327495-webhooks.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -25,4 +26,5 @@ export const migrations = [
   PartialCoverage1796158185411,
   StalledIndexes1796160624959,
   Notifications1796174042585,
+  Webhooks1796176327495,
 ];

@@ -117,7 +117,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Empty until loaded, after the feed has its starting point (see below): nothing committed in between is missed.
   const facts = new NetworkFacts();
   const metrics = new NetworkMetrics(facts, logger);
-  const services = createServices(db, { facts, metrics, limits: { maxEdges: config.graphMaxEdges } }, logger);
+  const services = createServices(
+    db,
+    { facts, metrics, limits: { maxEdges: config.graphMaxEdges } },
+    {
+      policy: {
+        allowedHosts: config.webhookAllowedHosts,
+        allowLoopback: config.webhookAllowLoopback,
+        timeoutMs: config.webhookTimeoutMs,
+        maxResponseBytes: 64 * 1024,
+      },
+      retryBaseMs: config.webhookRetryBaseMs,
+      retryForMs: config.webhookRetryForHours * 3_600_000,
+      pollMs: config.webhookPollMs,
+      concurrency: config.webhookConcurrency,
+    },
+    logger,
+  );
   const tokens = TokenService.fromConfig(config, (line) => logger.warn(line));
   const authenticator = new Authenticator(db, tokens, (key) => services.apiKeys.authenticate(key));
   const schema = await createSchema();
@@ -184,7 +200,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const delta = await facts.refresh(db, NetworkFacts.changedBy(batch));
     if (delta) metrics.applied(delta);
   });
+  // Webhooks hear of each batch too (the deliverer reads what concerns each webhook itself).
+  feed.observe(async () => services.webhookDeliverer.wake());
   await feed.start();
+  services.webhookDeliverer.start();
   const loading = Date.now();
   await facts.loadFrom(db);
   loadedNetwork();
@@ -366,6 +385,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger.info(
       `[http] drained in ${Date.now() - deadline + config.shutdownTimeoutMs} ms after the grace period`,
     );
+    await services.webhookDeliverer.stop();
     await feed.stop();
     await metrics.stop();
     await wakeups.close();

@@ -59,6 +59,19 @@ export interface Config {
   /** Compute the network metrics of the public and the network-wide view at start, before anyone asks. */
   graphWarmMetrics: boolean;
   /** Unsent bytes a WebSocket may hold before its subscribers count as slow consumers (closed with 4420). */
+  /** Private hosts or CIDRs webhooks may reach (WEBHOOK_ALLOWED_HOSTS, comma-separated). */
+  webhookAllowedHosts: string[];
+  /** Loopback without listing it: on outside production. */
+  webhookAllowLoopback: boolean;
+  /** First retry of a failed delivery, ms; doubling with jitter up to an hour. */
+  webhookRetryBaseMs: number;
+  /** How long a failing delivery is retried before the webhook is disabled. */
+  webhookRetryForHours: number;
+  webhookTimeoutMs: number;
+  /** Fallback poll of the webhooks due for delivery (the feed wakes the deliverer on every new event). */
+  webhookPollMs: number;
+  /** Webhooks delivered to at once per instance (a hanging endpoint holds one). */
+  webhookConcurrency: number;
   wsMaxBufferedBytes: number;
   /** How often connections authenticated by API key re-check the key, ms. */
   wsRecheckMs: number;
@@ -191,6 +204,16 @@ export function loadConfig(env: Env = process.env): Config {
     // No load balancer to wait for in development, where a stop should be immediate.
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 300_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 300_000),
+    webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    webhookAllowLoopback: boolVar(env, 'WEBHOOK_ALLOW_LOOPBACK', nodeEnv !== 'production'),
+    webhookRetryBaseMs: intVar(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),
+    webhookRetryForHours: intVar(env, 'WEBHOOK_RETRY_FOR_HOURS', 24, 0, 24 * 30),
+    webhookTimeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookPollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
+    webhookConcurrency: intVar(env, 'WEBHOOK_CONCURRENCY', 200, 1, 10_000),
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
     jwtIssuer: env.JWT_ISSUER || undefined,

@@ -6,6 +6,7 @@ import { FundingAllocationEntity } from './modules/funding/funding-allocation.en
 import { InitiativeEntity } from './modules/initiatives/initiative.entity.js';
 import { MilestoneEntity } from './modules/milestones/milestone.entity.js';
 import { FollowEntity } from './modules/notifications/follow.entity.js';
+import { WebhookDeliveryEntity, WebhookEntity } from './modules/webhooks/webhook.entity.js';
 import {
   NotificationMarkEntity,
   NotificationReadEntity,
@@ -32,4 +33,6 @@ export const entities = [
   FollowEntity,
   NotificationReadEntity,
   NotificationMarkEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

@@ -22,6 +22,8 @@ import { OutputResolver } from './modules/outputs/output.resolver.js';
 import { Output } from './modules/outputs/output.type.js';
 import { NodeResolver } from './modules/nodes/node.resolver.js';
 import { ViewerResolver } from './modules/viewer/viewer.resolver.js';
+import { WebhookDeliveryResolver, WebhookResolver } from './modules/webhooks/webhook.resolver.js';
+import { Webhook, WebhookDelivery } from './modules/webhooks/webhook.type.js';
 import {
   FollowResolver,
   NotificationResolver,
@@ -121,6 +123,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       FollowResolver,
       NotificationResolver,
       NotificationSubscriptionResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
     ],
     orphanedTypes: [
       Organisation,
@@ -135,6 +139,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ApiKey,
       Follow,
       Notification,
+      Webhook,
+      WebhookDelivery,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql insists on a PubSub once there are subscriptions. Ours are fed by the live feed

@@ -210,6 +210,8 @@ export enum EventType {
   FOLLOWED = 'FOLLOWED',
   /** Personal: someone stopped following. Only they hear of it. */
   UNFOLLOWED = 'UNFOLLOWED',
+  /** A webhook was disabled (410 Gone, or its retries ran out). Only its organisation's editors hear of it. */
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 
 /** Why a notification is in someone's inbox: the first of these that holds, in this order. */

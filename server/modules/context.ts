@@ -14,6 +14,8 @@ import { InitiativeService } from './initiatives/initiative.service.js';
 import { MarketService } from './markets/market.service.js';
 import { MilestoneService } from './milestones/milestone.service.js';
 import { NotificationService } from './notifications/notification.service.js';
+import { WebhookDeliverer, type DelivererOptions } from './webhooks/webhook.deliverer.js';
+import { WebhookService } from './webhooks/webhook.service.js';
 import { OrganisationService } from './organisations/organisation.service.js';
 import { OutputService } from './outputs/output.service.js';
 import { ParticipationService } from './participations/participation.service.js';
@@ -38,17 +40,26 @@ export interface Services {
   evaluation: EvaluationService;
   regions: RegionService;
   notifications: NotificationService;
+  webhooks: WebhookService;
+  /** Delivers the log to webhooks (the app starts and stops it). */
+  webhookDeliverer: WebhookDeliverer;
 }
 
-/** @param network the in-memory collaboration network, loaded and kept in step by the app */
+/**
+ * @param network the in-memory collaboration network, loaded and kept in step by the app
+ * @param webhooks how webhooks are delivered to (the outbound policy, retries)
+ */
 export function createServices(
   db: Database,
   network: { facts: NetworkFacts; metrics: NetworkMetrics; limits: GraphLimits },
-  logger?: Logger,
+  webhooks: DelivererOptions,
+  logger: Logger,
 ): Services {
   const organisations = new OrganisationService(db);
   const initiatives = new InitiativeService(db, organisations);
   const graph = new GraphService(network.facts, network.metrics, network.limits);
+  const events = new EventService(db);
+  const webhookService = new WebhookService(db, organisations, webhooks.policy);
   return {
     organisations,
     initiatives,
@@ -58,7 +69,7 @@ export function createServices(
     activities: new ActivityService(db, organisations, initiatives),
     funding: new FundingService(db, organisations, initiatives),
     outputs: new OutputService(db, initiatives),
-    events: new EventService(db),
+    events,
     apiKeys: new ApiKeyService(db, organisations, logger),
     graph,
     summary: new SummaryService(db),
@@ -66,6 +77,8 @@ export function createServices(
     evaluation: new EvaluationService(db),
     regions: new RegionService(db, graph),
     notifications: new NotificationService(db, organisations, initiatives),
+    webhooks: webhookService,
+    webhookDeliverer: new WebhookDeliverer(db, events, webhookService, logger, webhooks),
   };
 }
 

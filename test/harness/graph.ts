@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { TestServer } from './app.js';
 
 /** Retries `check` until it passes or `ms` have gone by (then its last failure is thrown). */
-export async function eventually(check: () => Promise<void>, ms = 5000): Promise<void> {
+export async function eventually<T>(check: () => Promise<T>, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     try {

@@ -44,6 +44,10 @@ describe('the generated operations', () => {
   it('answers every query on the seeded network within the limits, as an ADMIN', async () => {
     const admin = await server.token('ROMNL', Role.ADMIN);
     const esmee = (await server.gql(`{ initiative(code: "ESMEE") { id } }`)).data.initiative.id;
+    // Port 9 of the loopback (discard) refuses: deliveries to it fail and are retried, harmlessly.
+    const hook = await server.client(admin).createWebhook({
+      input: { organisationId: ids.get('ROMNL')!, url: 'http://127.0.0.1:9/queries' },
+    });
     // The required arguments, from the reference network; everything else is left to its default.
     const required: Record<string, Record<string, unknown>> = {
       auditTrail: { initiativeId: esmee },
@@ -53,6 +57,8 @@ describe('the generated operations', () => {
       neighbourhood: { organisationId: ids.get('NOM') },
       shortestPath: { fromId: ids.get('NOM'), toId: ids.get('LIOF') },
       evaluationIndicators: { years: [2024, 2027] },
+      webhooks: { organisationId: ids.get('ROMNL') },
+      webhookDeliveries: { webhookId: hook.webhook.id },
     };
     const client = server.client(admin);
     for (const field of Object.keys(queries) as (keyof typeof queries)[]) {
@@ -140,6 +146,28 @@ describe('the generated operations', () => {
     const [newest] = viewer.notifications.nodes;
     expect((await mutate.markNotificationRead({ id: newest!.id })).readAt).toEqual(expect.any(String));
     expect(await mutate.markNotificationsRead({ upTo: newest!.cursor })).toBeGreaterThanOrEqual(0);
+    const created = await mutate.createWebhook({
+      input: {
+        organisationId: ids.get('ROMNL')!,
+        url: 'http://127.0.0.1:9/story',
+        eventTypes: ['MILESTONE_ADDED'],
+      },
+    });
+    expect(created.secret).toMatch(/^whsec_/);
+    await client.addMilestone({ input: { initiativeId: initiative.id, title: 'For the webhook' } });
+    const failed = await eventually(async () => {
+      const [delivery] = (await client.webhookDeliveries({ webhookId: created.webhook.id })).nodes;
+      expect(delivery).toMatchObject({ status: 'FAILED' });
+      return delivery!;
+    }, 10_000);
+    expect((await mutate.redeliverWebhookDelivery({ id: failed.id })).attempts).toBeGreaterThan(
+      failed.attempts,
+    );
+    expect((await mutate.updateWebhook({ input: { id: created.webhook.id, active: false } })).active).toBe(
+      false,
+    );
+    expect((await mutate.rotateWebhookSecret({ id: created.webhook.id })).secret).not.toBe(created.secret);
+    expect(await mutate.deleteWebhook({ id: created.webhook.id })).toBe(true);
     expect([...called].sort()).toEqual(Object.keys(mutations).sort());
   });
 

@@ -202,12 +202,30 @@ export type CreatePartnershipInput = {
   toId: Scalars['ID']['input'];
 };
 
+export type CreateWebhookInput = {
+  /** Empty or left out: every event type. */
+  eventTypes?: InputMaybe<Array<EventType>>;
+  /** Which events, as the events query filters them. */
+  filter?: InputMaybe<EventFilter>;
+  organisationId: Scalars['ID']['input'];
+  /** An http(s) URL of a public host (or one WEBHOOK_ALLOWED_HOSTS allows). */
+  url: Scalars['String']['input'];
+};
+
 /** A new key: `key` is the plaintext, shown this once. Store it in a secret store. */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
   apiKey: ApiKey;
   /** Send as `Authorization: ApiKey <key>`. */
   key: Scalars['String']['output'];
+};
+
+/** A new webhook, or one with a new secret: the secret is shown this once. */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** `whsec_<base64>`: verify `webhook-signature` with it (Standard Webhooks). */
+  secret: Scalars['String']['output'];
+  webhook: Webhook;
 };
 
 export type EndPartnershipInput = {
@@ -289,7 +307,8 @@ export type EventType =
   | 'PARTNERSHIP_FORMED'
   | 'PARTNER_JOINED'
   | 'PARTNER_LEFT'
-  | 'UNFOLLOWED';
+  | 'UNFOLLOWED'
+  | 'WEBHOOK_DISABLED';
 
 /** A page elsewhere, e.g. an ESMEE regional ecosystem dashboard. */
 export type ExternalLink = {
@@ -729,6 +748,10 @@ export type Mutation = {
   createOrganisation: Organisation;
   /** Records a tie between two organisations. Emits PARTNERSHIP_FORMED. */
   createPartnership: Partnership;
+  /** Registers a webhook for an organisation (its editors may): the events it may see from now on, of the types and filter given. The URL must reach a public address. Returns the signing secret, this once. */
+  createWebhook: CreatedWebhook;
+  /** Removes a webhook and its delivery log. */
+  deleteWebhook: Scalars['Boolean']['output'];
   /** Ends a tie (kept, with its end date). Emits PARTNERSHIP_ENDED. */
   endPartnership: Partnership;
   /** Follows a theme, a pillar, an initiative or an organisation: its events after now reach your inbox and your notifications subscription. Following it again returns the same follow. Emits FOLLOWED (personal: only you hear of it). */
@@ -745,8 +768,12 @@ export type Mutation = {
   recordActivity: Activity;
   /** Records what an initiative produced. Editors of its LEAD, COORDINATOR, PARTNER, ORGANISER and KNOWLEDGE_PARTNER organisations may. Emits OUTPUT_RECORDED. */
   recordOutput: Output;
+  /** Sends a delivery again now, with the same `webhook-id` (the receiver deduplicates by it), outside the webhook's order; returns it with this attempt recorded. */
+  redeliverWebhookDelivery: WebhookDelivery;
   /** Revokes a key; it stops working on its next request. false when it was already revoked. */
   revokeApiKey: Scalars['Boolean']['output'];
+  /** A new signing secret, shown this once. For a day the old one signs too (two signatures in `webhook-signature`), so the receiver can switch without missing a delivery. */
+  rotateWebhookSecret: CreatedWebhook;
   /** Stops following (what it brought stays in your inbox). False when it was not yours or had ended. Emits UNFOLLOWED (personal). */
   unfollow: Scalars['Boolean']['output'];
   /** Changes an initiative. Emits INITIATIVE_UPDATED. */
@@ -755,6 +782,8 @@ export type Mutation = {
   updateMilestone: Milestone;
   /** Changes an organisation record. Emits ORGANISATION_UPDATED. */
   updateOrganisation: Organisation;
+  /** Changes a webhook's URL, event types or filter, or (re-)enables it. */
+  updateWebhook: Webhook;
 };
 
 export type MutationAddMilestoneArgs = {
@@ -779,6 +808,14 @@ export type MutationCreateOrganisationArgs = {
 
 export type MutationCreatePartnershipArgs = {
   input: CreatePartnershipInput;
+};
+
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type MutationEndPartnershipArgs = {
@@ -813,7 +850,15 @@ export type MutationRecordOutputArgs = {
   input: RecordOutputInput;
 };
 
+export type MutationRedeliverWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -831,6 +876,10 @@ export type MutationUpdateMilestoneArgs = {
 
 export type MutationUpdateOrganisationArgs = {
   input: UpdateOrganisationInput;
+};
+
+export type MutationUpdateWebhookArgs = {
+  input: UpdateWebhookInput;
 };
 
 /** The state of the network in numbers, over the initiatives you may see that the filter selects. Supra-regional: two or more ROMs take part. */
@@ -1333,6 +1382,10 @@ export type Query = {
   taxonomy: Taxonomy;
   /** Who am I: organisation and role (both null when anonymous). */
   viewer: Viewer;
+  /** A webhook's deliveries, newest first: status, attempts, the last answer and its latency. */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** An organisation's webhooks (its editors', and ADMIN's, to see). */
+  webhooks: WebhookConnection;
 };
 
 export type QueryApiKeysArgs = {
@@ -1446,6 +1499,18 @@ export type QueryShortestPathArgs = {
   fromId: Scalars['ID']['input'];
   maxDepth?: Scalars['Int']['input'];
   toId: Scalars['ID']['input'];
+};
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
+};
+
+export type QueryWebhooksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organisationId: Scalars['ID']['input'];
 };
 
 export type RecordActivityInput = {
@@ -1617,6 +1682,15 @@ export type UpdateOrganisationInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateWebhookInput = {
+  /** True enables a disabled webhook again (from where it stopped). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  eventTypes?: InputMaybe<Array<EventType>>;
+  filter?: InputMaybe<EventFilter>;
+  id: Scalars['ID']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Who is calling: organisation and role are null when anonymous. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1639,6 +1713,79 @@ export type ViewerNotificationsArgs = {
 
 /** Who may see an initiative. */
 export type Visibility = 'NETWORK' | 'PARTICIPANTS' | 'PUBLIC';
+
+/** A partner system's endpoint: it gets the events its organisation may see, signed as Standard Webhooks says, in order, at least once (the event cursor is the `webhook-id`, its idempotency key). */
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  /** False once disabled (410 Gone, or retries exhausted); update to enable. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** Why it was disabled. */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  /** The event types it gets; empty for all. */
+  eventTypes: Array<EventType>;
+  id: Scalars['ID']['output'];
+  organisation: Organisation;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  url: Scalars['String']['output'];
+};
+
+/** A page of Webhook nodes (Relay connection). */
+export type WebhookConnection = {
+  __typename?: 'WebhookConnection';
+  edges: Array<WebhookEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<Webhook>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One event to one webhook: its attempts and the last answer. */
+export type WebhookDelivery = Node & {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  /** What failed, when it was not an HTTP status. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Null when its organisation may no longer see it. */
+  event: Maybe<Event>;
+  firstAttemptAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** How long the last attempt took, ms. */
+  latencyMs: Maybe<Scalars['Int']['output']>;
+  /** The HTTP status of the last attempt, if it got one. */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  status: WebhookDeliveryStatus;
+  webhook: Webhook;
+};
+
+/** A page of WebhookDelivery nodes (Relay connection). */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  /** The nodes of `edges`, for callers that need no cursors. */
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+  /** All matching nodes, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryStatus = 'FAILED' | 'GAVE_UP' | 'PENDING' | 'SUCCEEDED';
+
+export type WebhookEdge = {
+  __typename?: 'WebhookEdge';
+  /** Pass as `after` to continue after this node. */
+  cursor: Scalars['String']['output'];
+  node: Webhook;
+};
 
 /** The evidence of one year for the 2027 evaluation of the added value of the collaboration, over the initiatives you may see (activities belonging to no initiative count for everyone). */
 export type YearIndicators = {
@@ -2568,6 +2715,50 @@ export type CreatePartnershipMutationMutation = {
     };
   };
 };
+
+export type CreateWebhookMutationMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+export type CreateWebhookMutationMutation = {
+  __typename?: 'Mutation';
+  createWebhook: {
+    __typename?: 'CreatedWebhook';
+    secret: string;
+    webhook: {
+      __typename?: 'Webhook';
+      active: boolean;
+      createdAt: string;
+      disabledReason: string | null;
+      eventTypes: Array<EventType>;
+      id: string;
+      updatedAt: string;
+      url: string;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    };
+  };
+};
+
+export type DeleteWebhookMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type DeleteWebhookMutationMutation = { __typename?: 'Mutation'; deleteWebhook: boolean };
 
 export type EndPartnershipMutationMutationVariables = Exact<{
   input: EndPartnershipInput;
@@ -6099,6 +6290,194 @@ export type RecordOutputMutationMutation = {
   };
 };
 
+export type RedeliverWebhookDeliveryMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RedeliverWebhookDeliveryMutationMutation = {
+  __typename?: 'Mutation';
+  redeliverWebhookDelivery: {
+    __typename?: 'WebhookDelivery';
+    attempts: number;
+    error: string | null;
+    firstAttemptAt: string;
+    id: string;
+    lastAttemptAt: string | null;
+    latencyMs: number | null;
+    responseStatus: number | null;
+    status: WebhookDeliveryStatus;
+    event: {
+      __typename?: 'Event';
+      confidence: Confidence | null;
+      cursor: string;
+      id: string;
+      occurredAt: string;
+      payload: Record<string, unknown>;
+      source: string | null;
+      type: EventType;
+      activity: {
+        __typename?: 'Activity';
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: ActivityKind;
+        occurredOn: string;
+        participantCount: number | null;
+        source: string | null;
+        themes: Array<Theme>;
+        title: string;
+      } | null;
+      actor: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      fundingAllocation: {
+        __typename?: 'FundingAllocation';
+        amountEur: number | null;
+        basis: FundingBasis;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: FundingKind;
+        note: string | null;
+        provenance: string | null;
+        sourceLabel: string | null;
+        status: FundingStatus;
+        year: number | null;
+      } | null;
+      initiative: {
+        __typename?: 'Initiative';
+        code: string;
+        confidence: Confidence;
+        coreTasks: Array<CoreTask>;
+        createdAt: string;
+        description: string | null;
+        endsOn: string | null;
+        id: string;
+        kind: InitiativeKind;
+        markets: Array<string>;
+        notes: string | null;
+        pillars: Array<Pillar>;
+        romCount: number;
+        source: string | null;
+        startsOn: string | null;
+        status: InitiativeStatus;
+        supraRegional: boolean;
+        themes: Array<Theme>;
+        title: string;
+        titleEn: string | null;
+        updatedAt: string;
+        visibility: Visibility;
+      } | null;
+      milestone: {
+        __typename?: 'Milestone';
+        code: string | null;
+        createdAt: string;
+        dueOn: string | null;
+        id: string;
+        source: string | null;
+        status: MilestoneStatus;
+        title: string;
+        updatedAt: string;
+        version: number;
+      } | null;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      } | null;
+      output: {
+        __typename?: 'Output';
+        code: string | null;
+        confidence: Confidence;
+        createdAt: string;
+        description: string | null;
+        id: string;
+        kind: OutputKind;
+        publishedOn: string | null;
+        source: string | null;
+        title: string;
+        url: string | null;
+      } | null;
+      participation: {
+        __typename?: 'Participation';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        joinedOn: string | null;
+        leftOn: string | null;
+        notes: string | null;
+        role: ParticipationRole;
+        source: string | null;
+        sourceRole: string | null;
+      } | null;
+      partnership: {
+        __typename?: 'Partnership';
+        active: boolean;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: PartnershipKind;
+        notes: string | null;
+        since: string | null;
+        source: string | null;
+        themes: Array<Theme>;
+        until: string | null;
+      } | null;
+    } | null;
+    webhook: {
+      __typename?: 'Webhook';
+      active: boolean;
+      createdAt: string;
+      disabledReason: string | null;
+      eventTypes: Array<EventType>;
+      id: string;
+      updatedAt: string;
+      url: string;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    };
+  };
+};
+
 export type RegionalConnectivityQueryVariables = Exact<{
   asOf?: InputMaybe<Scalars['Date']['input']>;
   theme?: InputMaybe<Theme>;
@@ -6178,6 +6557,44 @@ export type RevokeApiKeyMutationMutationVariables = Exact<{
 }>;
 
 export type RevokeApiKeyMutationMutation = { __typename?: 'Mutation'; revokeApiKey: boolean };
+
+export type RotateWebhookSecretMutationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RotateWebhookSecretMutationMutation = {
+  __typename?: 'Mutation';
+  rotateWebhookSecret: {
+    __typename?: 'CreatedWebhook';
+    secret: string;
+    webhook: {
+      __typename?: 'Webhook';
+      active: boolean;
+      createdAt: string;
+      disabledReason: string | null;
+      eventTypes: Array<EventType>;
+      id: string;
+      updatedAt: string;
+      url: string;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    };
+  };
+};
 
 export type ShortestPathQueryVariables = Exact<{
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -6614,6 +7031,47 @@ export type UpdateOrganisationMutationMutation = {
   };
 };
 
+export type UpdateWebhookMutationMutationVariables = Exact<{
+  input: UpdateWebhookInput;
+}>;
+
+export type UpdateWebhookMutationMutation = {
+  __typename?: 'Mutation';
+  updateWebhook: {
+    __typename?: 'Webhook';
+    active: boolean;
+    createdAt: string;
+    disabledReason: string | null;
+    eventTypes: Array<EventType>;
+    id: string;
+    updatedAt: string;
+    url: string;
+    organisation: {
+      __typename?: 'Organisation';
+      code: string;
+      confidence: Confidence;
+      createdAt: string;
+      id: string;
+      kind: OrganisationKind;
+      name: string;
+      nameEn: string | null;
+      notes: string | null;
+      provinces: Array<string>;
+      shortName: string | null;
+      source: string | null;
+      updatedAt: string;
+      website: string | null;
+      externalLinks: Array<{ __typename?: 'ExternalLink'; label: string; url: string }>;
+      partialCoverage: Array<{
+        __typename?: 'PartialCoverage';
+        area: string;
+        province: string;
+        source: string | null;
+      }>;
+    };
+  };
+};
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ViewerQuery = {
@@ -6652,6 +7110,93 @@ export type ViewerQuery = {
         source: string | null;
       }>;
     } | null;
+  };
+};
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
+}>;
+
+export type WebhookDeliveriesQuery = {
+  __typename?: 'Query';
+  webhookDeliveries: {
+    __typename?: 'WebhookDeliveryConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'WebhookDelivery';
+      attempts: number;
+      error: string | null;
+      firstAttemptAt: string;
+      id: string;
+      lastAttemptAt: string | null;
+      latencyMs: number | null;
+      responseStatus: number | null;
+      status: WebhookDeliveryStatus;
+      event: {
+        __typename?: 'Event';
+        confidence: Confidence | null;
+        cursor: string;
+        id: string;
+        occurredAt: string;
+        payload: Record<string, unknown>;
+        source: string | null;
+        type: EventType;
+      } | null;
+      webhook: {
+        __typename?: 'Webhook';
+        active: boolean;
+        createdAt: string;
+        disabledReason: string | null;
+        eventTypes: Array<EventType>;
+        id: string;
+        updatedAt: string;
+        url: string;
+      };
+    }>;
+  };
+};
+
+export type WebhooksQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organisationId: Scalars['ID']['input'];
+}>;
+
+export type WebhooksQuery = {
+  __typename?: 'Query';
+  webhooks: {
+    __typename?: 'WebhookConnection';
+    totalCount: number;
+    pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      __typename?: 'Webhook';
+      active: boolean;
+      createdAt: string;
+      disabledReason: string | null;
+      eventTypes: Array<EventType>;
+      id: string;
+      updatedAt: string;
+      url: string;
+      organisation: {
+        __typename?: 'Organisation';
+        code: string;
+        confidence: Confidence;
+        createdAt: string;
+        id: string;
+        kind: OrganisationKind;
+        name: string;
+        nameEn: string | null;
+        notes: string | null;
+        provinces: Array<string>;
+        shortName: string | null;
+        source: string | null;
+        updatedAt: string;
+        website: string | null;
+      };
+    }>;
   };
 };
 
@@ -8095,6 +8640,48 @@ export const CreatePartnershipMutationDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<
   CreatePartnershipMutationMutation,
   CreatePartnershipMutationMutationVariables
+>;
+export const CreateWebhookMutationDocument = new TypedDocumentString(`
+    mutation CreateWebhookMutation($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    secret
+    webhook {
+      active
+      createdAt
+      disabledReason
+      eventTypes
+      id
+      updatedAt
+      url
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  CreateWebhookMutationMutation,
+  CreateWebhookMutationMutationVariables
+>;
+export const DeleteWebhookMutationDocument = new TypedDocumentString(`
+    mutation DeleteWebhookMutation($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `) as unknown as TypedDocumentString<
+  DeleteWebhookMutationMutation,
+  DeleteWebhookMutationMutationVariables
 >;
 export const EndPartnershipMutationDocument = new TypedDocumentString(`
     mutation EndPartnershipMutation($input: EndPartnershipInput!) {
@@ -11424,6 +12011,180 @@ export const RecordOutputMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordOutputMutationMutation, RecordOutputMutationMutationVariables>;
+export const RedeliverWebhookDeliveryMutationDocument = new TypedDocumentString(`
+    mutation RedeliverWebhookDeliveryMutation($id: ID!) {
+  redeliverWebhookDelivery(id: $id) {
+    attempts
+    error
+    firstAttemptAt
+    id
+    lastAttemptAt
+    latencyMs
+    responseStatus
+    status
+    event {
+      confidence
+      cursor
+      id
+      occurredAt
+      payload
+      source
+      type
+      activity {
+        createdAt
+        description
+        id
+        kind
+        occurredOn
+        participantCount
+        source
+        themes
+        title
+      }
+      actor {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      fundingAllocation {
+        amountEur
+        basis
+        confidence
+        createdAt
+        id
+        kind
+        note
+        provenance
+        sourceLabel
+        status
+        year
+      }
+      initiative {
+        code
+        confidence
+        coreTasks
+        createdAt
+        description
+        endsOn
+        id
+        kind
+        markets
+        notes
+        pillars
+        romCount
+        source
+        startsOn
+        status
+        supraRegional
+        themes
+        title
+        titleEn
+        updatedAt
+        visibility
+      }
+      milestone {
+        code
+        createdAt
+        dueOn
+        id
+        source
+        status
+        title
+        updatedAt
+        version
+      }
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+      output {
+        code
+        confidence
+        createdAt
+        description
+        id
+        kind
+        publishedOn
+        source
+        title
+        url
+      }
+      participation {
+        active
+        confidence
+        createdAt
+        id
+        joinedOn
+        leftOn
+        notes
+        role
+        source
+        sourceRole
+      }
+      partnership {
+        active
+        confidence
+        createdAt
+        id
+        kind
+        notes
+        since
+        source
+        themes
+        until
+      }
+    }
+    webhook {
+      active
+      createdAt
+      disabledReason
+      eventTypes
+      id
+      updatedAt
+      url
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  RedeliverWebhookDeliveryMutationMutation,
+  RedeliverWebhookDeliveryMutationMutationVariables
+>;
 export const RegionalConnectivityDocument = new TypedDocumentString(`
     query RegionalConnectivity($asOf: Date, $theme: Theme) {
   regionalConnectivity(asOf: $asOf, theme: $theme) {
@@ -11486,6 +12247,40 @@ export const RevokeApiKeyMutationDocument = new TypedDocumentString(`
   revokeApiKey(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeApiKeyMutationMutation, RevokeApiKeyMutationMutationVariables>;
+export const RotateWebhookSecretMutationDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecretMutation($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    secret
+    webhook {
+      active
+      createdAt
+      disabledReason
+      eventTypes
+      id
+      updatedAt
+      url
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  RotateWebhookSecretMutationMutation,
+  RotateWebhookSecretMutationMutationVariables
+>;
 export const ShortestPathDocument = new TypedDocumentString(`
     query ShortestPath($asOf: Date, $fromId: ID!, $maxDepth: Int, $toId: ID!) {
   shortestPath(asOf: $asOf, fromId: $fromId, maxDepth: $maxDepth, toId: $toId) {
@@ -11900,6 +12695,46 @@ export const UpdateOrganisationMutationDocument = new TypedDocumentString(`
   UpdateOrganisationMutationMutation,
   UpdateOrganisationMutationMutationVariables
 >;
+export const UpdateWebhookMutationDocument = new TypedDocumentString(`
+    mutation UpdateWebhookMutation($input: UpdateWebhookInput!) {
+  updateWebhook(input: $input) {
+    active
+    createdAt
+    disabledReason
+    eventTypes
+    id
+    updatedAt
+    url
+    organisation {
+      code
+      confidence
+      createdAt
+      id
+      kind
+      name
+      nameEn
+      notes
+      provinces
+      shortName
+      source
+      updatedAt
+      website
+      externalLinks {
+        label
+        url
+      }
+      partialCoverage {
+        area
+        province
+        source
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  UpdateWebhookMutationMutation,
+  UpdateWebhookMutationMutationVariables
+>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -11938,6 +12773,80 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($after: String, $first: Int, $webhookId: ID!) {
+  webhookDeliveries(after: $after, first: $first, webhookId: $webhookId) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      attempts
+      error
+      firstAttemptAt
+      id
+      lastAttemptAt
+      latencyMs
+      responseStatus
+      status
+      event {
+        confidence
+        cursor
+        id
+        occurredAt
+        payload
+        source
+        type
+      }
+      webhook {
+        active
+        createdAt
+        disabledReason
+        eventTypes
+        id
+        updatedAt
+        url
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks($after: String, $first: Int, $organisationId: ID!) {
+  webhooks(after: $after, first: $first, organisationId: $organisationId) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      active
+      createdAt
+      disabledReason
+      eventTypes
+      id
+      updatedAt
+      url
+      organisation {
+        code
+        confidence
+        createdAt
+        id
+        kind
+        name
+        nameEn
+        notes
+        provinces
+        shortName
+        source
+        updatedAt
+        website
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
 export const DashboardPageDocument = new TypedDocumentString(`
     query DashboardPage($after: String) {
   initiatives(first: 50, after: $after) {

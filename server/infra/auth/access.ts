@@ -10,7 +10,8 @@
  *   NOT_FOUND (by id, by code, in lists, counts, nested fields and events), never FORBIDDEN, which would
  *   reveal them.
  * - Personal events (a follow, an unfollow) have an audience: only that follower hears of them, ADMIN included
- *   in "everyone else". Every other event has none.
+ *   in "everyone else". Events for an organisation's editors (a webhook disabled) reach its EDITORs and ADMINs.
+ *   Every other event has none.
  *
  * Writing (EDITOR of organisation X, or a read-write API key of X; ADMIN may do everything; VIEWER and
  * read-only keys write nothing)
@@ -164,6 +165,11 @@ export const can = {
     if (!actsFor(viewer, organisationPk))
       deny(viewer, "manage this organisation's API keys", "editors manage their own organisation's keys");
   },
+  /** Webhooks: ADMIN, or editors (and read-write keys) of the organisation they deliver to. */
+  manageWebhooks(viewer: Viewer, organisationPk: number): void {
+    if (!actsFor(viewer, organisationPk))
+      deny(viewer, "manage this organisation's webhooks", "editors manage their own organisation's webhooks");
+  },
   /** Seeing key metadata: ADMIN, or people of the organisation with write rights. */
   seeApiKeys(viewer: Viewer, organisationPk: number): boolean {
     return viewer.kind !== 'api-key' && actsFor(viewer, organisationPk);
@@ -186,10 +192,18 @@ export function followerAudience(followerKey: string): string {
   return `follower:${followerKey}`;
 }
 
+/** The audience of events for an organisation's editors (a webhook of theirs was disabled). */
+export function editorsAudience(organisationPk: number): string {
+  return `editors:${organisationPk}`;
+}
+
 /** The audiences a viewer belongs to, for personal events. */
 function audiencesOf(viewer: Viewer): string[] {
   const key = followerKeyOf(viewer);
-  return key ? [followerAudience(key)] : [];
+  const audiences = key ? [followerAudience(key)] : [];
+  if (viewer.organisationPk !== null && (viewer.role === Role.EDITOR || viewer.role === Role.ADMIN))
+    audiences.push(editorsAudience(viewer.organisationPk));
+  return audiences;
 }
 
 /** A SQL condition that is true for the events (alias `alias`) whose audience, if any, includes the viewer. */

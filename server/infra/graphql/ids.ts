@@ -16,7 +16,9 @@ export type NodeTypeName =
   | 'Event'
   | 'ApiKey'
   | 'Follow'
-  | 'Notification';
+  | 'Notification'
+  | 'Webhook'
+  | 'WebhookDelivery';
 
 export function toGlobalId(type: NodeTypeName, key: number | string): string {
   return Buffer.from(`${type}:${key}`).toString('base64url');
