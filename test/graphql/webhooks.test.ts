@@ -88,7 +88,16 @@ describe('webhooks', () => {
     for (const request of r.received) {
       expect(verify(secret, request)).toBe(true);
       const body = JSON.parse(request.body);
-      expect(body).toMatchObject({ type: 'MILESTONE_ADDED', data: { type: 'MILESTONE_ADDED' } });
+      // Enough to show without asking: what it concerns, by code and title, and who did it.
+      expect(body).toMatchObject({
+        type: 'MILESTONE_ADDED',
+        data: {
+          type: 'MILESTONE_ADDED',
+          initiative: { code: 'HOOKED', title: 'Hooked' },
+          milestone: { title: body.data.payload.title },
+          actor: { code: 'NOM' },
+        },
+      });
       expect(request.headers['webhook-id']).toBe(body.data.cursor);
       expect(Math.abs(Number(request.headers['webhook-timestamp']) * 1000 - Date.now())).toBeLessThan(60_000);
       // A tampered body fails the check.

@@ -157,6 +157,33 @@ describe('the notifications subscription', () => {
     expect(replayed.map((p) => shape(p.data.notifications))).toEqual(expected);
   });
 
+  it('delivers on another instance what a follow made on this one brings, in order', async () => {
+    const other = await startTestServer({ EVENTS_POLL_MS: '200' }, server);
+    try {
+      const follower = await person('HORIZON', Role.VIEWER);
+      const live = TestSubscriber.connect(other.url, follower);
+      subscribers.push(live);
+      live.subscribe('n', LIVE, {});
+      await live.silence(400);
+      // Followed through this instance, heard through the other: the FOLLOWED event reaches it in the log.
+      await server.client(follower).follow({ input: { theme: 'ENERGY_SECURITY' } });
+      await create(await person('IMPULS'), 'IMPULS', {
+        code: 'LIVE_ELSEWHERE',
+        themes: ['ENERGY_SECURITY'],
+        visibility: 'NETWORK',
+      });
+      const [payload] = await live.nexts(1);
+      expect(payload.data.notifications).toMatchObject({
+        reason: 'FOLLOWING_THEME',
+        event: { type: 'INITIATIVE_CREATED', initiative: { code: 'LIVE_ELSEWHERE' } },
+      });
+      live.close();
+      await live.closed;
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses an anonymous subscriber and a bad cursor with an error result', async () => {
     const anonymous = subscribe(undefined);
     const refused = await anonymous.next();

@@ -265,7 +265,7 @@ export class InitiativeService {
         type: EventType.INITIATIVE_CREATED,
         initiativePk: id,
         organisationPk: lead.pk,
-        payload: { code: values.code, themes: values.themes },
+        payload: { code: values.code, title: values.title, themes: values.themes },
       });
       await this.recordLeadJoined(tx, scope, id, lead.pk, participation, true);
       return this.reload(tx, id);

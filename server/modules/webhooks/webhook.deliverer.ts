@@ -43,8 +43,43 @@ const LEASE_MS = 60_000;
 const PAGE = 50;
 const MAX_BACKOFF_MS = 3_600_000;
 
-/** The body of a delivery: `{ type, timestamp, data }`, the event with global ids. */
-export function deliveryBody(event: Event): string {
+/** What a delivery names besides the event's ids, so a receiver can show it without asking: code, name, title. */
+export interface Names {
+  initiatives: Map<number, { code: string; title: string }>;
+  organisations: Map<number, { code: string; name: string }>;
+  milestones: Map<number, { title: string }>;
+}
+
+/** The names of a page of events, in one statement. */
+async function namesOf(db: Database, events: readonly Event[]): Promise<Names> {
+  const initiativePks = [
+    ...new Set(events.flatMap((e) => (e.initiativePk === null ? [] : [e.initiativePk]))),
+  ];
+  const organisationPks = [
+    ...new Set(events.flatMap((e) => [...e.organisationPks, ...(e.actorPk === null ? [] : [e.actorPk])])),
+  ];
+  const milestonePks = [...new Set(events.flatMap((e) => (e.milestonePk === null ? [] : [e.milestonePk])))];
+  const rows = await db.read(
+    `SELECT 'i' AS kind, id, code, title AS name FROM initiatives WHERE id = ANY($1::int[])
+     UNION ALL SELECT 'o', id, code, name FROM organisations WHERE id = ANY($2::int[])
+     UNION ALL SELECT 'm', id, NULL, title FROM milestones WHERE id = ANY($3::int[])`,
+    [initiativePks, organisationPks, milestonePks],
+  );
+  const names: Names = { initiatives: new Map(), organisations: new Map(), milestones: new Map() };
+  for (const r of rows) {
+    const pk = r.id as number;
+    if (r.kind === 'i') names.initiatives.set(pk, { code: r.code as string, title: r.name as string });
+    if (r.kind === 'o') names.organisations.set(pk, { code: r.code as string, name: r.name as string });
+    if (r.kind === 'm') names.milestones.set(pk, { title: r.name as string });
+  }
+  return names;
+}
+
+/**
+ * The body of a delivery: `{ type, timestamp, data }`, the event with global ids, and the code, name or title
+ * of what it concerns as they are at delivery (the event's own `payload` says what changed).
+ */
+export function deliveryBody(event: Event, names?: Names): string {
   const id = (type: Parameters<typeof toGlobalId>[0], pk: number | null) =>
     pk === null ? null : toGlobalId(type, pk);
   return JSON.stringify({
@@ -58,7 +93,29 @@ export function deliveryBody(event: Event): string {
       actorId: id('Organisation', event.actorPk),
       organisationId: id('Organisation', event.organisationPk),
       organisationIds: event.organisationPks.map((pk) => toGlobalId('Organisation', pk)),
+      organisation:
+        event.organisationPk === null
+          ? null
+          : {
+              id: toGlobalId('Organisation', event.organisationPk),
+              ...names?.organisations.get(event.organisationPk),
+            },
+      actor:
+        event.actorPk === null
+          ? null
+          : { id: toGlobalId('Organisation', event.actorPk), ...names?.organisations.get(event.actorPk) },
       initiativeId: id('Initiative', event.initiativePk),
+      initiative:
+        event.initiativePk === null
+          ? null
+          : {
+              id: toGlobalId('Initiative', event.initiativePk),
+              ...names?.initiatives.get(event.initiativePk),
+            },
+      milestone:
+        event.milestonePk === null
+          ? null
+          : { id: toGlobalId('Milestone', event.milestonePk), ...names?.milestones.get(event.milestonePk) },
       milestoneId: id('Milestone', event.milestonePk),
       participationId: id('Participation', event.participationPk),
       partnershipId: id('Partnership', event.partnershipPk),
@@ -239,9 +296,10 @@ export class WebhookDeliverer {
         },
         { first: PAGE, after: [cursor.toString()] },
       );
+      const names = page.nodes.length ? await namesOf(this.db, page.nodes) : undefined;
       for (const event of page.nodes) {
         if (this.stopped) return;
-        if (!(await this.attempt(webhook, event))) return;
+        if (!(await this.attempt(webhook, event, { names }))) return;
         cursor = BigInt(event.seq);
       }
       if (page.nodes.length < PAGE) {
@@ -266,9 +324,13 @@ export class WebhookDeliverer {
    * Sends one event and records the attempt; true when it was taken (2xx). A failure schedules the retry, or
    * disables the webhook (410 Gone, or retries exhausted).
    */
-  async attempt(webhook: Webhook, event: Event, options: { inOrder?: boolean } = {}): Promise<boolean> {
+  async attempt(
+    webhook: Webhook,
+    event: Event,
+    options: { inOrder?: boolean; names?: Names } = {},
+  ): Promise<boolean> {
     const inOrder = options.inOrder ?? true;
-    const body = deliveryBody(event);
+    const body = deliveryBody(event, options.names ?? (await namesOf(this.db, [event])));
     const msgId = encodeCursor([event.seq]);
     const at = new Date();
     let status: number | null = null;
