@@ -131,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       retryForMs: config.webhookRetryForHours * 3_600_000,
       pollMs: config.webhookPollMs,
       concurrency: config.webhookConcurrency,
+      leaseMs: config.webhookLeaseMs,
     },
     logger,
   );

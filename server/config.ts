@@ -72,6 +72,8 @@ export interface Config {
   webhookPollMs: number;
   /** Webhooks delivered to at once per instance (a hanging endpoint holds one). */
   webhookConcurrency: number;
+  /** How long an instance holds a webhook without renewing; a crashed one's webhooks wait that long. */
+  webhookLeaseMs: number;
   wsMaxBufferedBytes: number;
   /** How often connections authenticated by API key re-check the key, ms. */
   wsRecheckMs: number;
@@ -162,6 +164,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const poolSize = intVar(env, 'DB_POOL_SIZE', 10, 1, 200);
+  const webhookTimeoutMs = intVar(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000);
+  const webhookLeaseMs = intVar(env, 'WEBHOOK_LEASE_MS', 60_000, 500, 3_600_000);
+  // A claim must outlive the request it covers, or a second instance would deliver beside the first.
+  if (webhookLeaseMs <= webhookTimeoutMs) {
+    throw new Error(
+      `[config] WEBHOOK_LEASE_MS (${webhookLeaseMs}) must be longer than WEBHOOK_TIMEOUT_MS (${webhookTimeoutMs})`,
+    );
+  }
   return {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -211,9 +221,10 @@ export function loadConfig(env: Env = process.env): Config {
     webhookAllowLoopback: boolVar(env, 'WEBHOOK_ALLOW_LOOPBACK', nodeEnv !== 'production'),
     webhookRetryBaseMs: intVar(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),
     webhookRetryForHours: intVar(env, 'WEBHOOK_RETRY_FOR_HOURS', 24, 0, 24 * 30),
-    webhookTimeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookTimeoutMs,
     webhookPollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookConcurrency: intVar(env, 'WEBHOOK_CONCURRENCY', 200, 1, 10_000),
+    webhookLeaseMs,
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
     jwtIssuer: env.JWT_ISSUER || undefined,

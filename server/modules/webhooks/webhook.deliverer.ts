@@ -37,9 +37,10 @@ export interface DelivererOptions {
   retryForMs: number;
   pollMs: number;
   concurrency: number;
+  /** How long a claim holds without renewal (it is renewed after every delivery). */
+  leaseMs: number;
 }
 
-const LEASE_MS = 60_000;
 const PAGE = 50;
 const MAX_BACKOFF_MS = 3_600_000;
 
@@ -226,7 +227,7 @@ export class WebhookDeliverer {
                AND id <> ALL($3::int[])
              ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
           RETURNING w.*`,
-        [this.instance, LEASE_MS, [...this.busy], slots],
+        [this.instance, this.options.leaseMs, [...this.busy], slots],
       ),
     );
     for (const row of rows) {
@@ -315,7 +316,7 @@ export class WebhookDeliverer {
       tx.query(
         `UPDATE webhooks SET cursor_seq = GREATEST(cursor_seq, $2), lease_until = now() + $4 * interval '1 millisecond'
           WHERE id = $1 AND leased_by = $3`,
-        [webhookPk, seq.toString(), this.instance, LEASE_MS],
+        [webhookPk, seq.toString(), this.instance, this.options.leaseMs],
       ),
     );
   }
@@ -373,7 +374,7 @@ export class WebhookDeliverer {
           `UPDATE webhooks SET cursor_seq = GREATEST(cursor_seq, $2), retry_at = NULL,
                   lease_until = now() + $4 * interval '1 millisecond'
             WHERE id = $1 AND leased_by = $3`,
-          [webhook.pk, event.seq, this.instance, LEASE_MS],
+          [webhook.pk, event.seq, this.instance, this.options.leaseMs],
         ),
       );
       return true;

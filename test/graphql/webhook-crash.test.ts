@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TokenService } from '../../server/infra/auth/tokens.js';
+import { Role } from '../../server/vocabulary.js';
+import { sdkClient, startTestServer, type TestServer } from '../harness/app.js';
+import { freePort } from '../harness/free-port.js';
+import { eventually, organisationIds } from '../harness/graph.js';
+import { createTestDatabase } from '../harness/postgres.js';
+import { startReceiver, type Receiver } from '../harness/webhook-receiver.js';
+
+// An instance killed (SIGKILL) in the middle of a webhook delivery: once its lease runs out, another instance
+// delivers the same event again with the same webhook-id, and then the rest in order.
+const SECRET = 'webhook-crash-secret-webhook-crash-secret-0123';
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+let child: ChildProcess | undefined;
+let other: TestServer | undefined;
+let receiver: Receiver | undefined;
+let drop: (() => Promise<void>) | undefined;
+
+afterAll(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await other?.close();
+  await receiver?.close();
+  await drop?.();
+});
+
+describe('a crash mid-delivery', () => {
+  it('is redelivered by another instance with the same webhook-id once the lease runs out', async () => {
+    const database = await createTestDatabase();
+    drop = database.drop;
+    const port = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        DATABASE_URL: database.url,
+        REDIS_URL: '',
+        JWT_SECRET: SECRET,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'info',
+        EVENTS_POLL_MS: '100',
+        WEBHOOK_POLL_MS: '100',
+        WEBHOOK_TIMEOUT_MS: '2500',
+        WEBHOOK_LEASE_MS: '3000',
+        GRAPH_WARM_METRICS: 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+    for (let i = 0; !log.includes('listens on'); i++) {
+      if (i > 600 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const tokens = new TokenService(SECRET);
+    const sign = (org: string) =>
+      tokens.sign({ subject: `crash-${org}`, organisationCode: org, role: Role.EDITOR }, 600);
+    const base = `http://127.0.0.1:${port}`;
+    const bom = sdkClient(base, await sign('BOM'));
+    const nom = sdkClient(base, await sign('NOM'));
+
+    receiver = await startReceiver();
+    let first = true;
+    // The first request is never answered: the instance dies waiting for it.
+    receiver.answer = () => (first ? ((first = false), { delayMs: 60_000 }) : {});
+    const ids = await organisationIds({ gql: (q: string) => bom.execute(q) } as unknown as TestServer);
+    const { webhook } = await bom.createWebhook({
+      input: { organisationId: ids.get('BOM')!, url: receiver.url, eventTypes: ['MILESTONE_ADDED'] },
+    });
+    const initiative = await nom.createInitiative({
+      input: {
+        code: 'CRASHED',
+        title: 'Crashed',
+        leadOrganisationId: ids.get('NOM')!,
+        visibility: 'NETWORK',
+      },
+    });
+    await nom.addMilestone({ input: { initiativeId: initiative.id, title: 'in flight' } });
+    await eventually(async () => expect(receiver!.received).toHaveLength(1), 10_000);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child!.once('exit', resolve));
+
+    // Another instance on the same database, with nothing handed over but the database.
+    other = await startTestServer({ WEBHOOK_POLL_MS: '100', EVENTS_POLL_MS: '100', JWT_SECRET: SECRET }, {
+      databaseUrl: database.url,
+    } as TestServer);
+    await other
+      .client(await sign('NOM'))
+      .addMilestone({ input: { initiativeId: initiative.id, title: 'after' } });
+    await eventually(async () => expect(receiver!.received).toHaveLength(3), 15_000);
+    const [inFlight, again, after] = receiver.received.map((r) => ({
+      id: r.headers['webhook-id'],
+      title: JSON.parse(r.body).data.payload.title,
+    }));
+    expect(again).toEqual(inFlight);
+    expect(inFlight!.title).toBe('in flight');
+    expect(after!.title).toBe('after');
+    const log2 = await other.client(await sign('BOM')).webhookDeliveries({ webhookId: webhook.id });
+    expect(log2.nodes.map((d) => d.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+  }, 60_000);
+});
