@@ -252,6 +252,25 @@ describe('follows and the inbox', () => {
     expect(
       await caught(server.client(reader).markNotificationRead({ id: 'Tm90aWZpY2F0aW9uOjE' })),
     ).toBeInstanceOf(NotFoundError);
+    // At most 200 follows at once (rows written here directly: 200 follow calls would only be slower).
+    const many = await person('BOM', Role.VIEWER);
+    const key = `person:${Number(Buffer.from(ids.get('BOM')!, 'base64url').toString().split(':')[1])}:person-${people}`;
+    await server.app.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO organisations (code, name, kind)
+         SELECT 'FOLLOWED_' || n, 'Followed ' || n, 'COMPANY' FROM generate_series(1, 200) n`,
+      );
+      await tx.query(
+        `INSERT INTO follows (follower, organisation_id, target_organisation_id, since_seq)
+         SELECT $1, (SELECT id FROM organisations WHERE code = 'BOM'), id, 0 FROM organisations
+          WHERE code LIKE 'FOLLOWED\\_%'`,
+        [key],
+      );
+    });
+    expect((await server.client(many).viewer()).follows).toHaveLength(200);
+    const capped = await caught(server.client(many).follow({ input: { theme: 'HEALTH' } }));
+    expect(capped.code).toBe('BAD_USER_INPUT');
+    expect(capped.message).toMatch(/200 things already/);
     // Someone else's follow cannot be ended.
     const other = await person('BOM', Role.VIEWER);
     const theirs = await server.client(other).follow({ input: { theme: 'AGRI_FOOD' } });

@@ -242,6 +242,25 @@ describe('webhooks', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('refuses more than 20 webhooks per organisation, and huge filters', async () => {
+    const r = await receiver();
+    for (let i = 0; i < 20; i++) await hook(`${r.url}?n=${i}`);
+    const more = await caught(hook(`${r.url}?n=20`));
+    expect(more.code).toBe('BAD_USER_INPUT');
+    expect(more.message).toMatch(/20 webhooks/);
+    await a.app.db.transaction((tx) => tx.query(`DELETE FROM webhooks`));
+    const huge = await caught(
+      a.client(bom).createWebhook({
+        input: {
+          organisationId: ids.get('BOM')!,
+          url: r.url,
+          filter: { initiativeIds: Array.from({ length: 101 }, () => initiativeId) },
+        },
+      }),
+    );
+    expect(huge.code).toBe('BAD_USER_INPUT');
+  });
+
   it('redelivers a delivery with the same webhook-id, and rotates the secret with an overlap', async () => {
     const r = await receiver();
     const { secret, webhook } = await hook(r.url);

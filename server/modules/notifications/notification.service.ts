@@ -21,6 +21,9 @@ export function followFromRow(row: Row): Follow {
   return followTable.fromRow(row);
 }
 
+/** Active follows one follower may have: each is a window every inbox read and live event goes through. */
+export const MAX_FOLLOWS = 200;
+
 /** Where a follow points, as its FOLLOWED event's payload says (global ids, as the API speaks). */
 function targetPayload(follow: Follow): Record<string, unknown> {
   if (follow.theme) return { theme: follow.theme };
@@ -120,6 +123,16 @@ export class NotificationService {
         [follower, theme, pillar, initiativePk, organisationPk],
       );
       if (existing) return existing;
+      const [{ n }] = (await tx.query(
+        `SELECT count(*)::int AS n FROM follows WHERE follower = $1 AND until_seq IS NULL`,
+        [follower],
+      )) as [{ n: number }];
+      if (n >= MAX_FOLLOWS) {
+        throw new BadInputError(
+          `you follow ${n} things already, the most one may; unfollow some first (viewer { follows })`,
+          'input',
+        );
+      }
       // The id first, so that the FOLLOWED event can name the follow; the row after the event, so that it
       // brings what comes after its own event's seq.
       const [{ id }] = (await tx.query(

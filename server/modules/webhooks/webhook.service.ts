@@ -36,11 +36,18 @@ export function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** Webhooks one organisation may have. */
+export const MAX_WEBHOOKS = 20;
+
 /** How long the secret before a rotation still signs deliveries beside the new one. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
 /** The stored filter: the events query's filter with its ids decoded (what the deliverer hands listMatching). */
 function storedFilter(filter: EventFilter | null | undefined): Record<string, unknown> {
+  for (const [list, values] of Object.entries(filter ?? {})) {
+    if (Array.isArray(values) && values.length > 100)
+      throw new BadInputError(`input.filter.${list} takes at most 100 values`, `input.filter.${list}`);
+  }
   return {
     initiativePks: (filter?.initiativeIds ?? []).map((id, i) =>
       decodeId(id, 'Initiative', `input.filter.initiativeIds[${i}]`),
@@ -104,6 +111,16 @@ export class WebhookService {
     can.manageWebhooks(scope.viewer, organisationPk);
     const url = await this.url(input.url, 'input.url');
     const eventTypes = valid.enumList(input.eventTypes, 'input.eventTypes');
+    const [{ n }] = (await this.db.read(
+      `SELECT count(*)::int AS n FROM webhooks WHERE organisation_id = $1`,
+      [organisationPk],
+    )) as [{ n: number }];
+    if (n >= MAX_WEBHOOKS) {
+      throw new BadInputError(
+        `the organisation has ${n} webhooks, the most one may; delete one first (webhooks(organisationId:))`,
+        'input.organisationId',
+      );
+    }
     const secret = newSecret();
     const [row] = await this.db.transaction((tx) =>
       tx.query(
