@@ -20,6 +20,10 @@ const BENCHMARKS: Record<
       'the thirteen dashboard questions at 10,000 organisations: p50/p95 at concurrency 1, statements each',
     load: () => import('./questions.js'),
   },
+  notifications: {
+    about: 'the inbox at 100,000 events and 5,000 people with three follows: first and second page, p50/p95',
+    load: () => import('./notifications.js'),
+  },
   fanout: {
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),

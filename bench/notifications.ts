@@ -1,0 +1,275 @@
+/**
+ * npm run bench -- notifications: the inbox at scale. On the synthetic network of 10,000 organisations, the
+ * event log is filled to 100,000 events and 5,000 people get three follows each (a theme, an initiative, an
+ * organisation), from random points of the log. Then, at concurrency 1 over HTTP, people drawn at random read
+ * their inbox's first page with its unread count, and its second page: p50, p95 and p99 against the issue's
+ * target (p95 <= 20 ms), with the statements one read takes.
+ *
+ * The live half of the issue's targets (5,000 personal feeds at 2 events/s) and the webhook one (1,000
+ * webhooks at 10 events/s) are not measured here yet: bench/README.md says so beside the results.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDataSource } from '../server/data-source.js';
+import { TokenService } from '../server/infra/auth/tokens.js';
+import { Database } from '../server/infra/db/database.js';
+import { importReferenceData } from '../server/seed/importer.js';
+import { EVENT_LOG_LOCK_KEY } from '../server/live/index.js';
+import { EventType, Role, Theme } from '../server/vocabulary.js';
+import { parseCli } from './lib/cli.js';
+import { benchDatabaseUrl, ensureSyntheticData } from './lib/database.js';
+import {
+  describeMachine,
+  machineLine,
+  markdownTable,
+  replaceReadmeSection,
+  writeJson,
+} from './lib/report.js';
+import { startServer } from './lib/servers.js';
+
+const USAGE = `Usage: npm run bench -- notifications [options]
+
+  --requests N        inbox reads per measurement at concurrency 1 (default 300)
+  --events N          events the log holds at least (default 100000)
+  --people N          people with three follows each (default 5000)
+  --organisations N   size of the synthetic network to seed if the database has none (default 10000)
+  --readme / --no-readme   record the results in bench/README.md (default runs are recorded)
+
+Needs DATABASE_URL (see bench/README.md). Quick check: npm run bench -- notifications --requests 30 --no-readme`;
+
+const TARGET_P95_MS = 20;
+const INBOX = `query Inbox($after: String) { viewer { unreadCount notifications(first: 20, after: $after) {
+  pageInfo { endCursor } nodes { id cursor reason readAt event { type occurredAt payload initiative { code title }
+  milestone { title } } } } } }`;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '-');
+
+/** Fills the log to `events` (one statement, under the log's lock) and gives `people` three follows each. */
+async function prepare(
+  url: string,
+  events: number,
+  people: number,
+): Promise<{ events: number; people: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
+    const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM events`)).rows;
+    if (n < events) {
+      console.log(`[bench] appending ${(events - n).toLocaleString('en')} events to the log`);
+      await client.query(
+        `WITH i AS (SELECT array_agg(id ORDER BY id) AS a FROM initiatives),
+              o AS (SELECT array_agg(id ORDER BY id) AS a FROM organisations)
+         INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, payload)
+         SELECT nextval('events_seq_seq'), (ARRAY[$2, $3, $4])[1 + (g % 3)],
+                o.a[1 + ((g * 104729) % array_length(o.a, 1))::int], o.a[1 + ((g * 104729) % array_length(o.a, 1))::int],
+                ARRAY[o.a[1 + ((g * 104729) % array_length(o.a, 1))::int]], i.a[1 + ((g * 7919) % array_length(i.a, 1))::int],
+                jsonb_build_object('title', 'Synthetic ' || g)
+           FROM generate_series(1::bigint, $1::bigint) g, i, o`,
+        [events - n, EventType.MILESTONE_ADDED, EventType.MILESTONE_CHANGED, EventType.PARTNER_JOINED],
+      );
+    }
+    const [{ p }] = (
+      await client.query(
+        `SELECT count(DISTINCT follower)::int AS p FROM follows WHERE follower LIKE 'person:%:bench-%'`,
+      )
+    ).rows;
+    if (p < people) {
+      console.log(`[bench] giving ${people.toLocaleString('en')} people three follows each`);
+      await client.query(`DELETE FROM follows WHERE follower LIKE 'person:%:bench-%'`);
+      const themes = Object.values(Theme);
+      await client.query(
+        `WITH i AS (SELECT array_agg(id ORDER BY id) AS a FROM initiatives),
+              o AS (SELECT array_agg(id ORDER BY id) AS a FROM organisations),
+              r AS (SELECT array_agg(id ORDER BY id) AS a FROM organisations WHERE kind = 'ROM'),
+              who AS (
+           SELECT g, r.a[1 + g % array_length(r.a, 1)] AS org, (SELECT max(seq) FROM events) AS head
+             FROM generate_series(1, $1::int) g, r)
+         INSERT INTO follows (follower, organisation_id, theme, initiative_id, target_organisation_id, since_seq)
+         SELECT 'person:' || org || ':bench-' || g, org, ($2::text[])[1 + g % array_length($2::text[], 1)], NULL::int, NULL::int,
+                (head * ((g * 31) % 100) / 100)::bigint FROM who
+         UNION ALL
+         SELECT 'person:' || org || ':bench-' || g, org, NULL::text,
+                i.a[1 + (g * 13) % array_length(i.a, 1)], NULL::int,
+                (head * ((g * 17) % 100) / 100)::bigint FROM who, i
+         UNION ALL
+         SELECT 'person:' || org || ':bench-' || g, org, NULL::text, NULL::int,
+                o.a[1 + (g * 101) % array_length(o.a, 1)],
+                (head * ((g * 7) % 100) / 100)::bigint FROM who, o`,
+        [people, themes],
+      );
+    }
+    await client.query('COMMIT');
+    await client.query('ANALYZE events; ANALYZE follows');
+    const [{ e }] = (await client.query(`SELECT count(*)::int AS e FROM events`)).rows;
+    return { events: e, people };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const values = parseCli(USAGE, () =>
+    parseArgs({
+      args,
+      options: {
+        requests: { type: 'string', default: '300' },
+        events: { type: 'string', default: '100000' },
+        people: { type: 'string', default: '5000' },
+        organisations: { type: 'string', default: '10000' },
+        readme: { type: 'boolean', default: false },
+        'no-readme': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }),
+  );
+  const requests = Number(values.requests);
+  const isDefault = requests === 300 && values.events === '100000' && values.people === '5000';
+  const url = benchDatabaseUrl();
+  const organisations = await ensureSyntheticData(url, Number(values.organisations), true);
+  const dataSource = createDataSource({ url } as never);
+  await dataSource.initialize();
+  let postgres: string | undefined;
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    await importReferenceData(new Database(dataSource));
+    postgres = (await dataSource.query('SHOW server_version'))[0].server_version;
+  } finally {
+    await dataSource.destroy();
+  }
+  const prepared = await prepare(url, Number(values.events), Number(values.people));
+  const machine = describeMachine(postgres ?? 'unknown');
+
+  const secret = randomBytes(48).toString('base64');
+  const server = await startServer({
+    name: 'romgraph',
+    entry: 'servers/romgraph.ts',
+    env: { BENCH_DATABASE_URL: url, BENCH_JWT_SECRET: secret, BENCH_EVENTS_POLL_MS: '60000' },
+    timeoutMs: 120_000,
+  });
+  const tokens = new TokenService(secret);
+  const roms = await (async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT id, code FROM organisations WHERE kind = 'ROM' ORDER BY id`))
+        .rows as {
+        id: number;
+        code: string;
+      }[];
+    } finally {
+      await client.end();
+    }
+  })();
+  /** A person of the prepared ones: its organisation is the ROM its follows were given under. */
+  const personToken = async (n: number) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT organisation_id FROM follows WHERE follower LIKE $1 LIMIT 1`,
+        [`person:%:bench-${n}`],
+      );
+      const org = roms.find((r) => r.id === rows[0]?.organisation_id) ?? roms[0]!;
+      return tokens.sign({ subject: `bench-${n}`, organisationCode: org.code, role: Role.VIEWER }, 3600 * 4);
+    } finally {
+      await client.end();
+    }
+  };
+  const post = async (token: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: INBOX, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+    if (body.errors) throw new Error(`[bench] the inbox failed: ${body.errors[0]!.message}`);
+    return body.data.viewer;
+  };
+
+  const people = Array.from({ length: requests }, (_, i) => 1 + ((i * 7919) % prepared.people));
+  const tokenOf = new Map<number, string>();
+  for (const n of new Set(people)) tokenOf.set(n, await personToken(n));
+  const rows: {
+    read: string;
+    p50: number;
+    p95: number;
+    p99: number;
+    statements: number;
+    notifications: number;
+  }[] = [];
+  try {
+    for (let i = 0; i < 20; i++) await post(tokenOf.get(people[i % people.length]!)!);
+    for (const read of ['first page and unread count', 'second page and unread count']) {
+      const times: number[] = [];
+      let notifications = 0;
+      let statements = 0;
+      for (let i = 0; i < people.length; i++) {
+        const token = tokenOf.get(people[i]!)!;
+        const after = read.startsWith('second') ? (await post(token)).notifications.pageInfo.endCursor : null;
+        const before = i === 0 ? (await server.cpu()).statements! : 0;
+        const began = performance.now();
+        const viewer = await post(token, after ? { after } : {});
+        times.push(performance.now() - began);
+        if (i === 0) statements = (await server.cpu()).statements! - before;
+        notifications += viewer.notifications.nodes.length;
+      }
+      times.sort((a, b) => a - b);
+      const row = {
+        read,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        p99: percentile(times, 99),
+        statements,
+        notifications: Math.round(notifications / people.length),
+      };
+      rows.push(row);
+      console.log(
+        `[bench] inbox, ${read}: p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, ${statements} statements`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  const table = markdownTable(
+    [
+      'read',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'statements',
+      'notifications per page',
+      `p95 <= ${TARGET_P95_MS} ms`,
+    ],
+    rows.map((r) => [
+      r.read,
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.p99),
+      String(r.statements),
+      String(r.notifications),
+      r.p95 <= TARGET_P95_MS ? 'yes' : 'no',
+    ]),
+  );
+  const file = writeJson('notifications', { machine, organisations, ...prepared, requests, rows });
+  console.log(`\n${table}\n\n[bench] results in ${file}`);
+  if ((isDefault || values.readme) && !values['no-readme']) {
+    await replaceReadmeSection(
+      'notifications',
+      [
+        `${machineLine(machine)}; ${organisations.toLocaleString('en')} synthetic organisations, ${prepared.events.toLocaleString('en')} events in the log,`,
+        `${prepared.people.toLocaleString('en')} people with three follows each (a theme, an initiative, an organisation);`,
+        `${requests} inbox reads per row at concurrency 1 over HTTP, each by a person drawn at random (a VIEWER of a ROM).`,
+        '',
+        table,
+        '',
+        'Not measured yet: the live half (5,000 personal feeds at 2 events/s) and 1,000 webhooks at 10 events/s.',
+      ].join('\n'),
+    );
+    console.log('[bench] bench/README.md updated');
+  }
+}
