@@ -8,17 +8,15 @@
  * The live half of the issue's targets (5,000 personal feeds at 2 events/s) and the webhook one (1,000
  * webhooks at 10 events/s) are not measured here yet: bench/README.md says so beside the results.
  */
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDataSource } from '../server/data-source.js';
 import { TokenService } from '../server/infra/auth/tokens.js';
-import { Database } from '../server/infra/db/database.js';
-import { importReferenceData } from '../server/seed/importer.js';
 import { EVENT_LOG_LOCK_KEY } from '../server/live/index.js';
 import { EventType, Role, Theme } from '../server/vocabulary.js';
 import { parseCli } from './lib/cli.js';
-import { benchDatabaseUrl, ensureSyntheticData } from './lib/database.js';
+import { benchDatabaseUrl, ensureSyntheticData, migrateWithReferenceData } from './lib/database.js';
 import {
   describeMachine,
   machineLine,
@@ -131,18 +129,9 @@ export async function run(args: string[]): Promise<void> {
   const isDefault = requests === 300 && values.events === '100000' && values.people === '5000';
   const url = benchDatabaseUrl();
   const organisations = await ensureSyntheticData(url, Number(values.organisations), true);
-  const dataSource = createDataSource({ url } as never);
-  await dataSource.initialize();
-  let postgres: string | undefined;
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    await importReferenceData(new Database(dataSource));
-    postgres = (await dataSource.query('SHOW server_version'))[0].server_version;
-  } finally {
-    await dataSource.destroy();
-  }
+  const postgres = await migrateWithReferenceData(url);
   const prepared = await prepare(url, Number(values.events), Number(values.people));
-  const machine = describeMachine(postgres ?? 'unknown');
+  const machine = describeMachine(postgres);
 
   const secret = randomBytes(48).toString('base64');
   const server = await startServer({

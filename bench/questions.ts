@@ -4,15 +4,13 @@
  * (the caller whose answers carry amounts). Per question: p50, p95 and p99 latency, and the SQL statements one
  * answer takes (the same numbers test/questions checks on the reference network alone: fixed whatever the data).
  */
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createDataSource } from '../server/data-source.js';
-import { Database } from '../server/infra/db/database.js';
 import { TokenService } from '../server/infra/auth/tokens.js';
-import { importReferenceData } from '../server/seed/importer.js';
 import { Role } from '../server/vocabulary.js';
 import { loadQuestions, type Question } from '../scripts/lib/questions.js';
-import { benchDatabaseUrl, ensureSyntheticData } from './lib/database.js';
+import { benchDatabaseUrl, ensureSyntheticData, migrateWithReferenceData } from './lib/database.js';
 import { parseCli } from './lib/cli.js';
 import {
   describeMachine,
@@ -59,18 +57,7 @@ export async function run(args: string[]): Promise<void> {
   const url = benchDatabaseUrl();
   const organisations = await ensureSyntheticData(url, Number(values.organisations), !values['no-seed']);
 
-  // Migrated and holding the reference network (its outputs, markets and coverage too), before the server starts.
-  const dataSource = createDataSource({ url } as never);
-  await dataSource.initialize();
-  let postgres: string | undefined;
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    await importReferenceData(new Database(dataSource));
-    postgres = (await dataSource.query('SHOW server_version'))[0].server_version;
-  } finally {
-    await dataSource.destroy();
-  }
-  const machine = describeMachine(postgres ?? 'unknown');
+  const machine = describeMachine(await migrateWithReferenceData(url));
 
   const secret = randomBytes(48).toString('base64');
   const server = await startServer({

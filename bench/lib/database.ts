@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, databaseNameOf } from '../../scripts/lib/postgres.js';
+import { createDataSource } from '../../server/data-source.js';
+import { Database } from '../../server/infra/db/database.js';
+import { importReferenceData } from '../../server/seed/importer.js';
 
 export const DATABASE_HELP = `The benchmarks need DATABASE_URL pointing at a PostgreSQL database for them, e.g.
   psql postgres://postgres@127.0.0.1:5432/postgres -c 'CREATE DATABASE romgraph_bench'
@@ -78,4 +81,20 @@ export async function ensureSyntheticData(url: string, organisations: number, se
   });
   if (code !== 0) throw new Error(`[bench] seed:synthetic failed (exit code ${code})`);
   return syntheticOrganisations(url);
+}
+
+/**
+ * The bench database migrated to the latest migration and holding the reference network (its outputs, markets
+ * and coverage too) beside the synthetic one, before a server starts on it; PostgreSQL's version.
+ */
+export async function migrateWithReferenceData(url: string): Promise<string> {
+  const dataSource = createDataSource({ url } as never);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    await importReferenceData(new Database(dataSource));
+    return (await dataSource.query('SHOW server_version'))[0].server_version as string;
+  } finally {
+    await dataSource.destroy();
+  }
 }
