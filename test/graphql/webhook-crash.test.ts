@@ -1,18 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/infra/auth/tokens.js';
 import { Role } from '../../server/vocabulary.js';
 import { sdkClient, startTestServer, type TestServer } from '../harness/app.js';
-import { freePort } from '../harness/free-port.js';
 import { eventually, organisationIds } from '../harness/graph.js';
 import { createTestDatabase } from '../harness/postgres.js';
+import { spawnServer } from '../harness/server-process.js';
 import { startReceiver, type Receiver } from '../harness/webhook-receiver.js';
 
 // An instance killed (SIGKILL) in the middle of a webhook delivery: once its lease runs out, another instance
 // delivers the same event again with the same webhook-id, and then the rest in order.
 const SECRET = 'webhook-crash-secret-webhook-crash-secret-0123';
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 let child: ChildProcess | undefined;
 let other: TestServer | undefined;
 let receiver: Receiver | undefined;
@@ -29,38 +27,20 @@ describe('a crash mid-delivery', () => {
   it('is redelivered by another instance with the same webhook-id once the lease runs out', async () => {
     const database = await createTestDatabase();
     drop = database.drop;
-    const port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        DATABASE_URL: database.url,
-        REDIS_URL: '',
-        JWT_SECRET: SECRET,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'info',
-        EVENTS_POLL_MS: '100',
-        WEBHOOK_POLL_MS: '100',
-        WEBHOOK_TIMEOUT_MS: '2500',
-        WEBHOOK_LEASE_MS: '3000',
-        GRAPH_WARM_METRICS: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await spawnServer({
+      DATABASE_URL: database.url,
+      JWT_SECRET: SECRET,
+      EVENTS_POLL_MS: '100',
+      WEBHOOK_POLL_MS: '100',
+      WEBHOOK_TIMEOUT_MS: '2500',
+      WEBHOOK_LEASE_MS: '3000',
+      GRAPH_WARM_METRICS: 'false',
     });
-    let log = '';
-    child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
-    for (let i = 0; !log.includes('listens on'); i++) {
-      if (i > 600 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    child = server.child;
     const tokens = new TokenService(SECRET);
     const sign = (org: string) =>
       tokens.sign({ subject: `crash-${org}`, organisationCode: org, role: Role.EDITOR }, 600);
-    const base = `http://127.0.0.1:${port}`;
+    const base = server.url;
     const bom = sdkClient(base, await sign('BOM'));
     const nom = sdkClient(base, await sign('NOM'));
 

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TokenService } from '../../server/infra/auth/tokens.js';
 import { Role } from '../../server/vocabulary.js';
 import { sdkClient } from '../harness/app.js';
-import { freePort } from '../harness/free-port.js';
 import { createTestDatabase } from '../harness/postgres.js';
+import { spawnServer } from '../harness/server-process.js';
 
 // The real process, signalled as an orchestrator does, under a steady write load: SIGTERM must drain, never
 // answer 500, fail readiness while still serving, and lose no acknowledged write.
@@ -15,7 +14,6 @@ const GRACE_MS = 1500;
 const WRITES_PER_SECOND = 250;
 const MAX_WRITES = 2000;
 const MAX_OUTSTANDING = 64;
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 let child: ChildProcess | undefined;
 let drop: (() => Promise<void>) | undefined;
@@ -64,34 +62,15 @@ describe('SIGTERM', () => {
   it('fails readiness, keeps serving through the grace period, drains, loses no write and exits 0', async () => {
     const database = await createTestDatabase();
     drop = database.drop;
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        // Vitest's NODE_ENV=test would hide Apollo's own signal handlers, which are on in every other environment.
-        NODE_ENV: 'development',
-        DATABASE_URL: database.url,
-        REDIS_URL: '',
-        JWT_SECRET: SECRET,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'info',
-        SHUTDOWN_GRACE_MS: String(GRACE_MS),
-        SHUTDOWN_TIMEOUT_MS: '5000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const server = await spawnServer({
+      DATABASE_URL: database.url,
+      JWT_SECRET: SECRET,
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
+      SHUTDOWN_TIMEOUT_MS: '5000',
     });
-    let log = '';
-    child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    for (let i = 0; !log.includes('listens on'); i++) {
-      if (i > 600 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    child = server.child;
+    const base = server.url;
+    const { exited } = server;
 
     const token = await new TokenService(SECRET).sign(
       { subject: 'shutdown-test', organisationCode: 'ROMNL', role: Role.ADMIN },
@@ -171,6 +150,7 @@ describe('SIGTERM', () => {
     const probeOutcomes = [...probes];
 
     const summary = `writes ${JSON.stringify(tally(writeOutcomes))} (${skipped} not sent: ${MAX_OUTSTANDING} outstanding), readiness ${JSON.stringify(tally(probeOutcomes))}`;
+    const log = server.log();
     const shutdownLog = log.split('\n').filter((line) => /\[http\] (SIGTERM|drained|stopped)/.test(line));
     console.info(`[test] ${summary}\n${shutdownLog.join('\n')}`);
     expect(code, log).toBe(0);
