@@ -243,11 +243,13 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
         ? { visibility: known.visibility, participantPks: known.participantPks, audience }
         : { visibility: 'PARTICIPANTS', participantPks: none, audience };
     };
+    // Once per batch, not once per cohort: what each event's reader must be allowed to see.
+    const accessFacts = batch.map(facts);
     await Promise.all(
       [...this.cohorts.values()].map(async (cohort) => {
-        if (cohort.personal) return this.fanOutPersonal(cohort, batch, lookups, facts);
+        if (cohort.personal) return this.fanOutPersonal(cohort, batch, lookups, accessFacts);
         const events = batch.filter(
-          (e) => matchesFeed(cohort.filter, e, lookups) && canSeeEvent(cohort.viewer, facts(e)),
+          (e, i) => matchesFeed(cohort.filter, e, lookups) && canSeeEvent(cohort.viewer, accessFacts[i]!),
         );
         if (events.length === 0) return;
         // One scope per cohort and batch: the batch's executions share DataLoaders, and nothing is cached longer.
@@ -280,9 +282,9 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
     cohort: Cohort<E>,
     batch: E[],
     lookups: FeedFacts,
-    facts: (event: E) => EventAccessFacts,
+    accessFacts: readonly EventAccessFacts[],
   ): Promise<void> {
-    const visible = batch.map((e) => canSeeEvent(cohort.viewer, facts(e)));
+    const visible = accessFacts.map((facts) => canSeeEvent(cohort.viewer, facts));
     const routed = new Map<Member<E>, { index: number; reason: string }[]>();
     const wanted = new Map<string, { index: number; reason: string }>();
     for (const member of cohort.members) {

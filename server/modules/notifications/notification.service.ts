@@ -215,9 +215,15 @@ export class NotificationService {
     );
   }
 
-  private async count(scope: RequestScope, follower: string, range: InboxRange): Promise<number> {
+  /** How many notifications `range` holds, by `run` (the database, or a transaction). */
+  private async count(
+    scope: RequestScope,
+    follower: string,
+    range: InboxRange,
+    run: (sql: string, params: unknown[]) => Promise<Row[]> = (sql, params) => this.db.read(sql, params),
+  ): Promise<number> {
     const params: unknown[] = [];
-    const [row] = await this.db.read(
+    const [row] = await run(
       `WITH ${inboxHits(scope.viewer, follower, range, params)} SELECT count(DISTINCT seq)::int AS n FROM hits`,
       params,
     );
@@ -276,13 +282,9 @@ export class NotificationService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('notification_reads'), hashtext($1))`, [
         follower,
       ]);
-      const params: unknown[] = [];
-      const [row] = await tx.query(
-        `WITH ${inboxHits(scope.viewer, follower, { below, unreadOnly: true }, params)}
-         SELECT count(DISTINCT seq)::int AS n FROM hits`,
-        params,
+      const marked = await this.count(scope, follower, { below, unreadOnly: true }, (sql, params) =>
+        tx.query(sql, params),
       );
-      const marked = row!.n as number;
       await tx.query(
         `INSERT INTO notification_reads (follower, up_to_seq)
          SELECT $1, $2 WHERE $2::bigint > (SELECT coalesce(max(up_to_seq), 0) FROM notification_reads WHERE follower = $1)`,

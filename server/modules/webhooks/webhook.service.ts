@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { can } from '../../infra/auth/access.js';
+import { actsFor, can } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { Table } from '../../infra/db/table.js';
 import { BadInputError, NotFoundError } from '../../infra/errors.js';
@@ -95,13 +95,9 @@ export class WebhookService {
     return webhook;
   }
 
+  /** Webhooks are configuration of their organisation: to anyone who may not manage them, they do not exist. */
   private canSee(scope: RequestScope, organisationPk: number): boolean {
-    try {
-      can.manageWebhooks(scope.viewer, organisationPk);
-      return true;
-    } catch {
-      return false;
-    }
+    return actsFor(scope.viewer, organisationPk);
   }
 
   async create(scope: RequestScope, input: CreateWebhookInput): Promise<CreatedWebhook> {
