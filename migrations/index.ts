@@ -12,6 +12,7 @@ import { PartialCoverage1796158185411 } from './1796158185411-partial-coverage.j
 import { StalledIndexes1796160624959 } from './1796160624959-stalled-indexes.js';
 import { Notifications1796174042585 } from './1796174042585-notifications.js';
 import { Webhooks1796176327495 } from './1796176327495-webhooks.js';
+import { EventThemes1796185625089 } from './1796185625089-event-themes.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -27,4 +28,5 @@ export const migrations = [
   StalledIndexes1796160624959,
   Notifications1796174042585,
   Webhooks1796176327495,
+  EventThemes1796185625089,
 ];

@@ -25,6 +25,12 @@ export interface NewEvent {
   outputPk?: number | null;
   /** Whom a personal event is for (see `eventAudienceSql`); leave it out for every other event. */
   audience?: string | null;
+  /**
+   * Themes and pillars it concerns besides those its initiative has once the change is made (an update that
+   * takes an initiative out of a theme names the theme it left, so that its followers hear of it).
+   */
+  alsoThemes?: readonly string[];
+  alsoPillars?: readonly string[];
   payload?: Record<string, unknown>;
 }
 
@@ -46,10 +52,16 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
   const organisationIds = [
     ...new Set([...(event.organisationPks ?? []), ...(event.organisationPk ? [event.organisationPk] : [])]),
   ];
+  // The initiative's themes and pillars as of the change are stamped on the event (the inbox's follows of a
+  // theme read them): what it concerned when it happened.
   const rows = await tx.query<{ seq: string; occurred_at: string }>(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
-       participation_id, partnership_id, activity_id, funding_allocation_id, output_id, audience, payload)
-     VALUES (nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       participation_id, partnership_id, activity_id, funding_allocation_id, output_id, audience, payload,
+       themes, pillars)
+     SELECT nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+            ARRAY(SELECT DISTINCT t FROM unnest(coalesce(i.themes, '{}') || $14::text[]) t ORDER BY t),
+            ARRAY(SELECT DISTINCT p FROM unnest(coalesce(i.pillars, '{}') || $15::text[]) p ORDER BY p)
+       FROM (SELECT 1) one LEFT JOIN initiatives i ON i.id = $5
      RETURNING seq, occurred_at`,
     [
       event.type,
@@ -65,6 +77,8 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
       event.outputPk ?? null,
       event.audience ?? null,
       JSON.stringify(event.payload ?? {}),
+      event.alsoThemes ?? [],
+      event.alsoPillars ?? [],
     ],
   );
   const row = rows[0]!;

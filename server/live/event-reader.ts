@@ -5,10 +5,8 @@ import type { Database, Row } from '../infra/db/database.js';
 export interface InitiativeAccess {
   visibility: 'PUBLIC' | 'NETWORK' | 'PARTICIPANTS';
   participantPks: Set<number>;
-  /** Its themes now (for subscriptions filtered by theme, and follows of a theme). */
+  /** Its themes now (for subscriptions filtered by theme). */
   themes: string[];
-  /** Its pillars now (for follows of a pillar). */
-  pillars: string[];
 }
 
 /**
@@ -53,7 +51,7 @@ export class EventLogReader<E> {
   async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {
     if (initiativePks.length === 0) return new Map();
     const rows = await this.db.read(
-      `SELECT i.id, i.visibility, i.themes, i.pillars,
+      `SELECT i.id, i.visibility, i.themes,
               coalesce(array_agg(p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}') AS participants
          FROM initiatives i LEFT JOIN participations p ON p.initiative_id = i.id AND p.left_on IS NULL
         WHERE i.id = ANY($1::int[]) GROUP BY i.id`,
@@ -67,7 +65,6 @@ export class EventLogReader<E> {
           visibility: r.visibility,
           participantPks: new Set<number>(r.participants),
           themes: r.themes,
-          pillars: r.pillars,
         },
       ]),
     );

@@ -230,7 +230,6 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
       : new Map<number, string>();
     const lookups: FeedFacts = {
       themesOf: (pk) => access.get(pk)?.themes,
-      pillarsOf: (pk) => access.get(pk)?.pillars,
       kindOf: (pk) => kinds.get(pk),
     };
     const none = new Set<number>();

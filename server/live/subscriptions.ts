@@ -20,7 +20,6 @@ export interface FeedFilter {
 /** What the matcher looks up for the theme and kind filters, read once per batch by the feed. */
 export interface FeedFacts {
   themesOf(initiativePk: number): readonly string[] | undefined;
-  pillarsOf(initiativePk: number): readonly string[] | undefined;
   kindOf(organisationPk: number): string | undefined;
 }
 

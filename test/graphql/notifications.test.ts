@@ -217,7 +217,7 @@ describe('follows and the inbox', () => {
     ]);
     expect(unread.unreadCount).toBe(4);
 
-    // A page is one statement more than asking who one is.
+    // A page is two statements more than asking who one is: its windows, then its events.
     const statements = async (query: string) => {
       const before = server.app.db.statementCount;
       await server.client(reader).request(query);
@@ -227,7 +227,33 @@ describe('follows and the inbox', () => {
     expect(
       (await statements(`{ viewer { role notifications(first: 20) { nodes { reason event { type } } } } }`)) -
         baseline,
-    ).toBe(1);
+    ).toBe(2);
+  });
+
+  it('counts unread notifications up to a limit; totalCount counts all of them', async () => {
+    const follower = await person('BOM', Role.VIEWER);
+    await readAll(follower);
+    await server.client(follower).follow({ input: { theme: 'CLIMATE_ENERGY' } });
+    const lead = await person('IQ');
+    const made = await createInitiative(lead, 'IQ', { code: 'NOTIFY_COUNTED', themes: ['CLIMATE_ENERGY'] });
+    for (let i = 0; i < 4; i++) {
+      await server.client(lead).addMilestone({ input: { initiativeId: made.id, title: `Counted ${i}` } });
+    }
+    const count = async (limit?: number) => {
+      const { viewer } = await server.client(follower).request<{ viewer: any }, any>(
+        `query ($limit: Int!) { viewer { unreadCount(limit: $limit)
+             notifications(unreadOnly: true) { totalCount } } }`,
+        { limit: limit ?? 100 },
+      );
+      return [viewer.unreadCount, viewer.notifications.totalCount];
+    };
+    expect((await inbox(follower)).unreadCount).toBe(5); // the default limit is 100
+    expect(await count(3)).toEqual([3, 5]); // 3 means "3 or more"
+    expect(await count(5)).toEqual([5, 5]);
+    expect(await count(1000)).toEqual([5, 5]);
+    for (const limit of [0, 1001]) {
+      expect((await caught(count(limit))).code).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('refuses what it cannot do with a clear error', async () => {

@@ -184,6 +184,39 @@ describe('the notifications subscription', () => {
     }
   });
 
+  it('brings what happened while an initiative had the followed theme, and its leaving, live as in the inbox', async () => {
+    const lead = await person('LIOF');
+    const agri = await person('BOM', Role.VIEWER);
+    const health = await person('BOM', Role.VIEWER);
+    await server.client(agri).follow({ input: { theme: 'AGRI_FOOD' } });
+    await server.client(health).follow({ input: { theme: 'HEALTH' } });
+    const agriLive = subscribe(agri);
+    const healthLive = subscribe(health);
+    await Promise.all([agriLive.silence(400), healthLive.silence(400)]);
+
+    const made = await create(lead, 'LIOF', { code: 'LIVE_RETHEMED', themes: ['AGRI_FOOD'] });
+    await server.client(lead).addMilestone({ input: { initiativeId: made.id, title: 'While agri-food' } });
+    await server.client(lead).updateInitiative({ input: { id: made.id, themes: ['HEALTH'] } });
+    await server.client(lead).addMilestone({ input: { initiativeId: made.id, title: 'Since health' } });
+
+    const summary = (n: any) => [n.event.type, n.event.milestone?.title ?? null, n.reason];
+    const agriHeard = (await agriLive.nexts(3)).map((p) => p.data.notifications);
+    expect(agriHeard.map(summary)).toEqual([
+      ['INITIATIVE_CREATED', null, 'FOLLOWING_THEME'],
+      ['MILESTONE_ADDED', 'While agri-food', 'FOLLOWING_THEME'],
+      ['INITIATIVE_UPDATED', null, 'FOLLOWING_THEME'], // it left the theme: its followers hear that
+    ]);
+    const healthHeard = (await healthLive.nexts(2)).map((p) => p.data.notifications);
+    expect(healthHeard.map(summary)).toEqual([
+      ['INITIATIVE_UPDATED', null, 'FOLLOWING_THEME'],
+      ['MILESTONE_ADDED', 'Since health', 'FOLLOWING_THEME'],
+    ]);
+    await Promise.all([agriLive.silence(300), healthLive.silence(300)]);
+    // The inbox has the same, newest first: the events keep the themes they had when they happened.
+    expect(await inbox(agri, 3)).toEqual([...agriHeard].reverse());
+    expect(await inbox(health, 2)).toEqual([...healthHeard].reverse());
+  });
+
   it('refuses an anonymous subscriber and a bad cursor with an error result', async () => {
     const anonymous = subscribe(undefined);
     const refused = await anonymous.next();

@@ -1700,7 +1700,7 @@ export type Viewer = {
   notifications: NotificationConnection;
   organisation: Maybe<Organisation>;
   role: Maybe<Role>;
-  /** How many notifications of your inbox you have not read. */
+  /** How many notifications of your inbox you have not read, counted up to `limit`: a count equal to `limit` means that many or more (a badge shows "99+"). The exact number of a larger inbox is `notifications(unreadOnly: true) { totalCount }`, which reads all of it. */
   unreadCount: Scalars['Int']['output'];
 };
 
@@ -1709,6 +1709,11 @@ export type ViewerNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Who is calling: organisation and role are null when anonymous. */
+export type ViewerUnreadCountArgs = {
+  limit?: Scalars['Int']['input'];
 };
 
 /** Who may see an initiative. */

@@ -42,6 +42,18 @@ export class EventEntity {
   @Column({ type: 'int', nullable: true })
   initiativeId: number | null;
 
+  /**
+   * The themes and pillars of its initiative when it happened (as `appendEvent` stamps them), for the inbox's
+   * follows of a theme or a pillar. GIN indexes, written by hand.
+   */
+  @Index('events_themes_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  themes: string[];
+
+  @Index('events_pillars_idx', { synchronize: false })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  pillars: string[];
+
   @Column({ type: 'int', nullable: true })
   milestoneId: number | null;
 

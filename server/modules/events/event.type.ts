@@ -21,6 +21,9 @@ export class Event extends Node {
   outputPk: number | null;
   /** Whom a personal event is for (see `eventAudienceSql`); null for every other event. */
   audience: string | null;
+  /** The themes and pillars of its initiative when it happened (see `appendEvent`). */
+  themes: string[];
+  pillars: string[];
 
   @Field(() => ID)
   override get id(): string {

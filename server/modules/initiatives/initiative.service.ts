@@ -381,6 +381,9 @@ export class InitiativeService {
         initiativePk: current.pk,
         organisationPk: newLead ?? formerLead,
         ...(handover && formerLead !== null ? { organisationPks: [formerLead] } : {}),
+        // Followers of a theme or pillar it leaves hear that it left.
+        alsoThemes: (before.themes as string[] | undefined) ?? [],
+        alsoPillars: (before.pillars as string[] | undefined) ?? [],
         payload: {
           changes: diff(before, changed),
           ...(handover && handover.roleChanges.length ? { roleChanges: handover.roleChanges } : {}),

@@ -16,6 +16,7 @@ import type { Context } from '../context.js';
 import { Initiative } from '../initiatives/index.js';
 import { ViewerType } from '../viewer/index.js';
 import { Organisation } from '../organisations/index.js';
+import { MAX_UNREAD_COUNT_LIMIT, UNREAD_COUNT_LIMIT } from './notification.service.js';
 import { Follow, FollowInput, Notification, NotificationConnection } from './notification.type.js';
 
 @ArgsType()
@@ -56,9 +57,21 @@ export class ViewerNotificationsResolver {
     return services.notifications.inbox(scope, pageRequest(first, after, ['bigint']), unreadOnly ?? false);
   }
 
-  @FieldResolver(() => Int, { description: 'How many notifications of your inbox you have not read.' })
-  unreadCount(@Ctx() { scope, services }: Context): Promise<number> {
-    return services.notifications.unreadCount(scope);
+  @FieldResolver(() => Int, {
+    description:
+      'How many notifications of your inbox you have not read, counted up to `limit`: a count equal to ' +
+      '`limit` means that many or more (a badge shows "99+"). The exact number of a larger inbox is ' +
+      '`notifications(unreadOnly: true) { totalCount }`, which reads all of it.',
+  })
+  unreadCount(
+    @Ctx() { scope, services }: Context,
+    @Arg('limit', () => Int, {
+      defaultValue: UNREAD_COUNT_LIMIT,
+      description: `Count up to this many, 1..${MAX_UNREAD_COUNT_LIMIT}.`,
+    })
+    limit: number,
+  ): Promise<number> {
+    return services.notifications.unreadCount(scope, limit);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Database } from '../../infra/db/database.js';
 import { UnauthenticatedError } from '../../infra/errors.js';
 import { parseGlobalId } from '../../infra/graphql/ids.js';
 import type { RequestScope } from '../../infra/request-scope.js';
-import type { FeedFacts, PersonalRoute } from '../../live/index.js';
+import type { PersonalRoute } from '../../live/index.js';
 import { EventType, NotificationReason } from '../../vocabulary.js';
 import type { Event } from '../events/index.js';
 import type { NotificationService } from './notification.service.js';
@@ -104,11 +104,11 @@ export class InboxRoute implements PersonalRoute<Event> {
     return this.stateAt;
   }
 
-  route(event: Event, facts: FeedFacts): string | null {
+  route(event: Event): string | null {
     const seq = BigInt(event.seq);
     if (seq <= this.stateAt) return null;
     this.stateAt = seq;
-    const reason = this.reasonFor(event, facts);
+    const reason = this.reasonFor(event);
     this.apply(event);
     return reason;
   }
@@ -128,7 +128,7 @@ export class InboxRoute implements PersonalRoute<Event> {
   }
 
   /** The first reason that holds, in the order of REASON_ORDER (inbox-sql.ts). */
-  private reasonFor(event: Event, facts: FeedFacts): NotificationReason | null {
+  private reasonFor(event: Event): NotificationReason | null {
     if (event.audience !== null) return null;
     if (event.type === EventType.PARTNER_JOINED && event.payload.atCreation) return null;
     const initiative = event.initiativePk;
@@ -140,12 +140,10 @@ export class InboxRoute implements PersonalRoute<Event> {
       follows.some((f) => f.organisationPk !== undefined && event.organisationPks.includes(f.organisationPk))
     )
       return NotificationReason.FOLLOWING_ORGANISATION;
-    if (initiative === null) return null;
-    const themes = facts.themesOf(initiative) ?? [];
-    if (follows.some((f) => f.theme !== undefined && themes.includes(f.theme)))
+    // The themes and pillars stamped on the event, as the inbox reads them.
+    if (follows.some((f) => f.theme !== undefined && event.themes.includes(f.theme)))
       return NotificationReason.FOLLOWING_THEME;
-    const pillars = facts.pillarsOf(initiative) ?? [];
-    if (follows.some((f) => f.pillar !== undefined && pillars.includes(f.pillar)))
+    if (follows.some((f) => f.pillar !== undefined && event.pillars.includes(f.pillar)))
       return NotificationReason.FOLLOWING_PILLAR;
     return null;
   }

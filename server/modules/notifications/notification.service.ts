@@ -1,4 +1,4 @@
-import { followerAudience, followerKeyOf } from '../../infra/auth/access.js';
+import { followerAudience, followerKeyOf, visibleInitiativeSql } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { Table } from '../../infra/db/table.js';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../../infra/errors.js';
@@ -11,7 +11,14 @@ import { eventFromRow } from '../events/index.js';
 import type { InitiativeService } from '../initiatives/index.js';
 import type { OrganisationService } from '../organisations/index.js';
 import { FollowEntity } from './follow.entity.js';
-import { inboxHits, reasonOrderParam, type InboxRange } from './inbox-sql.js';
+import {
+  inboxHits,
+  reasonOrderParam,
+  windowsFromRow,
+  windowsSql,
+  type InboxRange,
+  type InboxWindows,
+} from './inbox-sql.js';
 import { Follow, Notification, type FollowInput } from './notification.type.js';
 
 /** Follows: columns and row mapping, from the entity. */
@@ -20,6 +27,12 @@ export const followTable = new Table('follows', FollowEntity, () => new Follow()
 export function followFromRow(row: Row): Follow {
   return followTable.fromRow(row);
 }
+
+/** What `unreadCount` counts up to unless asked for more, and the most it may be asked for. */
+export const UNREAD_COUNT_LIMIT = 100;
+export const MAX_UNREAD_COUNT_LIMIT = 1000;
+
+type Run = (sql: string, params: unknown[]) => Promise<Row[]>;
 
 /** Active follows one follower may have: each is a window every inbox read and live event goes through. */
 export const MAX_FOLLOWS = 200;
@@ -156,6 +169,7 @@ export class NotificationService {
       );
       return inserted!;
     });
+    this.forgetWindows(scope, follower);
     return followFromRow(row);
   }
 
@@ -178,19 +192,50 @@ export class NotificationService {
         payload: { followId: id, ...targetPayload(followFromRow(current)) },
       });
       await tx.query(`UPDATE follows SET until_seq = $2 WHERE id = $1`, [current.id, event.seq]);
+      this.forgetWindows(scope, follower);
       return true;
     });
   }
 
+  /**
+   * The windows of `follower`'s inbox (inbox-sql.ts), once per request; `run` reads them in a transaction
+   * instead (then they are not kept).
+   */
+  private async windows(scope: RequestScope, follower: string, run?: Run): Promise<InboxWindows> {
+    return run ? this.loadWindows(scope, follower, run) : this.windowsLoader(scope).load(follower);
+  }
+
+  private async loadWindows(scope: RequestScope, follower: string, run: Run): Promise<InboxWindows> {
+    const params: unknown[] = [];
+    const [row] = await run(windowsSql(scope.viewer, follower, params), params);
+    return windowsFromRow(follower, row!);
+  }
+
+  private windowsLoader(scope: RequestScope) {
+    return scope.loader<string, InboxWindows>('notification.windows', (keys) =>
+      Promise.all(keys.map((key) => this.loadWindows(scope, key, this.reader))),
+    );
+  }
+
+  /** After a change of the caller's follows or read marks, later reads of the request load windows anew. */
+  private forgetWindows(scope: RequestScope, follower: string): void {
+    this.windowsLoader(scope).clear(follower);
+  }
+
+  private readonly reader: Run = (sql, params) => this.db.read(sql, params);
+
   /** Notifications, newest first, from the rows of the log `inboxHits` selects. */
   async notifications(scope: RequestScope, follower: string, range: InboxRange): Promise<Notification[]> {
+    const windows = await this.windows(scope, follower);
     const params: unknown[] = [];
-    const hits = inboxHits(scope.viewer, follower, range, params);
+    const hits = inboxHits(scope.viewer, windows, range, params);
     const reasons = reasonOrderParam(params);
     params.push(follower);
     const who = `$${params.length}`;
     const limit = range.limit === undefined ? '' : `LIMIT ${range.limit}`;
     const order = range.oldestFirst ? 'ASC' : 'DESC';
+    // The windows were read by the statement before this one: what they let through is checked once more
+    // against the initiative as this statement sees it.
     const rows = await this.db.read(
       `WITH ${hits},
        best AS (
@@ -201,7 +246,9 @@ export class NotificationService {
               coalesce(m.read_at, (SELECT min(r.read_at) FROM notification_reads r
                                     WHERE r.follower = ${who} AND r.up_to_seq >= e.seq)) AS notification_read_at
          FROM best JOIN events e ON e.seq = best.seq
+         LEFT JOIN initiatives i ON i.id = e.initiative_id
          LEFT JOIN notification_marks m ON m.follower = ${who} AND m.seq = e.seq
+        WHERE e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', params)}
         ORDER BY e.seq ${order}`,
       params,
     );
@@ -215,16 +262,17 @@ export class NotificationService {
     );
   }
 
-  /** How many notifications `range` holds, by `run` (the database, or a transaction). */
-  private async count(
-    scope: RequestScope,
-    follower: string,
-    range: InboxRange,
-    run: (sql: string, params: unknown[]) => Promise<Row[]> = (sql, params) => this.db.read(sql, params),
-  ): Promise<number> {
+  /**
+   * How many notifications `range` holds (counted up to `range.limit` when given), by `run` (the database,
+   * or a transaction).
+   */
+  private async count(scope: RequestScope, follower: string, range: InboxRange, run?: Run): Promise<number> {
+    const windows = await this.windows(scope, follower, run);
     const params: unknown[] = [];
-    const [row] = await run(
-      `WITH ${inboxHits(scope.viewer, follower, range, params)} SELECT count(DISTINCT seq)::int AS n FROM hits`,
+    const hits = inboxHits(scope.viewer, windows, range, params);
+    const limit = range.limit === undefined ? '' : `LIMIT ${range.limit}`;
+    const [row] = await (run ?? this.reader)(
+      `WITH ${hits} SELECT count(*)::int AS n FROM (SELECT DISTINCT seq FROM hits ${limit}) x`,
       params,
     );
     return row!.n as number;
@@ -253,10 +301,16 @@ export class NotificationService {
     );
   }
 
-  /** How many notifications the caller has not read (0 for anonymous callers). */
-  async unreadCount(scope: RequestScope): Promise<number> {
+  /**
+   * How many notifications the caller has not read, counted up to `limit` (so a badge can say "99+" without
+   * the count costing more than a page); 0 for anonymous callers.
+   */
+  async unreadCount(scope: RequestScope, limit: number = UNREAD_COUNT_LIMIT): Promise<number> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_UNREAD_COUNT_LIMIT) {
+      throw new BadInputError(`limit must be 1..${MAX_UNREAD_COUNT_LIMIT}`, 'limit');
+    }
     const follower = followerKeyOf(scope.viewer);
-    return follower ? this.count(scope, follower, { unreadOnly: true }) : 0;
+    return follower ? this.count(scope, follower, { unreadOnly: true, limit }) : 0;
   }
 
   /** The caller's notification of one event, if it is in their inbox. */
@@ -290,6 +344,7 @@ export class NotificationService {
          SELECT $1, $2 WHERE $2::bigint > (SELECT coalesce(max(up_to_seq), 0) FROM notification_reads WHERE follower = $1)`,
         [follower, seq],
       );
+      this.forgetWindows(scope, follower);
       return marked;
     });
   }
