@@ -25,6 +25,7 @@ import {
   writeJson,
 } from './lib/report.js';
 import { startServer } from './lib/servers.js';
+import { liveInboxes, type LiveResult } from './notifications/live.js';
 
 const USAGE = `Usage: npm run bench -- notifications [options]
 
@@ -37,6 +38,8 @@ const USAGE = `Usage: npm run bench -- notifications [options]
 Needs DATABASE_URL (see bench/README.md). Quick check: npm run bench -- notifications --requests 30 --no-readme`;
 
 const TARGET_P95_MS = 20;
+const TARGET_LIVE_P99_MS = 150;
+const PARTS = ['inbox', 'live'] as const;
 /** What a request costs that reads no inbox: the floor under every row (HTTP, token, GraphQL). */
 const BASELINE = 'baseline: viewer { role }';
 const INBOX = `query Inbox($after: String) { viewer { unreadCount notifications(first: 20, after: $after) {
@@ -124,6 +127,11 @@ export async function run(args: string[]): Promise<void> {
         events: { type: 'string', default: '100000' },
         people: { type: 'string', default: '5000' },
         organisations: { type: 'string', default: '10000' },
+        parts: { type: 'string', default: PARTS.join(',') },
+        rate: { type: 'string', default: '2' },
+        duration: { type: 'string', default: '60' },
+        warmup: { type: 'string', default: '5' },
+        processes: { type: 'string', default: '2' },
         readme: { type: 'boolean', default: false },
         'no-readme': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -131,7 +139,21 @@ export async function run(args: string[]): Promise<void> {
     }),
   );
   const requests = Number(values.requests);
-  const isDefault = requests === 300 && values.events === '100000' && values.people === '5000';
+  const rate = Number(values.rate);
+  const duration = Number(values.duration);
+  const parts = values.parts.split(',').map((p) => p.trim());
+  for (const part of parts) {
+    if (!(PARTS as readonly string[]).includes(part)) {
+      console.error(`[bench] unknown part ${part}; choose from ${PARTS.join(', ')}`);
+      process.exit(2);
+    }
+  }
+  const isDefault =
+    requests === 300 &&
+    values.events === '100000' &&
+    values.people === '5000' &&
+    rate === 2 &&
+    duration === 60;
   const url = benchDatabaseUrl();
   const organisations = await ensureSyntheticData(url, Number(values.organisations), true);
   const postgres = await migrateWithReferenceData(url);
@@ -146,34 +168,34 @@ export async function run(args: string[]): Promise<void> {
     timeoutMs: 120_000,
   });
   const tokens = new TokenService(secret);
-  const roms = await (async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(`SELECT id, code FROM organisations WHERE kind = 'ROM' ORDER BY id`))
-        .rows as {
-        id: number;
-        code: string;
-      }[];
-    } finally {
-      await client.end();
-    }
-  })();
-  /** A person of the prepared ones: its organisation is the ROM its follows were given under. */
-  const personToken = async (n: number) => {
+  /** Every prepared person, with a token: a VIEWER of the ROM their follows were given under. */
+  const personTokens = await (async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       const { rows } = await client.query(
-        `SELECT organisation_id FROM follows WHERE follower LIKE $1 LIMIT 1`,
-        [`person:%:bench-${n}`],
+        `SELECT DISTINCT ON (f.follower) f.follower, o.code FROM follows f
+           JOIN organisations o ON o.id = f.organisation_id
+          WHERE f.follower LIKE 'person:%:bench-%' ORDER BY f.follower`,
       );
-      const org = roms.find((r) => r.id === rows[0]?.organisation_id) ?? roms[0]!;
-      return tokens.sign({ subject: `bench-${n}`, organisationCode: org.code, role: Role.VIEWER }, 3600 * 4);
+      const byN = new Map<number, string>();
+      for (const r of rows as { follower: string; code: string }[]) {
+        const n = Number(r.follower.slice(r.follower.lastIndexOf('-') + 1));
+        if (n <= prepared.people) {
+          byN.set(
+            n,
+            await tokens.sign(
+              { subject: `bench-${n}`, organisationCode: r.code, role: Role.VIEWER },
+              3600 * 4,
+            ),
+          );
+        }
+      }
+      return byN;
     } finally {
       await client.end();
     }
-  };
+  })();
   const post = async (token: string, variables: Record<string, unknown> = {}, query = INBOX) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -186,8 +208,6 @@ export async function run(args: string[]): Promise<void> {
   };
 
   const people = Array.from({ length: requests }, (_, i) => 1 + ((i * 7919) % prepared.people));
-  const tokenOf = new Map<number, string>();
-  for (const n of new Set(people)) tokenOf.set(n, await personToken(n));
   const rows: {
     read: string;
     p50: number;
@@ -196,43 +216,70 @@ export async function run(args: string[]): Promise<void> {
     statements: number;
     notifications: number;
   }[] = [];
+  let live: LiveResult | null = null;
   try {
-    for (let i = 0; i < 20; i++) await post(tokenOf.get(people[i % people.length]!)!);
-    for (const read of [BASELINE, 'first page and unread count', 'second page and unread count']) {
-      const times: number[] = [];
-      let notifications = 0;
-      let statements = 0;
-      for (let i = 0; i < people.length; i++) {
-        const token = tokenOf.get(people[i]!)!;
-        const after = read.startsWith('second') ? (await post(token)).notifications.pageInfo.endCursor : null;
-        const before = i === 0 ? (await server.cpu()).statements! : 0;
-        const began = performance.now();
-        const viewer =
-          read === BASELINE
-            ? await post(token, {}, '{ viewer { role } }')
-            : await post(token, after ? { after } : {});
-        times.push(performance.now() - began);
-        if (i === 0) statements = (await server.cpu()).statements! - before;
-        notifications += viewer.notifications?.nodes.length ?? 0;
+    if (parts.includes('inbox')) {
+      for (let i = 0; i < 20; i++) await post(personTokens.get(people[i % people.length]!)!);
+      for (const read of [BASELINE, 'first page and unread count', 'second page and unread count']) {
+        const times: number[] = [];
+        let notifications = 0;
+        let statements = 0;
+        for (let i = 0; i < people.length; i++) {
+          const token = personTokens.get(people[i]!)!;
+          const after = read.startsWith('second')
+            ? (await post(token)).notifications.pageInfo.endCursor
+            : null;
+          const before = i === 0 ? (await server.cpu()).statements! : 0;
+          const began = performance.now();
+          const viewer =
+            read === BASELINE
+              ? await post(token, {}, '{ viewer { role } }')
+              : await post(token, after ? { after } : {});
+          times.push(performance.now() - began);
+          if (i === 0) statements = (await server.cpu()).statements! - before;
+          notifications += viewer.notifications?.nodes.length ?? 0;
+        }
+        times.sort((a, b) => a - b);
+        const row = {
+          read,
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          p99: percentile(times, 99),
+          statements,
+          notifications: Math.round(notifications / people.length),
+        };
+        rows.push(row);
+        console.log(
+          `[bench] inbox, ${read}: p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, ${statements} statements`,
+        );
       }
-      times.sort((a, b) => a - b);
-      const row = {
-        read,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        p99: percentile(times, 99),
-        statements,
-        notifications: Math.round(notifications / people.length),
-      };
-      rows.push(row);
+    }
+    if (parts.includes('live')) {
       console.log(
-        `[bench] inbox, ${read}: p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, ${statements} statements`,
+        `[bench] live: ${prepared.people.toLocaleString('en')} personal feeds, ${rate} events/s for ${duration} s`,
+      );
+      live = await liveInboxes({
+        url: server.url,
+        databaseUrl: url,
+        tokens: [...personTokens.values()],
+        writerToken: await tokens.sign(
+          { subject: 'bench-writer', organisationCode: 'ROMNL', role: Role.ADMIN },
+          3600 * 4,
+        ),
+        rate,
+        durationS: duration,
+        warmupS: Number(values.warmup),
+        processes: Number(values.processes),
+        cpu: () => server.cpu(),
+      });
+      console.log(
+        `[bench] live: p50 ${ms(live.p50)} ms, p99 ${ms(live.p99)} ms; ${live.lost} lost, ${live.duplicated} duplicated, ${live.extra} extra of ${live.expected.toLocaleString('en')} owed`,
       );
     }
   } finally {
     await server.stop();
   }
-  const table = markdownTable(
+  const inboxTable = markdownTable(
     [
       'read',
       'p50 ms',
@@ -252,19 +299,66 @@ export async function run(args: string[]): Promise<void> {
       r.read === BASELINE ? '' : r.p95 <= TARGET_P95_MS ? 'yes' : 'no',
     ]),
   );
-  const file = writeJson('notifications', { machine, organisations, ...prepared, requests, rows });
-  console.log(`\n${table}\n\n[bench] results in ${file}`);
-  if ((isDefault || values.readme) && !values['no-readme']) {
+  const liveTable =
+    live &&
+    markdownTable(
+      [
+        'personal feeds',
+        'events',
+        'notifications owed',
+        'lost',
+        'duplicated',
+        'extra',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'server CPU',
+        'server RSS',
+        `p99 <= ${TARGET_LIVE_P99_MS} ms, 0 lost, 0 duplicated`,
+      ],
+      [
+        [
+          `${live.opened.toLocaleString('en')} of ${live.subscribers.toLocaleString('en')}`,
+          `${live.events} (${rate}/s)`,
+          live.expected.toLocaleString('en'),
+          String(live.lost),
+          String(live.duplicated),
+          String(live.extra),
+          ms(live.p50),
+          ms(live.p95),
+          ms(live.p99),
+          ms(live.max),
+          `${live.serverCpuPercent.toFixed(0)} %`,
+          `${live.serverRssMB.toFixed(0)} MB`,
+          live.p99 <= TARGET_LIVE_P99_MS && live.lost === 0 && live.duplicated === 0 && live.extra === 0
+            ? 'yes'
+            : 'no',
+        ],
+      ],
+    );
+  const file = writeJson('notifications', { machine, organisations, ...prepared, requests, rows, live });
+  console.log(`\n${inboxTable}\n${liveTable ? `\n${liveTable}\n` : ''}\n[bench] results in ${file}`);
+  const complete = parts.length === PARTS.length;
+  if (((isDefault && complete) || values.readme) && !values['no-readme']) {
     await replaceReadmeSection(
       'notifications',
       [
         `${machineLine(machine)}; ${organisations.toLocaleString('en')} synthetic organisations, ${prepared.events.toLocaleString('en')} events in the log,`,
-        `${prepared.people.toLocaleString('en')} people with three follows each (a theme, an initiative, an organisation);`,
-        `${requests} inbox reads per row at concurrency 1 over HTTP, each by a person drawn at random (a VIEWER of a ROM).`,
+        `${prepared.people.toLocaleString('en')} people with three follows each (a theme, an initiative, an organisation).`,
         '',
-        table,
+        `**Inbox**: ${requests} reads per row at concurrency 1 over HTTP, each by a person drawn at random (a VIEWER of a ROM).`,
         '',
-        'Not measured yet: the live half (5,000 personal feeds at 2 events/s) and 1,000 webhooks at 10 events/s.',
+        inboxTable,
+        ...(live && liveTable
+          ? [
+              '',
+              `**Live**: every person holds \`notifications(after:)\` from one cursor (${values.processes} subscriber processes, event-loop delay p99 ${ms(live.subscriberLoopDelayP99)} ms);`,
+              `a writer adds ${rate} milestones a second for ${duration} s; latency from the event's occurredAt to receipt; what was owed is each person's inbox above the cursor.`,
+              '',
+              liveTable,
+            ]
+          : []),
       ].join('\n'),
     );
     console.log('[bench] bench/README.md updated');
