@@ -18,6 +18,7 @@ import { EventType, Role, Theme } from '../server/vocabulary.js';
 import { parseCli } from './lib/cli.js';
 import { benchDatabaseUrl, ensureSyntheticData, migrateWithReferenceData } from './lib/database.js';
 import {
+  RESULTS_DIR,
   describeMachine,
   machineLine,
   markdownTable,
@@ -26,6 +27,7 @@ import {
 } from './lib/report.js';
 import { startServer } from './lib/servers.js';
 import { liveInboxes, type LiveResult } from './notifications/live.js';
+import { webhookDeliveries, type WebhookBenchResult } from './notifications/webhooks.js';
 
 const USAGE = `Usage: npm run bench -- notifications [options]
 
@@ -33,13 +35,24 @@ const USAGE = `Usage: npm run bench -- notifications [options]
   --events N          events the log holds at least (default 100000)
   --people N          people with three follows each (default 5000)
   --organisations N   size of the synthetic network to seed if the database has none (default 10000)
+  --parts LIST        what to measure, of inbox,live,webhooks (default all three)
+  --rate N            live part: events a second (default 2)
+  --duration S        live and webhook parts: seconds measured (default 60)
+  --warmup S          seconds written before the measured ones, checked but not timed (default 5)
+  --processes N       live part: subscriber processes (default 2)
+  --webhooks N        webhook part: webhooks (default 1000)
+  --webhook-rate N    webhook part: events a second (default 10)
+  --hanging LIST      webhook part: shares of never-answering endpoints, one run each (default 0,0.1)
+  --cpu-prof          write the server's CPU profile to bench/results/
   --readme / --no-readme   record the results in bench/README.md (default runs are recorded)
 
-Needs DATABASE_URL (see bench/README.md). Quick check: npm run bench -- notifications --requests 30 --no-readme`;
+Needs DATABASE_URL (see bench/README.md). Quick check:
+  npm run bench -- notifications --requests 30 --duration 10 --webhooks 100 --no-readme`;
 
 const TARGET_P95_MS = 20;
 const TARGET_LIVE_P99_MS = 150;
-const PARTS = ['inbox', 'live'] as const;
+const TARGET_WEBHOOK_P99_MS = 1000;
+const PARTS = ['inbox', 'live', 'webhooks'] as const;
 /** What a request costs that reads no inbox: the floor under every row (HTTP, token, GraphQL). */
 const BASELINE = 'baseline: viewer { role }';
 const INBOX = `query Inbox($after: String) { viewer { unreadCount notifications(first: 20, after: $after) {
@@ -132,6 +145,10 @@ export async function run(args: string[]): Promise<void> {
         duration: { type: 'string', default: '60' },
         warmup: { type: 'string', default: '5' },
         processes: { type: 'string', default: '2' },
+        webhooks: { type: 'string', default: '1000' },
+        'webhook-rate': { type: 'string', default: '10' },
+        hanging: { type: 'string', default: '0,0.1' },
+        'cpu-prof': { type: 'boolean', default: false },
         readme: { type: 'boolean', default: false },
         'no-readme': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -140,6 +157,7 @@ export async function run(args: string[]): Promise<void> {
   );
   const requests = Number(values.requests);
   const rate = Number(values.rate);
+  const webhookRate = Number(values['webhook-rate']);
   const duration = Number(values.duration);
   const parts = values.parts.split(',').map((p) => p.trim());
   for (const part of parts) {
@@ -164,7 +182,13 @@ export async function run(args: string[]): Promise<void> {
   const server = await startServer({
     name: 'romgraph',
     entry: 'servers/romgraph.ts',
-    env: { BENCH_DATABASE_URL: url, BENCH_JWT_SECRET: secret, BENCH_EVENTS_POLL_MS: '60000' },
+    env: {
+      BENCH_DATABASE_URL: url,
+      BENCH_JWT_SECRET: secret,
+      BENCH_EVENTS_POLL_MS: '60000',
+      BENCH_WEBHOOK_ALLOW_LOOPBACK: 'true',
+    },
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`] : [],
     timeoutMs: 120_000,
   });
   const tokens = new TokenService(secret);
@@ -217,6 +241,7 @@ export async function run(args: string[]): Promise<void> {
     notifications: number;
   }[] = [];
   let live: LiveResult | null = null;
+  const hooks: WebhookBenchResult[] = [];
   try {
     if (parts.includes('inbox')) {
       for (let i = 0; i < 20; i++) await post(personTokens.get(people[i % people.length]!)!);
@@ -276,9 +301,71 @@ export async function run(args: string[]): Promise<void> {
         `[bench] live: p50 ${ms(live.p50)} ms, p99 ${ms(live.p99)} ms; ${live.lost} lost, ${live.duplicated} duplicated, ${live.extra} extra of ${live.expected.toLocaleString('en')} owed`,
       );
     }
+    if (parts.includes('webhooks')) {
+      const adminToken = await tokens.sign(
+        { subject: 'bench-webhooks', organisationCode: 'ROMNL', role: Role.ADMIN },
+        3600 * 4,
+      );
+      for (const share of values.hanging.split(',').map(Number)) {
+        console.log(
+          `[bench] webhooks: ${values.webhooks} webhooks, ${Math.round(share * 100)} % never answering, ${webhookRate} events/s for ${duration} s`,
+        );
+        const result = await webhookDeliveries({
+          url: server.url,
+          databaseUrl: url,
+          adminToken,
+          webhooks: Number(values.webhooks),
+          hanging: share,
+          rate: webhookRate,
+          durationS: duration,
+          warmupS: Number(values.warmup),
+          cpu: () => server.cpu(),
+        });
+        hooks.push(result);
+        console.log(
+          `[bench] webhooks: p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms; ${result.lost} lost, ${result.duplicated} duplicated, ${result.outOfOrder} out of order of ${result.owed.toLocaleString('en')} owed`,
+        );
+      }
+    }
   } finally {
     await server.stop();
   }
+  const hooksTable =
+    hooks.length > 0 &&
+    markdownTable(
+      [
+        'webhooks',
+        'never answering',
+        'events',
+        'deliveries owed',
+        'lost',
+        'duplicated',
+        'out of order',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'signatures checked',
+        'server CPU',
+        `p99 <= ${TARGET_WEBHOOK_P99_MS} ms, 0 lost`,
+      ],
+      hooks.map((h) => [
+        h.webhooks.toLocaleString('en'),
+        String(h.hanging),
+        `${h.events} (${webhookRate}/s)`,
+        h.owed.toLocaleString('en'),
+        String(h.lost),
+        String(h.duplicated),
+        String(h.outOfOrder),
+        ms(h.p50),
+        ms(h.p95),
+        ms(h.p99),
+        ms(h.max),
+        `${h.signaturesChecked}, ${h.signaturesBad} bad`,
+        `${h.serverCpuPercent.toFixed(0)} %`,
+        h.p99 <= TARGET_WEBHOOK_P99_MS && h.lost === 0 && h.signaturesBad === 0 ? 'yes' : 'no',
+      ]),
+    );
   const inboxTable = markdownTable(
     [
       'read',
@@ -337,8 +424,18 @@ export async function run(args: string[]): Promise<void> {
         ],
       ],
     );
-  const file = writeJson('notifications', { machine, organisations, ...prepared, requests, rows, live });
-  console.log(`\n${inboxTable}\n${liveTable ? `\n${liveTable}\n` : ''}\n[bench] results in ${file}`);
+  const file = writeJson('notifications', {
+    machine,
+    organisations,
+    ...prepared,
+    requests,
+    rows,
+    live,
+    webhooks: hooks,
+  });
+  console.log(
+    `\n${inboxTable}\n${liveTable ? `\n${liveTable}\n` : ''}${hooksTable ? `\n${hooksTable}\n` : ''}\n[bench] results in ${file}`,
+  );
   const complete = parts.length === PARTS.length;
   if (((isDefault && complete) || values.readme) && !values['no-readme']) {
     await replaceReadmeSection(
@@ -357,6 +454,15 @@ export async function run(args: string[]): Promise<void> {
               `a writer adds ${rate} milestones a second for ${duration} s; latency from the event's occurredAt to receipt; what was owed is each person's inbox above the cursor.`,
               '',
               liveTable,
+            ]
+          : []),
+        ...(hooksTable
+          ? [
+              '',
+              `**Webhooks**: ${values.webhooks} webhooks of network organisations, every event type, to one receiver process on 127.0.0.1; a writer adds ${webhookRate} milestones a second`,
+              `to public initiatives for ${duration} s, so every webhook is owed every event; latency from the event's occurredAt to receipt, of the answering webhooks.`,
+              '',
+              hooksTable,
             ]
           : []),
       ].join('\n'),

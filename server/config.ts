@@ -70,7 +70,7 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Fallback poll of the webhooks due for delivery (the feed wakes the deliverer on every new event). */
   webhookPollMs: number;
-  /** Webhooks delivered to at once per instance (a hanging endpoint holds one). */
+  /** Webhooks one instance holds the leases of and delivers to at once (a hanging endpoint holds one). */
   webhookConcurrency: number;
   /** How long an instance holds a webhook without renewing; a crashed one's webhooks wait that long. */
   webhookLeaseMs: number;
@@ -223,7 +223,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookRetryForHours: intVar(env, 'WEBHOOK_RETRY_FOR_HOURS', 24, 0, 24 * 30),
     webhookTimeoutMs,
     webhookPollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
-    webhookConcurrency: intVar(env, 'WEBHOOK_CONCURRENCY', 200, 1, 10_000),
+    webhookConcurrency: intVar(env, 'WEBHOOK_CONCURRENCY', 5000, 1, 100_000),
     webhookLeaseMs,
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),

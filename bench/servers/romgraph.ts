@@ -6,7 +6,8 @@
  *
  * Optional settings (unset: what bench/queries.ts wants): BENCH_SEED_ON_START (import the reference network
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
- * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll).
+ * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll),
+ * BENCH_WEBHOOK_ALLOW_LOOPBACK (webhooks to a local receiver).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +38,8 @@ const config = loadConfig({
   // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on
   // every other measurement. The graph bench asks for them and waits.
   GRAPH_WARM_METRICS: 'false',
+  // The notifications bench's webhooks point at a receiver on 127.0.0.1, which production refuses by default.
+  WEBHOOK_ALLOW_LOOPBACK: process.env.BENCH_WEBHOOK_ALLOW_LOOPBACK,
 });
 const app = await createApp(config);
 const where = await app.start(0);

@@ -1,0 +1,222 @@
+/**
+ * The webhook part of `npm run bench -- notifications`: many webhooks of network organisations, every event type,
+ * pointing at one local receiver process (bench/lib/webhook-receivers.ts); a share of them at an endpoint that
+ * never answers. A writer adds milestones to public initiatives at a steady rate, so every webhook is owed every
+ * event. The bench counts, for the answering webhooks, what was lost, duplicated or out of order, and the
+ * latency from the event's occurredAt to its receipt.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { toGlobalId } from '../../server/infra/graphql/ids.js';
+import type { FromReceiver, ToReceiver } from '../lib/webhook-receivers.js';
+
+export interface WebhookBenchOptions {
+  url: string;
+  databaseUrl: string;
+  adminToken: string;
+  webhooks: number;
+  /** Share of the webhooks whose endpoint never answers (0..1). */
+  hanging: number;
+  rate: number;
+  durationS: number;
+  warmupS: number;
+  cpu: () => Promise<{ micros: number; rssBytes: number }>;
+}
+
+export interface WebhookBenchResult {
+  webhooks: number;
+  hanging: number;
+  events: number;
+  /** Writes the API refused or failed (the writer shares the server with the deliverer). */
+  failedWrites: number;
+  owed: number;
+  delivered: number;
+  lost: number;
+  duplicated: number;
+  outOfOrder: number;
+  signaturesChecked: number;
+  signaturesBad: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  serverCpuPercent: number;
+  serverRssMB: number;
+}
+
+const ADD_MILESTONE = 'mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }';
+const CREATE_WEBHOOK =
+  'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }';
+const PER_ORGANISATION = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: Float32Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+
+function ask<T extends FromReceiver['type']>(
+  child: ChildProcess,
+  message: ToReceiver,
+  reply: T,
+  timeoutMs = 60_000,
+): Promise<Extract<FromReceiver, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error(`[bench] the receiver process did not answer ${message.type}`));
+    }, timeoutMs);
+    const onMessage = (m: FromReceiver) => {
+      if (m.type !== reply) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m as Extract<FromReceiver, { type: T }>);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+async function graphql(url: string, token: string, query: string, variables: object): Promise<any> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors) throw new Error(`[bench] ${body.errors[0]!.message}`);
+  return body.data;
+}
+
+export async function webhookDeliveries(options: WebhookBenchOptions): Promise<WebhookBenchResult> {
+  const db = new pg.Client({ connectionString: options.databaseUrl });
+  await db.connect();
+  const receiver = fork(fileURLToPath(new URL('../lib/webhook-receivers.ts', import.meta.url)), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { url: receiverUrl } = await ask(receiver, { type: 'listen' }, 'listening');
+  try {
+    await db.query(`DELETE FROM webhooks WHERE url LIKE 'http://127.0.0.1:%'`);
+    const organisations = (
+      await db.query(`SELECT id FROM organisations WHERE kind <> 'COMPANY' ORDER BY id LIMIT $1`, [
+        Math.ceil(options.webhooks / PER_ORGANISATION),
+      ])
+    ).rows.map((r) => toGlobalId('Organisation', r.id as number));
+    const hangingCount = Math.round(options.webhooks * options.hanging);
+    const secrets: Record<number, string> = {};
+    const began = Date.now();
+    let next = 0;
+    const create = async () => {
+      while (next < options.webhooks) {
+        const n = next++;
+        const path = n < hangingCount ? 'hang' : 'ok';
+        const data = await graphql(options.url, options.adminToken, CREATE_WEBHOOK, {
+          input: {
+            organisationId: organisations[Math.floor(n / PER_ORGANISATION)],
+            url: `${receiverUrl}/${path}/${n}`,
+            eventTypes: [],
+          },
+        });
+        secrets[n] = data.createWebhook.secret as string;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, create));
+    await ask(receiver, { type: 'secrets', secrets }, 'secrets');
+    console.log(
+      `[bench] ${options.webhooks.toLocaleString('en')} webhooks (${hangingCount} never answering) made in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+    );
+    const targets = (
+      await db.query(
+        `SELECT id FROM initiatives WHERE visibility = 'PUBLIC' ORDER BY md5(id::text) LIMIT 1000`,
+      )
+    ).rows.map((r) => toGlobalId('Initiative', r.id as number));
+    const head = async () =>
+      Number((await db.query(`SELECT coalesce(max(seq), 0)::text AS head FROM events`)).rows[0].head);
+    const base = await head();
+
+    let written = 0;
+    let events = 0;
+    let failures = 0;
+    const write = async (seconds: number, counted: boolean) => {
+      const startedAt = Date.now();
+      const writes: Promise<void>[] = [];
+      const total = Math.round(options.rate * seconds);
+      for (let i = 0; i < total; i++) {
+        const wait = startedAt + (i * 1000) / options.rate - Date.now();
+        if (wait > 0) await sleep(wait);
+        const n = written++;
+        const input = { initiativeId: targets[n % targets.length], title: `Webhook ${n}` };
+        writes.push(
+          graphql(options.url, options.adminToken, ADD_MILESTONE, { input }).then(
+            () => {
+              if (counted) events++;
+            },
+            (err: Error) => {
+              if (failures++ === 0) console.warn(`[bench] a write failed: ${err.message}`);
+            },
+          ),
+        );
+      }
+      await Promise.all(writes);
+    };
+    await write(options.warmupS, false);
+    const measureFrom = await head();
+    const cpuBefore = await options.cpu();
+    const startedAt = Date.now();
+    await write(options.durationS, true);
+    const cpuAfter = await options.cpu();
+    const busySeconds = (Date.now() - startedAt) / 1000;
+    const end = await head();
+    // Drain: until nothing new has arrived for two seconds (at most 60 s).
+    let last = -1;
+    for (let waited = 0; waited < 60_000; waited += 1000) {
+      await sleep(1000);
+      const progress = await ask(receiver, { type: 'progress' }, 'progress');
+      if (progress.received === last && Date.now() - progress.lastAt > 2000) break;
+      last = progress.received;
+    }
+    const collected = await ask(receiver, { type: 'collect' }, 'collected');
+    const owedSeqs = (
+      await db.query(`SELECT seq::text FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [base, end])
+    ).rows.map((r) => Number(r.seq));
+    let lost = 0;
+    let duplicated = 0;
+    let outOfOrder = 0;
+    for (let n = hangingCount; n < options.webhooks; n++) {
+      const got = collected.seqs[n] ?? [];
+      const distinct = new Set(got);
+      duplicated += got.length - distinct.size;
+      for (let i = 1; i < got.length; i++) if (got[i]! < got[i - 1]!) outOfOrder++;
+      for (const seq of owedSeqs) if (!distinct.has(seq)) lost++;
+    }
+    const measured: number[] = [];
+    collected.latencies.forEach((latency, i) => {
+      if (collected.latencySeqs[i]! > measureFrom) measured.push(latency);
+    });
+    const latencies = Float32Array.from(measured).sort();
+    return {
+      webhooks: options.webhooks,
+      hanging: hangingCount,
+      events,
+      failedWrites: failures,
+      owed: owedSeqs.length * (options.webhooks - hangingCount),
+      delivered: collected.latencies.length,
+      lost,
+      duplicated,
+      outOfOrder,
+      signaturesChecked: collected.signaturesChecked,
+      signaturesBad: collected.signaturesBad,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.length ? latencies[latencies.length - 1]! : NaN,
+      serverCpuPercent: ((cpuAfter.micros - cpuBefore.micros) / 1e6 / busySeconds) * 100,
+      serverRssMB: cpuAfter.rssBytes / 2 ** 20,
+    };
+  } finally {
+    await db.query(`DELETE FROM webhooks WHERE url LIKE 'http://127.0.0.1:%'`).catch(() => {});
+    await db.end();
+    await ask(receiver, { type: 'close' }, 'closed', 10_000).catch(() => receiver.kill());
+  }
+}
