@@ -1,14 +1,15 @@
 /**
  * The webhook part of `npm run bench -- notifications`: many webhooks of network organisations, every event type,
- * pointing at one local receiver process (bench/lib/webhook-receivers.ts); a share of them at an endpoint that
- * never answers. A writer adds milestones to public initiatives at a steady rate, so every webhook is owed every
- * event. The bench counts, for the answering webhooks, what was lost, duplicated or out of order, and the
- * latency from the event's occurredAt to its receipt.
+ * each following one theme (or none: then every webhook is owed every event), pointing at one local receiver
+ * process (bench/lib/webhook-receivers.ts); a share of them at an endpoint that never answers. A writer adds
+ * milestones to public initiatives at a steady rate. The bench counts, for the answering webhooks, what was
+ * lost, duplicated or out of order, and the latency from the event's occurredAt to its receipt.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { toGlobalId } from '../../server/infra/graphql/ids.js';
+import { Theme } from '../../server/vocabulary.js';
 import type { FromReceiver, ToReceiver } from '../lib/webhook-receivers.js';
 
 export interface WebhookBenchOptions {
@@ -18,6 +19,11 @@ export interface WebhookBenchOptions {
   webhooks: number;
   /** Share of the webhooks whose endpoint never answers (0..1). */
   hanging: number;
+  /**
+   * `theme`: webhook n follows one theme (the n-th of seven), as a partner system interested in its field would,
+   * so an event reaches the webhooks of its initiative's themes. `none`: every webhook is owed every event.
+   */
+  filter: 'theme' | 'none';
   rate: number;
   durationS: number;
   warmupS: number;
@@ -25,6 +31,8 @@ export interface WebhookBenchOptions {
 }
 
 export interface WebhookBenchResult {
+  filter: 'theme' | 'none';
+  rate: number;
   webhooks: number;
   hanging: number;
   events: number;
@@ -49,6 +57,8 @@ const ADD_MILESTONE = 'mutation ($input: AddMilestoneInput!) { addMilestone(inpu
 const CREATE_WEBHOOK =
   'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }';
 const PER_ORGANISATION = 20;
+const THEMES = Object.values(Theme);
+const themeOf = (n: number) => THEMES[n % THEMES.length]!;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: Float32Array, p: number) =>
@@ -116,6 +126,7 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
             organisationId: organisations[Math.floor(n / PER_ORGANISATION)],
             url: `${receiverUrl}/${path}/${n}`,
             eventTypes: [],
+            ...(options.filter === 'theme' ? { filter: { themes: [themeOf(n)] } } : {}),
           },
         });
         secrets[n] = data.createWebhook.secret as string;
@@ -177,9 +188,15 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       last = progress.received;
     }
     const collected = await ask(receiver, { type: 'collect' }, 'collected');
-    const owedSeqs = (
-      await db.query(`SELECT seq::text FROM events WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [base, end])
-    ).rows.map((r) => Number(r.seq));
+    // Every event of the run is a milestone of a public initiative: owed to every webhook its filter lets through.
+    const ran = (
+      await db.query(
+        `SELECT e.seq::text, i.themes FROM events e JOIN initiatives i ON i.id = e.initiative_id
+          WHERE e.seq > $1 AND e.seq <= $2 ORDER BY e.seq`,
+        [base, end],
+      )
+    ).rows.map((r) => ({ seq: Number(r.seq), themes: r.themes as string[] }));
+    let owed = 0;
     let lost = 0;
     let duplicated = 0;
     let outOfOrder = 0;
@@ -188,7 +205,11 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       const distinct = new Set(got);
       duplicated += got.length - distinct.size;
       for (let i = 1; i < got.length; i++) if (got[i]! < got[i - 1]!) outOfOrder++;
-      for (const seq of owedSeqs) if (!distinct.has(seq)) lost++;
+      for (const { seq, themes } of ran) {
+        if (options.filter === 'theme' && !themes.includes(themeOf(n))) continue;
+        owed++;
+        if (!distinct.has(seq)) lost++;
+      }
     }
     const measured: number[] = [];
     collected.latencies.forEach((latency, i) => {
@@ -196,11 +217,13 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
     });
     const latencies = Float32Array.from(measured).sort();
     return {
+      filter: options.filter,
+      rate: options.rate,
       webhooks: options.webhooks,
       hanging: hangingCount,
       events,
       failedWrites: failures,
-      owed: owedSeqs.length * (options.webhooks - hangingCount),
+      owed,
       delivered: collected.latencies.length,
       lost,
       duplicated,
