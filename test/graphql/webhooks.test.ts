@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EVENT_LOG_LOCK_KEY } from '../../server/live/index.js';
 import { Role } from '../../server/vocabulary.js';
 import { caught, startTestServer, type TestServer } from '../harness/app.js';
 import { eventually, organisationIds } from '../harness/graph.js';
@@ -147,6 +148,45 @@ describe('webhooks', () => {
       const log = await a.client(bom).webhookDeliveries({ webhookId: webhook.id });
       expect(log.nodes.at(-1)).toMatchObject({ status: 'SUCCEEDED', attempts: 5, responseStatus: 200 });
     });
+  });
+
+  it('keeps a webhook at the head in step while another catches up from far behind', async () => {
+    // A webhook restored with its cursor at the start of the log has more to read than one round takes
+    // (500 events): such rounds stop short of the head, and a webhook at the head must not be moved back.
+    await a.app.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK_KEY]);
+      await tx.query(
+        `INSERT INTO events (seq, type, payload)
+         SELECT nextval('events_seq_seq'), 'ACTIVITY_RECORDED', '{}' FROM generate_series(1, 1500)`,
+      );
+    });
+    const [{ n }] = (await a.app.db.read(`SELECT count(*)::int AS n FROM events`)) as [{ n: number }];
+    expect(n).toBeGreaterThan(1500);
+    const current = await receiver();
+    const { webhook } = await hook(current.url);
+    await milestone('before the restore');
+    await eventually(async () => expect(titles(current)).toEqual(['before the restore']));
+    const behind = await receiver();
+    behind.answer = () => ({ delayMs: 2 }); // so that its catching up spans several rounds
+    await a.app.db.transaction((tx) =>
+      tx.query(
+        `INSERT INTO webhooks (organisation_id, url, event_types, secret, cursor_seq)
+         SELECT organisation_id, $2, '{}', secret, 0 FROM webhooks WHERE id = $1`,
+        [Number(Buffer.from(webhook.id, 'base64url').toString().split(':')[1]), behind.url],
+      ),
+    );
+    a.app.services.webhookDeliverer.wake(true);
+    // Events keep coming while the restored one catches up, so the one at the head is behind now and then.
+    const after = Array.from({ length: 40 }, (_, i) => `after ${i}`);
+    for (const t of after) {
+      await milestone(t);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await eventually(async () => expect(behind.received.length).toBeGreaterThan(1500), 30_000);
+    await eventually(async () => expect(titles(current)).toHaveLength(41));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Each once, in order: nothing sent again.
+    expect(titles(current)).toEqual(['before the restore', ...after]);
   });
 
   it('delivers each event once across two instances on one database', async () => {

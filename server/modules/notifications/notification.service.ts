@@ -1,4 +1,4 @@
-import { followerAudience, followerKeyOf, visibleInitiativeSql } from '../../infra/auth/access.js';
+import { followerAudience, followerKeyOf } from '../../infra/auth/access.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { Table } from '../../infra/db/table.js';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../../infra/errors.js';
@@ -234,8 +234,7 @@ export class NotificationService {
     const who = `$${params.length}`;
     const limit = range.limit === undefined ? '' : `LIMIT ${range.limit}`;
     const order = range.oldestFirst ? 'ASC' : 'DESC';
-    // The windows were read by the statement before this one: what they let through is checked once more
-    // against the initiative as this statement sees it.
+    // What the reader may see is decided inside each window's branch (inbox-sql.ts), in this statement.
     const rows = await this.db.read(
       `WITH ${hits},
        best AS (
@@ -246,9 +245,7 @@ export class NotificationService {
               coalesce(m.read_at, (SELECT min(r.read_at) FROM notification_reads r
                                     WHERE r.follower = ${who} AND r.up_to_seq >= e.seq)) AS notification_read_at
          FROM best JOIN events e ON e.seq = best.seq
-         LEFT JOIN initiatives i ON i.id = e.initiative_id
          LEFT JOIN notification_marks m ON m.follower = ${who} AND m.seq = e.seq
-        WHERE e.initiative_id IS NULL OR ${visibleInitiativeSql(scope.viewer, 'i', params)}
         ORDER BY e.seq ${order}`,
       params,
     );

@@ -189,6 +189,8 @@ interface Held {
   running: boolean;
   /** Not before this (epoch ms): a retry is pending. */
   retryAt: number;
+  /** When its cursor was last written (epoch ms). */
+  cursorWrittenAt: number;
 }
 
 interface Succeeded {
@@ -200,6 +202,8 @@ interface Succeeded {
 
 /** Successful deliveries written at most this long after they happened. */
 const FLUSH_MS = 200;
+/** A webhook's cursor written at most this often (and when it stops): what a crash may send again. */
+const CURSOR_EVERY_MS = 2000;
 /** Events read per round. */
 const ROUND_EVENTS = 500;
 
@@ -214,6 +218,13 @@ export class WebhookDeliverer {
   private succeeded: Succeeded[] = [];
   private flushing: Promise<void> | null = null;
   private readonly running = new Set<Promise<void>>();
+  /**
+   * The webhooks with a run in progress, by key, whatever becomes of their `Held` (a webhook let go and claimed
+   * again while a run is still sending must not get a second run beside it).
+   */
+  private readonly busy = new Set<number>();
+  private lastClaim = 0;
+  private claimNow = false;
 
   constructor(
     private readonly db: Database,
@@ -273,9 +284,13 @@ export class WebhookDeliverer {
     }
   }
 
-  /** New events, or a retry due: look for work soon. */
-  wake(): void {
+  /**
+   * New events, or a retry due: look for work soon. `claim`: a webhook was made or enabled here, so look for
+   * unclaimed webhooks now rather than at the next poll.
+   */
+  wake(claim = false): void {
     if (this.stopped) return;
+    if (claim) this.claimNow = true;
     if (this.round) {
       this.again = true;
       return;
@@ -296,7 +311,10 @@ export class WebhookDeliverer {
   /** Claims webhooks nobody holds, as many as this instance may hold. */
   private async claim(): Promise<void> {
     const room = this.options.concurrency - this.held.size;
-    if (room <= 0) return;
+    // Once a poll (or when asked): a claim reads every webhook row, and most rounds have nothing to claim.
+    if (room <= 0 || (!this.claimNow && Date.now() - this.lastClaim < this.options.pollMs)) return;
+    this.claimNow = false;
+    this.lastClaim = Date.now();
     const rows = await this.db.transaction((tx) =>
       tx.modify(
         `UPDATE webhooks w SET lease_until = now() + $2 * interval '1 millisecond', leased_by = $1
@@ -342,7 +360,7 @@ export class WebhookDeliverer {
       Object.assign(held, settings);
       if (held.stored > held.cursor) held.cursor = held.stored;
     } else {
-      this.held.set(webhook.pk, { ...settings, cursor: settings.stored, running: false });
+      this.held.set(webhook.pk, { ...settings, cursor: settings.stored, running: false, cursorWrittenAt: 0 });
     }
   }
 
@@ -425,7 +443,9 @@ export class WebhookDeliverer {
   private async work(): Promise<void> {
     await this.claim();
     await this.refresh();
-    const ready = [...this.held.values()].filter((h) => !h.running && h.retryAt <= Date.now());
+    const ready = [...this.held.values()].filter(
+      (h) => !h.running && !this.busy.has(h.webhook.pk) && h.retryAt <= Date.now(),
+    );
     if (ready.length === 0) return;
     const head = BigInt(await this.reader.lastSeq());
     const behind = ready.filter((h) => h.cursor < head);
@@ -467,13 +487,17 @@ export class WebhookDeliverer {
           canSeeEvent(h.viewer, accessFacts[i]!),
       );
       if (mine.length === 0) {
-        h.cursor = upTo; // nothing up to here concerns it
+        // Nothing up to here concerns it. (A webhook ahead of a page that a lagging one made short of the head
+        // keeps its cursor: it never moves back.)
+        if (upTo > h.cursor) h.cursor = upTo;
         continue;
       }
       names ??= namesOf(this.db, events);
       h.running = true;
+      this.busy.add(h.webhook.pk);
       const run = this.run(h, mine, upTo, names).finally(() => {
         h.running = false;
+        this.busy.delete(h.webhook.pk);
         this.running.delete(run);
         this.wake();
       });
@@ -486,7 +510,7 @@ export class WebhookDeliverer {
     try {
       const named = await names;
       for (const event of mine) {
-        if (this.stopped || !this.held.has(h.webhook.pk)) return;
+        if (this.stopped || this.held.get(h.webhook.pk) !== h) return;
         const outcome = await this.send(h.webhook, event, named);
         if (outcome.ok) {
           this.succeeded.push({
@@ -517,8 +541,14 @@ export class WebhookDeliverer {
    */
   private async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    const done = this.succeeded;
-    const moved = [...this.held.values()].filter((h) => h.cursor > h.stored);
+    // One row per (webhook, event): a delivery sent twice (at least once) is written once.
+    const done = [...new Map(this.succeeded.map((d) => [`${d.webhookPk}:${d.seq}`, d])).values()];
+    // Cursors at most every CURSOR_EVERY_MS per webhook: each write is a new row version of `webhooks`.
+    const now = Date.now();
+    const moved = [...this.held.values()].filter(
+      (h) => h.cursor > h.stored && (this.stopped || now - h.cursorWrittenAt >= CURSOR_EVERY_MS),
+    );
+    for (const h of moved) h.cursorWrittenAt = now;
     if (done.length === 0 && moved.length === 0) return;
     this.succeeded = [];
     const cursors = moved.map((h) => [h.webhook.pk, h.cursor] as const);

@@ -47,21 +47,25 @@ export class WebhookResolver {
       'Registers a webhook for an organisation (its editors may): the events it may see from now on, of the ' +
       'types and filter given. The URL must reach a public address. Returns the signing secret, this once.',
   })
-  createWebhook(
+  async createWebhook(
     @Ctx() { scope, services }: Context,
     @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput,
   ): Promise<CreatedWebhook> {
-    return services.webhooks.create(scope, input);
+    const created = await services.webhooks.create(scope, input);
+    services.webhookDeliverer.wake(true); // claimed now, not at the next poll
+    return created;
   }
 
   @Mutation(() => Webhook, {
     description: "Changes a webhook's URL, event types or filter, or (re-)enables it.",
   })
-  updateWebhook(
+  async updateWebhook(
     @Ctx() { scope, services }: Context,
     @Arg('input', () => UpdateWebhookInput) input: UpdateWebhookInput,
   ): Promise<Webhook> {
-    return services.webhooks.update(scope, input);
+    const updated = await services.webhooks.update(scope, input);
+    if (updated.active) services.webhookDeliverer.wake(true); // an enabled one is claimed now
+    return updated;
   }
 
   @Mutation(() => CreatedWebhook, {
