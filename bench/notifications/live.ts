@@ -5,12 +5,22 @@
  * HTTP, says what they were owed: the bench counts what was lost, duplicated or extra, and the latency from an
  * event's occurredAt (its commit, within a millisecond) to its receipt.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  asker,
+  graphql,
+  milestoneWriter,
+  headSeq,
+  percentileOf,
+  sleep,
+} from '../lib/notifications-common.js';
 import { encodeCursor } from '../../server/infra/graphql/connection.js';
 import { toGlobalId } from '../../server/infra/graphql/ids.js';
 import type { FromInboxWorker, ToInboxWorker } from '../lib/inbox-subscribers.js';
+
+const ask = asker<ToInboxWorker, FromInboxWorker>();
 
 export interface LiveOptions {
   url: string;
@@ -54,46 +64,8 @@ const LIVE = `subscription ($after: String) { notifications(after: $after) { cur
 const INBOX = `query ($after: String) { viewer { notifications(first: 100, after: $after) {
   pageInfo { hasNextPage endCursor } nodes { cursor } } } }`;
 
-const ADD_MILESTONE = 'mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }';
-
 const seqOf = (cursor: string) =>
   Number((JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[])[0]);
-const percentile = (sorted: Float32Array, p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function ask<T extends FromInboxWorker['type']>(
-  worker: ChildProcess,
-  message: ToInboxWorker,
-  reply: T,
-  timeoutMs = 60_000,
-): Promise<Extract<FromInboxWorker, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      worker.off('message', onMessage);
-      reject(new Error(`[bench] a subscriber process did not answer ${message.type}`));
-    }, timeoutMs);
-    const onMessage = (m: FromInboxWorker) => {
-      if (m.type !== reply) return;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      resolve(m as Extract<FromInboxWorker, { type: T }>);
-    };
-    worker.on('message', onMessage);
-    worker.send(message);
-  });
-}
-
-async function graphql(url: string, token: string, query: string, variables: object): Promise<any> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors) throw new Error(`[bench] ${body.errors[0]!.message}`);
-  return body.data;
-}
 
 /** The seqs above `base` in one person's inbox, read page by page over HTTP. */
 async function owed(url: string, token: string, base: number): Promise<number[]> {
@@ -112,16 +84,6 @@ async function owed(url: string, token: string, base: number): Promise<number[]>
     }
     if (!pageInfo.hasNextPage || !pageInfo.endCursor) return seqs;
     after = pageInfo.endCursor;
-  }
-}
-
-async function headSeq(databaseUrl: string): Promise<number> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    return Number((await db.query(`SELECT coalesce(max(seq), 0)::text AS head FROM events`)).rows[0].head);
-  } finally {
-    await db.end();
   }
 }
 
@@ -183,31 +145,14 @@ export async function liveInboxes(options: LiveOptions): Promise<LiveResult> {
     // Let every subscription become live (each loads its follows and participations once).
     await sleep(3000);
 
-    let written = 0;
-    let events = 0;
-    let failures = 0;
-    /** Writes at the rate for `seconds`; resolves once every write has answered. */
-    const write = async (seconds: number, counted: boolean) => {
-      const startedAt = Date.now();
-      const writes: Promise<void>[] = [];
-      const total = Math.round(options.rate * seconds);
-      for (let i = 0; i < total; i++) {
-        const due = startedAt + (i * 1000) / options.rate;
-        const wait = due - Date.now();
-        if (wait > 0) await sleep(wait);
-        const n = written++;
-        const input = { initiativeId: targets[n % targets.length], title: `Live inbox ${n}` };
-        writes.push(
-          graphql(options.url, options.writerToken, ADD_MILESTONE, { input }).then(
-            () => void (counted && events++),
-            (err: Error) => {
-              if (failures++ === 0) console.warn(`[bench] a write failed: ${err.message}`);
-            },
-          ),
-        );
-      }
-      await Promise.all(writes);
-    };
+    const writer = milestoneWriter({
+      url: options.url,
+      token: options.writerToken,
+      targets,
+      rate: options.rate,
+      title: 'Live inbox',
+    });
+    const write = writer.write;
     await write(options.warmupS, false);
     const measureFrom = await headSeq(options.databaseUrl);
     const cpuBefore = await options.cpu();
@@ -258,7 +203,7 @@ export async function liveInboxes(options: LiveOptions): Promise<LiveResult> {
     return {
       subscribers: options.tokens.length,
       opened: ok,
-      events,
+      events: writer.state.events,
       expected,
       delivered: latencies.length,
       lost,
@@ -267,9 +212,9 @@ export async function liveInboxes(options: LiveOptions): Promise<LiveResult> {
       outOfOrder: collected.reduce((n, c) => n + c.outOfOrder, 0),
       badMessages: collected.reduce((n, c) => n + c.badMessages, 0),
       closes,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
+      p50: percentileOf(latencies, 50),
+      p95: percentileOf(latencies, 95),
+      p99: percentileOf(latencies, 99),
       max: latencies.length ? latencies[latencies.length - 1]! : NaN,
       serverCpuPercent: ((cpuAfter.micros - cpuBefore.micros) / 1e6 / busySeconds) * 100,
       serverRssMB: cpuAfter.rssBytes / 2 ** 20,

@@ -5,12 +5,15 @@
  * milestones to public initiatives at a steady rate. The bench counts, for the answering webhooks, what was
  * lost, duplicated or out of order, and the latency from the event's occurredAt to its receipt.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { asker, graphql, milestoneWriter, percentileOf, sleep } from '../lib/notifications-common.js';
 import { toGlobalId } from '../../server/infra/graphql/ids.js';
 import { Theme } from '../../server/vocabulary.js';
 import type { FromReceiver, ToReceiver } from '../lib/webhook-receivers.js';
+
+const ask = asker<ToReceiver, FromReceiver>();
 
 export interface WebhookBenchOptions {
   url: string;
@@ -53,49 +56,11 @@ export interface WebhookBenchResult {
   serverRssMB: number;
 }
 
-const ADD_MILESTONE = 'mutation ($input: AddMilestoneInput!) { addMilestone(input: $input) { id } }';
 const CREATE_WEBHOOK =
   'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }';
 const PER_ORGANISATION = 20;
 const THEMES = Object.values(Theme);
 const themeOf = (n: number) => THEMES[n % THEMES.length]!;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: Float32Array, p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-
-function ask<T extends FromReceiver['type']>(
-  child: ChildProcess,
-  message: ToReceiver,
-  reply: T,
-  timeoutMs = 60_000,
-): Promise<Extract<FromReceiver, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.off('message', onMessage);
-      reject(new Error(`[bench] the receiver process did not answer ${message.type}`));
-    }, timeoutMs);
-    const onMessage = (m: FromReceiver) => {
-      if (m.type !== reply) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(m as Extract<FromReceiver, { type: T }>);
-    };
-    child.on('message', onMessage);
-    child.send(message);
-  });
-}
-
-async function graphql(url: string, token: string, query: string, variables: object): Promise<any> {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors) throw new Error(`[bench] ${body.errors[0]!.message}`);
-  return body.data;
-}
 
 export async function webhookDeliveries(options: WebhookBenchOptions): Promise<WebhookBenchResult> {
   const db = new pg.Client({ connectionString: options.databaseUrl });
@@ -146,31 +111,14 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       Number((await db.query(`SELECT coalesce(max(seq), 0)::text AS head FROM events`)).rows[0].head);
     const base = await head();
 
-    let written = 0;
-    let events = 0;
-    let failures = 0;
-    const write = async (seconds: number, counted: boolean) => {
-      const startedAt = Date.now();
-      const writes: Promise<void>[] = [];
-      const total = Math.round(options.rate * seconds);
-      for (let i = 0; i < total; i++) {
-        const wait = startedAt + (i * 1000) / options.rate - Date.now();
-        if (wait > 0) await sleep(wait);
-        const n = written++;
-        const input = { initiativeId: targets[n % targets.length], title: `Webhook ${n}` };
-        writes.push(
-          graphql(options.url, options.adminToken, ADD_MILESTONE, { input }).then(
-            () => {
-              if (counted) events++;
-            },
-            (err: Error) => {
-              if (failures++ === 0) console.warn(`[bench] a write failed: ${err.message}`);
-            },
-          ),
-        );
-      }
-      await Promise.all(writes);
-    };
+    const writer = milestoneWriter({
+      url: options.url,
+      token: options.adminToken,
+      targets,
+      rate: options.rate,
+      title: 'Webhook',
+    });
+    const write = writer.write;
     await write(options.warmupS, false);
     const measureFrom = await head();
     const cpuBefore = await options.cpu();
@@ -221,8 +169,8 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       rate: options.rate,
       webhooks: options.webhooks,
       hanging: hangingCount,
-      events,
-      failedWrites: failures,
+      events: writer.state.events,
+      failedWrites: writer.state.failures,
       owed,
       delivered: collected.latencies.length,
       lost,
@@ -230,9 +178,9 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       outOfOrder,
       signaturesChecked: collected.signaturesChecked,
       signaturesBad: collected.signaturesBad,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
+      p50: percentileOf(latencies, 50),
+      p95: percentileOf(latencies, 95),
+      p99: percentileOf(latencies, 99),
       max: latencies.length ? latencies[latencies.length - 1]! : NaN,
       serverCpuPercent: ((cpuAfter.micros - cpuBefore.micros) / 1e6 / busySeconds) * 100,
       serverRssMB: cpuAfter.rssBytes / 2 ** 20,

@@ -1,5 +1,7 @@
 /** The event log as the live feed reads it: in seq order, a batch at a time, whoever may see what. */
+import type { EventAccessFacts } from '../infra/auth/access.js';
 import type { Database, Row } from '../infra/db/database.js';
+import type { FeedEvent, FeedFacts } from './subscriptions.js';
 
 /** What the fan-out needs about the initiatives of a batch of events, to decide who may hear of each. */
 export interface InitiativeAccess {
@@ -13,7 +15,17 @@ export interface InitiativeAccess {
  * Reads for the live fan-out: the log after a seq (no access filter: the feed decides per subscriber), as the
  * application's event objects (`toEvent`), and the access facts of the initiatives a batch concerns.
  */
-export class EventLogReader<E> {
+/** What the readers of a batch of events need to decide, per reader, which events are theirs. */
+export interface BatchFacts {
+  /** For the filters' twin (`matchesFeed`): themes, and organisation kinds when asked for. */
+  lookups: FeedFacts;
+  /** For the access rule's twin (`canSeeEvent`), one per event of the batch, in its order. */
+  access: EventAccessFacts[];
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+export class EventLogReader<E extends FeedEvent> {
   constructor(
     private readonly db: Database,
     private readonly toEvent: (row: Row) => E,
@@ -46,6 +58,30 @@ export class EventLogReader<E> {
       'events_organisation_kinds',
     );
     return new Map(rows.map((r) => [r.id as number, r.kind as string]));
+  }
+
+  /**
+   * The facts of a batch, in one statement (two with `kinds`): its initiatives' visibility, participants and
+   * themes now. An initiative that no longer exists is visible to nobody but ADMIN.
+   */
+  async factsOf(batch: readonly E[], kinds: boolean): Promise<BatchFacts> {
+    const initiativePks = [
+      ...new Set(batch.flatMap((e) => (e.initiativePk === null ? [] : [e.initiativePk]))),
+    ];
+    const access = await this.access(initiativePks);
+    const kindOf = kinds
+      ? await this.organisationKinds([...new Set(batch.flatMap((e) => e.organisationPks))])
+      : new Map<number, string>();
+    return {
+      lookups: { themesOf: (pk) => access.get(pk)?.themes, kindOf: (pk) => kindOf.get(pk) },
+      access: batch.map(({ initiativePk, audience }): EventAccessFacts => {
+        const known = initiativePk === null ? null : access.get(initiativePk);
+        if (initiativePk === null) return { visibility: null, participantPks: NONE, audience };
+        return known
+          ? { visibility: known.visibility, participantPks: known.participantPks, audience }
+          : { visibility: 'PARTICIPANTS', participantPks: NONE, audience };
+      }),
+    };
   }
 
   async access(initiativePks: number[]): Promise<Map<number, InitiativeAccess>> {

@@ -18,7 +18,7 @@ import type { PageRequest } from '../infra/graphql/connection.js';
 import type { Logger } from '../infra/logger.js';
 import { RequestScope } from '../infra/request-scope.js';
 import { seqOfCursor } from './event-log.js';
-import type { EventLogReader, InitiativeAccess } from './event-reader.js';
+import type { EventLogReader } from './event-reader.js';
 import { matchesFeed, type FeedEvent, type FeedFacts, type FeedFilter } from './subscriptions.js';
 
 /** What an event's execution needs of its context: a scope of its own (loaders, the viewer). */
@@ -218,32 +218,11 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
 
   private async fanOut(batch: E[]): Promise<void> {
     if (this.cohorts.size === 0) return;
-    const initiativePks = [
-      ...new Set(batch.map((e) => e.initiativePk).filter((pk): pk is number => pk !== null)),
-    ];
-    const access: Map<number, InitiativeAccess> = await this.reader.access(initiativePks);
     // Organisation kinds only when a subscription filters by them (one more statement per batch then).
     let byKind = false;
     for (const c of this.cohorts.values()) if (c.filter.organisationKinds?.length) byKind = true;
-    const kinds = byKind
-      ? await this.reader.organisationKinds([...new Set(batch.flatMap((e) => e.organisationPks))])
-      : new Map<number, string>();
-    const lookups: FeedFacts = {
-      themesOf: (pk) => access.get(pk)?.themes,
-      kindOf: (pk) => kinds.get(pk),
-    };
-    const none = new Set<number>();
-    const facts = (event: E): EventAccessFacts => {
-      const { audience } = event;
-      if (event.initiativePk === null) return { visibility: null, participantPks: none, audience };
-      // An initiative that no longer exists is visible to nobody but ADMIN.
-      const known = access.get(event.initiativePk);
-      return known
-        ? { visibility: known.visibility, participantPks: known.participantPks, audience }
-        : { visibility: 'PARTICIPANTS', participantPks: none, audience };
-    };
     // Once per batch, not once per cohort: what each event's reader must be allowed to see.
-    const accessFacts = batch.map(facts);
+    const { lookups, access: accessFacts } = await this.reader.factsOf(batch, byKind);
     await Promise.all(
       [...this.cohorts.values()].map(async (cohort) => {
         if (cohort.personal) return this.fanOutPersonal(cohort, batch, lookups, accessFacts);

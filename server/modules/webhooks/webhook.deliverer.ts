@@ -20,7 +20,7 @@
  *   a 410 Gone disables it at once.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { canSeeEvent, editorsAudience, type EventAccessFacts } from '../../infra/auth/access.js';
+import { canSeeEvent, editorsAudience } from '../../infra/auth/access.js';
 import { memberViewer, systemViewer, type Viewer } from '../../infra/auth/viewer.js';
 import type { Database, Row } from '../../infra/db/database.js';
 import { BadInputError } from '../../infra/errors.js';
@@ -29,13 +29,7 @@ import { toGlobalId } from '../../infra/graphql/ids.js';
 import { postGuarded, RefusedAddressError, type OutboundPolicy } from '../../infra/http/outbound.js';
 import type { Logger } from '../../infra/logger.js';
 import { RequestScope } from '../../infra/request-scope.js';
-import {
-  appendEvent,
-  EventLogReader,
-  matchesFeed,
-  type FeedFacts,
-  type FeedFilter,
-} from '../../live/index.js';
+import { appendEvent, EventLogReader, matchesFeed, type FeedFilter } from '../../live/index.js';
 import { EventType, OrganisationKind, Role } from '../../vocabulary.js';
 import { eventFromRow, type Event, type EventService } from '../events/index.js';
 import { webhookFromRow, type WebhookService } from './webhook.service.js';
@@ -455,27 +449,10 @@ export class WebhookDeliverer {
     if (events.length === 0) return;
     const upTo = events.length === ROUND_EVENTS ? BigInt(events.at(-1)!.seq) : head;
     if (events.length === ROUND_EVENTS) this.again = true;
-    const initiativePks = [
-      ...new Set(events.flatMap((e) => (e.initiativePk === null ? [] : [e.initiativePk]))),
-    ];
-    const access = await this.reader.access(initiativePks);
-    const kinds = behind.some((h) => h.filter.organisationKinds?.length)
-      ? await this.reader.organisationKinds([...new Set(events.flatMap((e) => e.organisationPks))])
-      : new Map<number, string>();
-    const facts: FeedFacts = {
-      themesOf: (pk) => access.get(pk)?.themes,
-      kindOf: (pk) => kinds.get(pk),
-    };
-    const none = new Set<number>();
-    const accessFacts = events.map((event): EventAccessFacts => {
-      if (event.initiativePk === null)
-        return { visibility: null, participantPks: none, audience: event.audience };
-      const known = access.get(event.initiativePk);
-      // An initiative that no longer exists is visible to nobody but ADMIN.
-      return known
-        ? { visibility: known.visibility, participantPks: known.participantPks, audience: event.audience }
-        : { visibility: 'PARTICIPANTS', participantPks: none, audience: event.audience };
-    });
+    const { lookups: facts, access: accessFacts } = await this.reader.factsOf(
+      events,
+      behind.some((h) => h.filter.organisationKinds?.length),
+    );
     const seqs = events.map((e) => BigInt(e.seq));
     let names: Promise<Names> | null = null;
     for (const h of behind) {
