@@ -55,7 +55,12 @@ const TARGET_WEBHOOK_P99_MS = 1000;
 const PARTS = ['inbox', 'live', 'webhooks'] as const;
 /** What a request costs that reads no inbox: the floor under every row (HTTP, token, GraphQL). */
 const BASELINE = 'baseline: viewer { role }';
+const WITH_OBJECTS = 'with initiative { code title } and milestone { title }';
+/** The inbox as a notification list reads it: the payload names the initiative and milestone. */
 const INBOX = `query Inbox($after: String) { viewer { unreadCount notifications(first: 20, after: $after) {
+  pageInfo { endCursor } nodes { id cursor reason readAt event { type occurredAt payload } } } } }`;
+/** The same with the initiative and milestone as objects: two loaders more. */
+const INBOX_WITH_OBJECTS = `query Inbox($after: String) { viewer { unreadCount notifications(first: 20, after: $after) {
   pageInfo { endCursor } nodes { id cursor reason readAt event { type occurredAt payload initiative { code title }
   milestone { title } } } } } }`;
 
@@ -83,7 +88,8 @@ async function prepare(
          INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, payload,
                              themes, pillars)
          SELECT nextval('events_seq_seq'), (ARRAY[$2, $3, $4])[1 + (g.g % 3)], g.org, g.org, ARRAY[g.org], g.ini,
-                jsonb_build_object('title', 'Synthetic ' || g.g), x.themes, x.pillars
+                jsonb_build_object('title', 'Synthetic ' || g.g, 'initiativeCode', x.code, 'initiativeTitle', x.title),
+                x.themes, x.pillars
            FROM (SELECT g, o.a[1 + ((g * 104729) % array_length(o.a, 1))::int] AS org,
                         i.a[1 + ((g * 7919) % array_length(i.a, 1))::int] AS ini
                    FROM generate_series(1::bigint, $1::bigint) g, i, o) g
@@ -247,7 +253,12 @@ export async function run(args: string[]): Promise<void> {
   try {
     if (parts.includes('inbox')) {
       for (let i = 0; i < 20; i++) await post(personTokens.get(people[i % people.length]!)!);
-      for (const read of [BASELINE, 'first page and unread count', 'second page and unread count']) {
+      for (const read of [
+        BASELINE,
+        'first page and unread count',
+        'second page and unread count',
+        `first page and unread count, ${WITH_OBJECTS}`,
+      ]) {
         const times: number[] = [];
         let notifications = 0;
         let statements = 0;
@@ -261,7 +272,11 @@ export async function run(args: string[]): Promise<void> {
           const viewer =
             read === BASELINE
               ? await post(token, {}, '{ viewer { role } }')
-              : await post(token, after ? { after } : {});
+              : await post(
+                  token,
+                  after ? { after } : {},
+                  read.endsWith(WITH_OBJECTS) ? INBOX_WITH_OBJECTS : INBOX,
+                );
           times.push(performance.now() - began);
           if (i === 0) statements = (await server.cpu()).statements! - before;
           notifications += viewer.notifications?.nodes.length ?? 0;

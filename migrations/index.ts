@@ -13,6 +13,7 @@ import { StalledIndexes1796160624959 } from './1796160624959-stalled-indexes.js'
 import { Notifications1796174042585 } from './1796174042585-notifications.js';
 import { Webhooks1796176327495 } from './1796176327495-webhooks.js';
 import { EventThemes1796185625089 } from './1796185625089-event-themes.js';
+import { EventNames1796190000000 } from './1796190000000-event-names.js';
 
 export const migrations = [
   Initial1795813579830,
@@ -29,4 +30,5 @@ export const migrations = [
   Notifications1796174042585,
   Webhooks1796176327495,
   EventThemes1796185625089,
+  EventNames1796190000000,
 ];

@@ -53,15 +53,19 @@ export async function appendEvent(tx: Transaction, actor: Viewer, event: NewEven
     ...new Set([...(event.organisationPks ?? []), ...(event.organisationPk ? [event.organisationPk] : [])]),
   ];
   // The initiative's themes and pillars as of the change are stamped on the event (the inbox's follows of a
-  // theme read them): what it concerned when it happened.
+  // theme read them): what it concerned when it happened. The payload names the initiative (code, title) and
+  // the milestone (title) as they are after the change, so that a notification or a delivery reads without a
+  // second query; the event's own payload keys come first.
   const rows = await tx.query<{ seq: string; occurred_at: string }>(
     `INSERT INTO events (seq, type, actor_id, organisation_id, organisation_ids, initiative_id, milestone_id,
        participation_id, partnership_id, activity_id, funding_allocation_id, output_id, audience, payload,
        themes, pillars)
-     SELECT nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+     SELECT nextval('events_seq_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+            jsonb_strip_nulls(jsonb_build_object('initiativeCode', i.code, 'initiativeTitle', i.title,
+                                                 'milestoneTitle', m.title)) || $13::jsonb,
             ARRAY(SELECT DISTINCT t FROM unnest(coalesce(i.themes, '{}') || $14::text[]) t ORDER BY t),
             ARRAY(SELECT DISTINCT p FROM unnest(coalesce(i.pillars, '{}') || $15::text[]) p ORDER BY p)
-       FROM (SELECT 1) one LEFT JOIN initiatives i ON i.id = $5
+       FROM (SELECT 1) one LEFT JOIN initiatives i ON i.id = $5 LEFT JOIN milestones m ON m.id = $6
      RETURNING seq, occurred_at`,
     [
       event.type,

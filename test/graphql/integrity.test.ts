@@ -115,7 +115,11 @@ describe('handing over the lead with updateInitiative(leadOrganisationId)', () =
     expect(events[0]!.payload.roleChanges).toEqual([
       expect.objectContaining({ organisationId: bom!.id, role: ['LEAD', 'PARTNER'] }),
     ]);
-    expect(events[1]!.payload).toEqual({ role: 'LEAD' });
+    expect(events[1]!.payload).toEqual({
+      role: 'LEAD',
+      initiativeCode: expect.any(String),
+      initiativeTitle: expect.any(String),
+    });
   });
 
   it('promotes a new lead that already takes part, demotes the former one, and adds no participation', async () => {
