@@ -150,8 +150,13 @@ describe('regionalConnectivity', () => {
       },
     ]);
     await connectivity();
-    const before = server.app.db.statementCount;
-    await connectivity();
-    expect(server.app.db.statementCount - before).toBeLessThanOrEqual(2);
+    // The fewest of three reads: the feed's catch-up poll (every 50 ms here) may fall into one of them.
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = server.app.db.statementCount;
+      await connectivity();
+      counts.push(server.app.db.statementCount - before);
+    }
+    expect(Math.min(...counts)).toBeLessThanOrEqual(2);
   });
 });
