@@ -75,8 +75,8 @@ export class EventLogReader<E extends FeedEvent> {
     return {
       lookups: { themesOf: (pk) => access.get(pk)?.themes, kindOf: (pk) => kindOf.get(pk) },
       access: batch.map(({ initiativePk, audience }): EventAccessFacts => {
-        const known = initiativePk === null ? null : access.get(initiativePk);
         if (initiativePk === null) return { visibility: null, participantPks: NONE, audience };
+        const known = access.get(initiativePk);
         return known
           ? { visibility: known.visibility, participantPks: known.participantPks, audience }
           : { visibility: 'PARTICIPANTS', participantPks: NONE, audience };

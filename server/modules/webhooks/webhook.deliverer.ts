@@ -53,7 +53,7 @@ export interface Names {
   organisations: Map<number, { code: string; name: string }>;
   milestones: Map<number, { title: string }>;
   /** Delivery bodies by seq, made from these names (once per event and round). */
-  bodies?: Map<string, string>;
+  bodies: Map<string, string>;
 }
 
 /** The names of a page of events, in one statement. */
@@ -90,7 +90,7 @@ async function namesOf(db: Database, events: readonly Event[]): Promise<Names> {
  * The body of a delivery: `{ type, timestamp, data }`, the event with global ids, and the code, name or title
  * of what it concerns as they are at delivery (the event's own `payload` says what changed).
  */
-export function deliveryBody(event: Event, names?: Names): string {
+export function deliveryBody(event: Event, names: Names): string {
   const id = (type: Parameters<typeof toGlobalId>[0], pk: number | null) =>
     pk === null ? null : toGlobalId(type, pk);
   return JSON.stringify({
@@ -109,24 +109,24 @@ export function deliveryBody(event: Event, names?: Names): string {
           ? null
           : {
               id: toGlobalId('Organisation', event.organisationPk),
-              ...names?.organisations.get(event.organisationPk),
+              ...names.organisations.get(event.organisationPk),
             },
       actor:
         event.actorPk === null
           ? null
-          : { id: toGlobalId('Organisation', event.actorPk), ...names?.organisations.get(event.actorPk) },
+          : { id: toGlobalId('Organisation', event.actorPk), ...names.organisations.get(event.actorPk) },
       initiativeId: id('Initiative', event.initiativePk),
       initiative:
         event.initiativePk === null
           ? null
           : {
               id: toGlobalId('Initiative', event.initiativePk),
-              ...names?.initiatives.get(event.initiativePk),
+              ...names.initiatives.get(event.initiativePk),
             },
       milestone:
         event.milestonePk === null
           ? null
-          : { id: toGlobalId('Milestone', event.milestonePk), ...names?.milestones.get(event.milestonePk) },
+          : { id: toGlobalId('Milestone', event.milestonePk), ...names.milestones.get(event.milestonePk) },
       milestoneId: id('Milestone', event.milestonePk),
       participationId: id('Participation', event.participationPk),
       partnershipId: id('Partnership', event.partnershipPk),
@@ -588,10 +588,10 @@ export class WebhookDeliverer {
   /** Sends one event to one webhook, signed; never throws. */
   private async send(webhook: Webhook, event: Event, names: Names): Promise<Outcome> {
     // The same body for every webhook an event goes to in a round: made once.
-    let body = names.bodies?.get(event.seq);
+    let body = names.bodies.get(event.seq);
     if (body === undefined) {
       body = deliveryBody(event, names);
-      names.bodies?.set(event.seq, body);
+      names.bodies.set(event.seq, body);
     }
     const msgId = encodeCursor([event.seq]);
     const at = new Date();
