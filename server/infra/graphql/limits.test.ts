@@ -173,3 +173,19 @@ describe('shape limits', () => {
     expect(perTokenLarge, JSON.stringify(perSize)).toBeLessThan(perTokenSmall * 4);
   });
 });
+
+describe('introspection and the depth limit', () => {
+  const errorsOf = (text: string) =>
+    validate(schema, parse(text), [...specifiedRules, shapeLimit(LIMITS)]).map((e) => e.message);
+
+  it("lets an IDE's introspection query through: its ofType chain adds no breadth", async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    expect(errorsOf(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toEqual([]);
+  });
+
+  it('still refuses introspection that nests lists too deep', () => {
+    let type = '{ name }';
+    for (let i = 0; i < 6; i++) type = `{ fields { type ${type} } }`;
+    expect(errorsOf(`{ __schema { types ${type} } }`).join()).toMatch(/levels deep/);
+  });
+});

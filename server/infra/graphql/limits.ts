@@ -111,7 +111,11 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Do
       const children: SelectionSetNode[] = [];
       for (const field of fields) if (field.selectionSet) children.push(field.selectionSet);
       check();
-      if (children.length > 0) walk(children, depth + 1);
+      // Introspection's `ofType` is one object, not a list, and its chain ends with the schema's wrapping
+      // (null after a few): it adds no breadth, so it adds no depth. Every IDE's introspection query nests it
+      // seven deep, past any sensible depth limit; the selection limit still bounds the document.
+      const name = fields[0]!.name.value;
+      if (children.length > 0) walk(children, name === 'ofType' ? depth : depth + 1);
     }
   };
 
