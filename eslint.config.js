@@ -10,6 +10,7 @@ export default tseslint.config(
       'data/',
       'coverage/',
       'client-sdk/dist/',
+      'web/dist/',
       'client-sdk/src/generated/',
       'schema/',
     ],

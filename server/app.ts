@@ -41,6 +41,10 @@ import { sendGraphExport, today } from './modules/graph/index.js';
 import { NETWORK_WIDE_ACCESS, PUBLIC_ACCESS } from './infra/auth/access.js';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from './infra/errors.js';
+import { CorsPolicy } from './infra/http/cors.js';
+import { setBaseSecurityHeaders } from './infra/http/security-headers.js';
+import { WebRoutes } from './web/routes.js';
+import { sendDevToken } from './web/dev-sign-in.js';
 
 /**
  * Pairs of overlapping selections graphql-js' overlap rule may be asked to compare: 20,000 take it about 10 ms
@@ -248,6 +252,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   };
 
+  const cors = new CorsPolicy(config.corsOrigins);
+  const web = new WebRoutes({ app: config.webApp, graphiql: config.graphiql });
+  if (
+    config.devSignIn &&
+    config.host !== '127.0.0.1' &&
+    config.host !== 'localhost' &&
+    config.host !== '::1'
+  ) {
+    logger.warn(
+      `[auth] DEV_SIGN_IN is on and HOST=${config.host}: anyone who reaches this port can sign in as any organisation (development only; NODE_ENV=production turns it off)`,
+    );
+  }
+
   // Set once stop() begins: readiness fails, and every response tells its client to reconnect (elsewhere).
   let stopping = false;
   const inFlight = new Set<ServerResponse>();
@@ -263,6 +280,18 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const q = url.indexOf('?');
     const pathname = q === -1 ? url : url.slice(0, q);
     const search = q === -1 ? '' : url.slice(q);
+    setBaseSecurityHeaders(res);
+    if (pathname === '/graphql' || pathname === '/export/graph') {
+      // Other origins' dashboards (CORS_ORIGINS): the preflight is answered here, the rest gets its headers.
+      if (cors.apply(req, res, 'GET, POST')) return;
+    }
+    if (pathname === '/graphql' && web.wantsGraphiQL(req)) {
+      void web.graphiql(req, res).catch((err: unknown) => {
+        logger.error('[web] GraphiQL page failed', err);
+        if (!res.headersSent) sendJson(res, 500, '{"error":"GraphiQL could not be served"}');
+      });
+      return;
+    }
     if (pathname === '/graphql') {
       graphql.handle(req, res, search).catch((err: unknown) => {
         const requestId = res.getHeader('x-request-id');
@@ -295,7 +324,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       );
       return;
     }
-    sendJson(res, 404, JSON.stringify({ error: `no route ${pathname}; the API is at POST /graphql` }));
+    if (pathname === '/auth/dev-token' && config.devSignIn) {
+      void sendDevToken(req, res, db, tokens, logger);
+      return;
+    }
+    web.handle(req, res, pathname).then(
+      (handled) => {
+        if (!handled)
+          sendJson(res, 404, JSON.stringify({ error: `no route ${pathname}; the API is at POST /graphql` }));
+      },
+      (err: unknown) => {
+        logger.error(`[web] ${pathname} failed`, err);
+        if (!res.headersSent) sendJson(res, 500, '{"error":"the page could not be served"}');
+        else res.destroy();
+      },
+    );
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
@@ -321,6 +364,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     maxBufferedBytes: config.wsMaxBufferedBytes,
     recheckMs: config.wsRecheckMs,
     logger,
+    allowOrigin: (req) => cors.allowsSocket(req),
     authenticate: (authorization) => authenticator.authenticate(authorization),
     context: (scope, address) => ({ scope: scope.limit(budgetFor(scope.viewer, address)), services }),
     subscribe: ({ field, args, execution, viewer, caller, printed, queue }) =>

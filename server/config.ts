@@ -94,6 +94,19 @@ export interface Config {
   shutdownGraceMs: number;
   /** After the grace period, how long in-flight requests may take to finish before their connections are cut, ms. */
   shutdownTimeoutMs: number;
+  /**
+   * Origins (scheme://host[:port]) other web apps may call the API from (CORS_ORIGINS, comma-separated; `*` for
+   * any, without credentials). Empty: no cross-origin access. WebSocket handshakes are checked against it too.
+   */
+  corsOrigins: string[];
+  /** Serve the dashboard at `/` from the Vite build in `web/dist`. */
+  webApp: boolean;
+  /** Build the dashboard on start when its build is missing or older than its sources (never in production). */
+  webBuildOnStart: boolean;
+  /** GraphiQL at `GET /graphql` for browsers; off in production unless GRAPHIQL=true. */
+  graphiql: boolean;
+  /** `POST /auth/dev-token`: a token for any organisation and role, for the dashboard's "sign in as". Never in production. */
+  devSignIn: boolean;
 }
 
 export class ConfigError extends Error {
@@ -139,6 +152,16 @@ function urlVar(env: Env, name: string, protocols: string[]): string | undefined
   return raw;
 }
 
+function devSignIn(env: Env, nodeEnv: string): boolean {
+  const on = boolVar(env, 'DEV_SIGN_IN', nodeEnv !== 'production');
+  if (on && nodeEnv === 'production') {
+    throw new ConfigError(
+      '[config] DEV_SIGN_IN hands out tokens for any organisation: it cannot be on with NODE_ENV=production',
+    );
+  }
+  return on;
+}
+
 function jwtSecret(env: Env, nodeEnv: string): string | undefined {
   const secret = env.JWT_SECRET;
   if (secret && secret.length < 32) {
@@ -152,6 +175,29 @@ function jwtSecret(env: Env, nodeEnv: string): string | undefined {
     );
   }
   return secret || undefined;
+}
+
+/** CORS_ORIGINS: each entry an origin as browsers send it (no path, no trailing slash), or `*`. */
+function originsVar(env: Env): string[] {
+  const entries = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (entry === '*') continue;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(entry);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== entry.toLowerCase()) {
+      throw new ConfigError(
+        `[config] CORS_ORIGINS: ${JSON.stringify(entry)} is not an origin; write scheme://host[:port] without a path, e.g. https://dashboard.example.nl`,
+      );
+    }
+  }
+  return entries.map((o) => o.toLowerCase());
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -225,6 +271,11 @@ export function loadConfig(env: Env = process.env): Config {
     webhookPollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
     webhookConcurrency: intVar(env, 'WEBHOOK_CONCURRENCY', 5000, 1, 100_000),
     webhookLeaseMs,
+    corsOrigins: originsVar(env),
+    webApp: boolVar(env, 'WEB_APP', true),
+    webBuildOnStart: boolVar(env, 'WEB_BUILD_ON_START', nodeEnv !== 'production'),
+    graphiql: boolVar(env, 'GRAPHIQL', nodeEnv !== 'production'),
+    devSignIn: devSignIn(env, nodeEnv),
     jwtSecret: jwtSecret(env, nodeEnv),
     jwksUrl: urlVar(env, 'JWKS_URL', ['https:', 'http:']),
     jwtIssuer: env.JWT_ISSUER || undefined,

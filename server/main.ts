@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './infra/logger.js';
+import { ensureWebBuild } from './web/build.js';
 
 const bootLogger = createLogger('info');
 try {
@@ -13,9 +14,16 @@ try {
       ? '[db] using PostgreSQL from DATABASE_URL'
       : `[db] using embedded PGlite in ${config.dataDir}`,
   );
+  if (config.webApp && config.webBuildOnStart) {
+    const built = await ensureWebBuild((line) => logger.info(line));
+    if (built === 'no-vite')
+      logger.warn('[web] Vite is not installed: serving the last build of the dashboard, if any');
+  }
   const app = await createApp(config, { logger });
   const url = await app.start();
   logger.info(`[http] romgraph listens on ${url}/graphql (health: ${url}/healthz, readiness: ${url}/readyz)`);
+  if (config.webApp)
+    logger.info(`[web] the dashboard is at ${url}/${config.graphiql ? `, GraphiQL at ${url}/graphql` : ''}`);
   // Past the grace period and the drain, only sockets, the feed, Redis and the database are left to close.
   const forceAfterMs = config.shutdownGraceMs + config.shutdownTimeoutMs + 5_000;
   let stopping = false;

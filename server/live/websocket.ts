@@ -4,7 +4,7 @@
  * (`connectionParams.authorization`), and every operation runs as that caller. Subscriptions are served by the
  * event feed, through a bounded queue per subscriber.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   getArgumentValues,
@@ -89,6 +89,8 @@ export interface WebSocketOptions<C> {
   /** How often API-key connections re-check their key (ms). */
   recheckMs: number;
   logger: Logger;
+  /** Whether a handshake's `Origin` may open a socket (browsers send one; see CORS_ORIGINS). */
+  allowOrigin?(req: IncomingMessage): boolean;
   authenticate(authorization: string | undefined): Promise<Authentication>;
   /** The operation's context; `address` is the socket's remote address (anonymous callers are known by it). */
   context(scope: RequestScope, address: string | undefined): C;
@@ -305,6 +307,14 @@ export function attachWebSocket<C extends object>(
     server: options.server,
     path: '/graphql',
     maxPayload: options.maxPayloadBytes,
+    // A page of another origin may not open a socket with its visitor's browser: refused before the upgrade.
+    verifyClient: options.allowOrigin
+      ? ({ req }: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+          if (options.allowOrigin!(req)) return done(true);
+          logger.info(`[ws] refused a handshake from origin ${JSON.stringify(req.headers.origin)}`);
+          done(false, 403, 'Origin not allowed');
+        }
+      : undefined,
   });
   const viewers = new WeakMap<WebSocket, Viewer>();
   /** Each caller's open connections, to count its operations over all of them. */

@@ -1,10 +1,11 @@
-/** Once per test run: build the migrated, seeded template database every test file clones. */
+/** Once per test run: build the web app when stale, and the migrated, seeded template database every test file clones. */
 import 'reflect-metadata';
 import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 import { importReferenceData } from '../../server/seed/importer.js';
 import { createDatabase, databasesMatching, dropDatabase } from '../../scripts/lib/postgres.js';
 import { ADMIN_URL, TEMPLATE_DB, databaseUrl } from './postgres.js';
+import { ensureWebBuild } from '../../server/web/build.js';
 
 function alive(pid: number): boolean {
   try {
@@ -18,6 +19,8 @@ function alive(pid: number): boolean {
 export async function setup(): Promise<() => Promise<void>> {
   // Test files run in forks started after this: they inherit the name.
   process.env.ROMGRAPH_TEST_TEMPLATE = TEMPLATE_DB;
+  // The servers of the tests serve the web app: built once here when its sources changed.
+  await ensureWebBuild((line) => console.log(line));
   // Templates and test databases of runs that died without tearing down (their process is gone).
   for (const name of await databasesMatching(ADMIN_URL, '^romgraph_test_(template_)?[0-9]+(_|$)')) {
     const pid = Number(/(\d+)/.exec(name)![1]);
