@@ -142,6 +142,17 @@ describe('the reference network', () => {
     expect(agrifood.edges.every((e: any) => e.themes.includes('AGRI_FOOD'))).toBe(true);
   });
 
+  it('leaves out the organisations without a tie on a theme with isolated: false, and only those', async () => {
+    const { partnershipGraph: all } = await gql(GRAPH, { filter: { themes: ['HEALTH'] } });
+    const { partnershipGraph: tied } = await gql(GRAPH, { filter: { themes: ['HEALTH'], isolated: false } });
+    const ends = new Set(all.edges.flatMap((e: any) => [e.source, e.target]));
+    expect(ends.size).toBeLessThan(all.nodes.length);
+    expect(tied.nodes.map((n: any) => n.key)).toEqual(
+      all.nodes.map((n: any) => n.key).filter((k: string) => ends.has(k)),
+    );
+    expect(tied.edges).toEqual(all.edges);
+  });
+
   it('refuses what it cannot answer with a clear error', async () => {
     const deep = await server.gql(NEIGHBOURHOOD, { id: ids.get('NOM'), depth: 4 });
     expect(deep.errors?.[0]).toMatchObject({

@@ -480,6 +480,8 @@ export type GraphFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Only edges of these kinds. */
   edgeKinds?: InputMaybe<Array<GraphEdgeKind>>;
+  /** Whether organisations without a tie in this view are nodes. true (the default): every organisation the other filters select; false: only those with a tie, e.g. the organisations active in a theme or in the network of a past day. */
+  isolated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only organisations of these kinds. */
   organisationKinds?: InputMaybe<Array<OrganisationKind>>;
   /** Only partnerships of these kinds. */

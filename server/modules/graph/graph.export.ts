@@ -36,6 +36,7 @@ const PARAMETERS = new Set([
   'edgeKinds',
   'themes',
   'pillars',
+  'isolated',
   'provinces',
   'asOf',
   'metrics',
@@ -120,6 +121,7 @@ export function exportRequest(params: URLSearchParams) {
     pillars: list(params, 'pillars', Pillar),
     provinces: list(params, 'provinces'),
     asOf: params.get('asOf') || null,
+    isolated: flag(params, 'isolated', true),
   };
   const csv: CsvOptions = {
     separator: choice(

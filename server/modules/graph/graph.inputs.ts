@@ -38,4 +38,12 @@ export class GraphFilter {
     description: 'The network as it stood that day (YYYY-MM-DD); today when not given.',
   })
   asOf?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description:
+      'Whether organisations without a tie in this view are nodes. true (the default): every organisation the other filters select; false: only those with a tie, e.g. the organisations active in a theme or in the network of a past day.',
+  })
+  isolated?: boolean | null;
 }

@@ -14,6 +14,7 @@ import {
   NetworkView,
   type NetworkEdge,
   type NetworkFilter,
+  type NetworkGraph,
 } from '../../graph/network.js';
 import { GraphEdgeKind, Theme, type OrganisationKind, type PartnershipKind } from '../../vocabulary.js';
 import type { GraphFilter } from './graph.inputs.js';
@@ -85,7 +86,7 @@ export class GraphService {
 
   partnershipGraph(scope: RequestScope, filter: GraphFilter | null | undefined): Graph {
     const view = this.filteredView(scope, filter, 'filter.');
-    const graph = view.graph();
+    const graph = tiedOnly(view.graph(), filter?.isolated);
     this.checkSize(
       graph.edges.length,
       'narrow the filter (themes, pillars, provinces, organisationKinds, edgeKinds)',
@@ -181,7 +182,7 @@ export class GraphService {
           themes: view.filter.themes ?? [],
         })
       : null;
-    const graph = view.graph();
+    const graph = tiedOnly(view.graph(), filter.isolated);
     return {
       nodes: graph.nodes,
       edges: graph.edges,
@@ -389,4 +390,12 @@ function toNode(o: OrganisationFact): GraphNode {
   node.kind = o.kind;
   node.provinces = [...o.provinces];
   return node;
+}
+
+/** The graph, without the organisations that have no edge in it unless `isolated` (the default) keeps them. */
+function tiedOnly(graph: NetworkGraph, isolated: boolean | null | undefined): NetworkGraph {
+  if (isolated !== false) return graph;
+  const tied = new Set<number>();
+  for (const edge of graph.edges) tied.add(edge.sourcePk).add(edge.targetPk);
+  return { nodes: graph.nodes.filter((o) => tied.has(o.pk)), edges: graph.edges };
 }
