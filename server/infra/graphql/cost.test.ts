@@ -55,6 +55,12 @@ describe('operationCost', () => {
     expect(cost(query)).toBe(10 + 100 + 100);
   });
 
+  it("prices introspection at nothing (it reads no data), so an IDE's introspection query passes", async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    expect(cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toBe(0);
+    expect(cost('{ __schema { types { name } } initiatives(first: 3) { nodes { code } } }')).toBe(3);
+  });
+
   it('counts lists without `first` at the assumed list size', () => {
     expect(cost('{ initiatives(first: 2) { nodes { milestones { title } } } }')).toBe(2 + 2 * 20);
   });

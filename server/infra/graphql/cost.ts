@@ -50,6 +50,11 @@ function estimator(limits: CostLimits): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     const named = getNamedType(field.type);
     if (!isCompositeType(named)) return 0;
+    // Introspection reads no data: it is answered from the schema in memory, and graphql-js's
+    // MaxIntrospectionDepthRule (part of its specified rules) keeps its lists from nesting three deep, so its
+    // answer is bounded by the schema's size. Priced as lists, an IDE's introspection query would cost
+    // 100,000 objects.
+    if (named.name.startsWith('__')) return 0;
     const each = (bookkeeping(named.name) ? 0 : 1) + childComplexity;
     // A page: what its nodes and edges cost, once per node it may hold.
     if (field.args.some((a) => a.name === 'first')) return pageSize(args.first) * each;

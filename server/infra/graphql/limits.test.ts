@@ -188,4 +188,10 @@ describe('introspection and the depth limit', () => {
     for (let i = 0; i < 6; i++) type = `{ fields { type ${type} } }`;
     expect(errorsOf(`{ __schema { types ${type} } }`).join()).toMatch(/levels deep/);
   });
+
+  it("keeps graphql-js's introspection depth rule, which bounds what introspection can return", () => {
+    expect(
+      errorsOf('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }'),
+    ).toEqual(['Maximum introspection depth exceeded']);
+  });
 });
