@@ -33,13 +33,7 @@ export const BasicsDocument = doc<Basics>(`query DashboardBasics {
   viewer { role organisation { id code name } }
 }`);
 
-export interface GraphFilter {
-  asOf?: string;
-  themes?: Theme[];
-  pillars?: Pillar[];
-  provinces?: string[];
-  organisationKinds?: OrganisationKind[];
-}
+export type GraphFilter = graphql.GraphFilter;
 export interface GraphNodeData {
   key: string;
   code: string;

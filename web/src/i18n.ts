@@ -142,6 +142,25 @@ const CONFIDENCE: Record<string, [string, string]> = {
   UNVERIFIED: ['niet geverifieerd', 'unverified'],
 };
 
+const EVENT_TYPES: Record<string, [string, string]> = {
+  ACTIVITY_RECORDED: ['Activiteit vastgelegd', 'Activity recorded'],
+  FOLLOWED: ['Volgt', 'Followed'],
+  FUNDING_ALLOCATED: ['Financiering toegekend', 'Funding allocated'],
+  INITIATIVE_CREATED: ['Initiatief gestart', 'Initiative created'],
+  INITIATIVE_UPDATED: ['Initiatief gewijzigd', 'Initiative updated'],
+  MILESTONE_ADDED: ['Mijlpaal toegevoegd', 'Milestone added'],
+  MILESTONE_CHANGED: ['Mijlpaal gewijzigd', 'Milestone changed'],
+  ORGANISATION_CREATED: ['Organisatie toegevoegd', 'Organisation added'],
+  ORGANISATION_UPDATED: ['Organisatie gewijzigd', 'Organisation updated'],
+  OUTPUT_RECORDED: ['Resultaat vastgelegd', 'Output recorded'],
+  PARTNERSHIP_ENDED: ['Samenwerking beëindigd', 'Partnership ended'],
+  PARTNERSHIP_FORMED: ['Samenwerking aangegaan', 'Partnership formed'],
+  PARTNER_JOINED: ['Partner aangesloten', 'Partner joined'],
+  PARTNER_LEFT: ['Partner vertrokken', 'Partner left'],
+  UNFOLLOWED: ['Volgt niet meer', 'Unfollowed'],
+  WEBHOOK_DISABLED: ['Webhook uitgeschakeld', 'Webhook disabled'],
+};
+
 const PROVINCES: Record<string, string> = {
   'NL-DR': 'Drenthe',
   'NL-FL': 'Flevoland',
@@ -188,6 +207,11 @@ export function t(word: Word): string {
 export function kindLabel(kind: string): string {
   const labels = KINDS[kind];
   return labels ? labels[lang === 'nl' ? 0 : 1] : kind;
+}
+
+export function eventTypeLabel(type: string): string {
+  const labels = EVENT_TYPES[type];
+  return labels ? labels[lang === 'nl' ? 0 : 1] : type;
 }
 
 export function confidenceLabel(confidence: string | null | undefined): string {

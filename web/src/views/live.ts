@@ -6,7 +6,7 @@ import type { FeedEvent } from '@romgraph/client';
 import { MarkAllReadDocument, type InboxItem } from '../api';
 import { errorText, type AppContext, type View } from '../context';
 import { fill, h } from '../dom';
-import { formatTime, t } from '../i18n';
+import { eventTypeLabel, formatTime, t } from '../i18n';
 
 export class LiveView implements View {
   private unsubscribe: (() => void) | undefined;
@@ -89,11 +89,14 @@ interface Describable {
 
 function describe(event: Describable): string {
   const names = event.payload as { organisationCode?: string; organisationName?: string };
+  const code = event.organisation?.code ?? names.organisationCode;
+  const organisation = names.organisationName
+    ? `${names.organisationName}${code ? ` (${code})` : ''}`
+    : (code ?? '');
   return [
-    event.type,
     event.initiative ? `${event.initiative.code} ${event.initiative.title}` : '',
     event.milestone ? `"${event.milestone.title}" ${event.milestone.status}` : '',
-    event.organisation?.code ?? names.organisationCode ?? '',
+    organisation,
   ]
     .filter(Boolean)
     .join(' - ');
@@ -105,9 +108,9 @@ function eventItem(event: FeedEvent): HTMLElement {
     { 'data-type': event.type, 'data-cursor': event.cursor },
     h('time', { datetime: event.occurredAt }, formatTime(event.occurredAt)),
     ' ',
-    h('strong', {}, event.type),
+    h('strong', { title: event.type }, eventTypeLabel(event.type)),
     ' ',
-    describe(event).replace(`${event.type} - `, '').replace(event.type, ''),
+    describe(event),
   );
 }
 
@@ -117,10 +120,10 @@ function notificationItem(item: InboxItem): HTMLElement {
     { class: item.readAt ? 'read' : 'unread', 'data-type': item.event.type },
     h('time', { datetime: item.event.occurredAt }, formatTime(item.event.occurredAt)),
     ' ',
-    h('strong', {}, item.event.type),
+    h('strong', { title: item.event.type }, eventTypeLabel(item.event.type)),
     ' ',
     item.reason,
     ' ',
-    describe(item.event).replace(item.event.type, ''),
+    describe(item.event),
   );
 }
