@@ -161,6 +161,14 @@ const EVENT_TYPES: Record<string, [string, string]> = {
   WEBHOOK_DISABLED: ['Webhook uitgeschakeld', 'Webhook disabled'],
 };
 
+const REASONS: Record<string, [string, string]> = {
+  FOLLOWING_INITIATIVE: ['u volgt dit initiatief', 'you follow this initiative'],
+  FOLLOWING_ORGANISATION: ['u volgt deze organisatie', 'you follow this organisation'],
+  FOLLOWING_PILLAR: ['u volgt deze pijler', 'you follow this pillar'],
+  FOLLOWING_THEME: ['u volgt dit thema', 'you follow this theme'],
+  PARTICIPATING: ['uw organisatie doet mee', 'your organisation takes part'],
+};
+
 const PROVINCES: Record<string, string> = {
   'NL-DR': 'Drenthe',
   'NL-FL': 'Flevoland',
@@ -212,6 +220,12 @@ export function kindLabel(kind: string): string {
 export function eventTypeLabel(type: string): string {
   const labels = EVENT_TYPES[type];
   return labels ? labels[lang === 'nl' ? 0 : 1] : type;
+}
+
+/** Why a notification reached its reader. */
+export function reasonLabel(reason: string): string {
+  const labels = REASONS[reason];
+  return labels ? labels[lang === 'nl' ? 0 : 1] : reason;
 }
 
 export function confidenceLabel(confidence: string | null | undefined): string {

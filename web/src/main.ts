@@ -110,7 +110,7 @@ function renderHeader(): void {
     langSelect,
     h('span', { class: 'who', id: 'who' }, who),
     session
-      ? h('button', { type: 'button', onclick: () => void signIn(null) }, t('signOut'))
+      ? h('button', { type: 'button', id: 'sign-out', onclick: () => void signIn(null) }, t('signOut'))
       : h(
           'button',
           { type: 'button', id: 'sign-in', onclick: () => openSignIn((s) => void signIn(s)) },
@@ -126,12 +126,15 @@ async function show(): Promise<void> {
   document.title = `${t(next.word)} - ${t('appTitle')}`;
   renderHeader();
   current = next.view();
-  main.replaceChildren();
+  // Each visit draws into its own element: a view still loading when the reader moves on finishes into an
+  // element no longer on the page, never over the next view.
+  const container = h('div', { class: 'view' });
+  main.replaceChildren(container);
   main.dataset.view = next.path;
   try {
-    await current.render(main, context);
+    await current.render(container, context);
   } catch (err) {
-    fill(main, h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${errorText(err)}`));
+    fill(container, h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${errorText(err)}`));
   }
 }
 

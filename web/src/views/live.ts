@@ -6,7 +6,7 @@ import type { FeedEvent } from '@romgraph/client';
 import { MarkAllReadDocument, type InboxItem } from '../api';
 import { errorText, type AppContext, type View } from '../context';
 import { fill, h } from '../dom';
-import { eventTypeLabel, formatTime, t } from '../i18n';
+import { eventTypeLabel, formatTime, reasonLabel, t } from '../i18n';
 
 export class LiveView implements View {
   private unsubscribe: (() => void) | undefined;
@@ -122,8 +122,8 @@ function notificationItem(item: InboxItem): HTMLElement {
     ' ',
     h('strong', { title: item.event.type }, eventTypeLabel(item.event.type)),
     ' ',
-    item.reason,
-    ' ',
     describe(item.event),
+    ' ',
+    h('span', { class: 'reason' }, `(${reasonLabel(item.reason)})`),
   );
 }
