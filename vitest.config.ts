@@ -10,6 +10,11 @@ export default defineConfig({
         find: /^graphql$/,
         replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)),
       },
+      // The web app's name for the SDK (as in web/vite.config.ts), for tests that import its modules.
+      {
+        find: /^@romgraph\/client$/,
+        replacement: fileURLToPath(new URL('./client-sdk/src/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {
