@@ -24,6 +24,11 @@ const BENCHMARKS: Record<
     about: 'the inbox at 100,000 events and 5,000 people with three follows: first and second page, p50/p95',
     load: () => import('./notifications.js'),
   },
+  web: {
+    about:
+      'the dashboard in Chromium: first-view JS size, time to interactive, pan/zoom fps at 10,000 organisations',
+    load: () => import('./web.js'),
+  },
   fanout: {
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),

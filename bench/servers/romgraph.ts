@@ -7,7 +7,8 @@
  * Optional settings (unset: what bench/queries.ts wants): BENCH_SEED_ON_START (import the reference network
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
  * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll),
- * BENCH_WEBHOOK_ALLOW_LOOPBACK (webhooks to a local receiver).
+ * BENCH_WEBHOOK_ALLOW_LOOPBACK (webhooks to a local receiver), BENCH_GRAPH_MAX_EDGES (a larger graph per
+ * answer, for the web bench's drawing).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +39,8 @@ const config = loadConfig({
   // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on
   // every other measurement. The graph bench asks for them and waits.
   GRAPH_WARM_METRICS: 'false',
+  // The web bench draws the whole synthetic network's partnerships (92,754 at 10,000 organisations).
+  GRAPH_MAX_EDGES: process.env.BENCH_GRAPH_MAX_EDGES,
   // The notifications bench's webhooks point at a receiver on 127.0.0.1, which production refuses by default.
   WEBHOOK_ALLOW_LOOPBACK: process.env.BENCH_WEBHOOK_ALLOW_LOOPBACK,
 });

@@ -8,6 +8,8 @@ import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import type { Coordinates } from 'sigma/types';
 import type { GraphEdgeData, GraphNodeData } from './api';
 
 /** Colours by organisation kind, each at least 3:1 against the white background (WCAG 1.4.11). */
@@ -27,6 +29,11 @@ export const kindColour = (kind: string) => colourOf.get(kind) ?? OTHER_COLOUR;
 const EDGE_COLOURS = { PARTNERSHIP: '#334155', CO_PARTICIPATION: '#cbd5e1' } as const;
 /** Above this many organisations the layout runs in a worker. */
 const SYNC_LAYOUT_LIMIT = 1500;
+/**
+ * Above this many ties the drawing is large: edges are hairlines (one GL line each, not two triangles), and
+ * while the reader pans or zooms, edges and labels rest, so the camera keeps the frame rate.
+ */
+const LARGE_EDGES = 10_000;
 
 /** Where each organisation was drawn last, by code: kept across filters, views and language switches. */
 const positions = new Map<string, { x: number; y: number }>();
@@ -49,19 +56,27 @@ export class NetworkDrawing {
   private sizes = new Map<string, number>();
   private highlighted: Set<string> | null = null;
   private selected: string | null = null;
+  private large = false;
 
-  constructor(container: HTMLElement, onClick: (key: string) => void) {
-    this.sigma = new Sigma(this.graph, container, {
+  constructor(
+    private readonly container: HTMLElement,
+    onClick: (key: string) => void,
+  ) {
+    this.sigma = new Sigma<NodeAttributes>(this.graph, container, {
       renderEdgeLabels: false,
       labelDensity: 0.5,
       labelRenderedSizeThreshold: 8,
       labelFont: 'system-ui, sans-serif',
       zIndex: true,
       hideEdgesOnMove: false,
+      hideLabelsOnMove: false,
+      edgeProgramClasses: { hairline: EdgeLineProgram },
+      nodeProgramClasses: { point: NodePointProgram },
       nodeReducer: (key, data) => {
         const dimmed = this.highlighted !== null && !this.highlighted.has(key);
         return {
           ...data,
+          ...(this.large ? { type: 'point' } : {}),
           color: dimmed ? '#e5e7eb' : data.color,
           label: dimmed ? '' : data.label,
           zIndex: dimmed ? 0 : 1,
@@ -69,6 +84,7 @@ export class NetworkDrawing {
         };
       },
       edgeReducer: (key, data) => {
+        if (this.large) data = { ...data, type: 'hairline' };
         if (this.highlighted === null) return data;
         const [source, target] = this.graph.extremities(key);
         const on = this.highlighted.has(source) && this.highlighted.has(target);
@@ -76,6 +92,17 @@ export class NetworkDrawing {
       },
     });
     this.sigma.on('clickNode', ({ node }) => onClick(node));
+    // Hover picking reads a pixel back from the GPU on every mouse move, which waits for the frame being drawn:
+    // while the camera pans or zooms it halves the frame rate of a large network, and finds nothing useful.
+    // Sigma 3.0 declares the method private but calls it through the instance (pinned to ~3.0 for this).
+    const picker = this.sigma as unknown as { getNodeAtPosition(position: Coordinates): string | null };
+    const pick = picker.getNodeAtPosition.bind(this.sigma);
+    const captor = this.sigma.getMouseCaptor();
+    const camera = this.sigma.getCamera();
+    picker.getNodeAtPosition = (position) =>
+      this.large && (captor.isMoving || captor.draggedEvents > 0 || camera.isAnimated())
+        ? null
+        : pick(position);
     keyboardCamera(container, this.sigma);
   }
 
@@ -109,6 +136,12 @@ export class NetworkDrawing {
         size: edge.kind === 'PARTNERSHIP' ? 1.5 : Math.min(3, 0.5 + edge.sharedInitiatives * 0.3),
         kind: edge.kind,
       });
+    }
+    const large = graph.size > LARGE_EDGES;
+    if (large !== this.large) {
+      this.large = large;
+      this.sigma.setSetting('hideEdgesOnMove', large);
+      this.sigma.setSetting('hideLabelsOnMove', large);
     }
     if (added > 0) this.layout(added === graph.order);
     return added;
@@ -154,11 +187,13 @@ export class NetworkDrawing {
     if (graph.order <= SYNC_LAYOUT_LIMIT) {
       forceAtlas2.assign(graph, { iterations: fresh ? 300 : 80, settings });
       this.remember();
+      this.container.dataset.layout = 'still';
       return;
     }
     this.stopLayout();
     this.supervisor = new FA2LayoutSupervisor(graph, { settings });
     this.supervisor.start();
+    this.container.dataset.layout = 'running';
     this.stopTimer = setTimeout(() => this.stopLayout(), fresh ? 6000 : 2000);
   }
 
@@ -169,6 +204,7 @@ export class NetworkDrawing {
       this.supervisor = null;
       this.remember();
     }
+    this.container.dataset.layout = 'still';
   }
 
   private remember(): void {

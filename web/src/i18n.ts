@@ -5,6 +5,10 @@
 export type Lang = 'nl' | 'en';
 
 const WORDS = {
+  partnershipsOnly: [
+    'meer dan één tekening toont; alleen de samenwerkingsverbanden getekend. Kies een thema, pijler of provincie voor de gedeelde initiatieven.',
+    'more than one drawing shows; partnerships only are drawn. Choose a theme, pillar or province for the shared initiatives.',
+  ],
   appTitle: ['romgraph - het ROM-netwerk', 'romgraph - the ROM network'],
   skip: ['Naar de inhoud', 'Skip to content'],
   views: ['Weergaven', 'Views'],

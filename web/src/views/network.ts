@@ -79,6 +79,7 @@ export class NetworkView implements View {
     path: h('div', { class: 'path-result', id: 'path-result', 'aria-live': 'polite' }),
     monthOut: h('output', { id: 'as-of-value' }),
     status: h('p', { class: 'status', role: 'status' }),
+    notice: h('p', { class: 'notice', id: 'network-notice', hidden: true }),
   };
 
   render(container: HTMLElement, context: AppContext): void {
@@ -171,7 +172,15 @@ export class NetworkView implements View {
       h(
         'div',
         { class: 'network-layout' },
-        h('div', { class: 'drawing-column' }, this.el.stage, this.legend(), this.el.summary, this.el.status),
+        h(
+          'div',
+          { class: 'drawing-column' },
+          this.el.notice,
+          this.el.stage,
+          this.legend(),
+          this.el.summary,
+          this.el.status,
+        ),
         h('div', { class: 'side-column' }, this.el.panel, this.pathFinder()),
       ),
       h(
@@ -222,10 +231,10 @@ export class NetworkView implements View {
     const seq = ++this.loadSeq;
     this.el.stage.setAttribute('aria-busy', 'true');
     try {
-      const { partnershipGraph } = await this.context.client.request(GraphDocument, {
-        filter: this.filter(),
-      });
+      const { partnershipGraph, notice } = await this.fetchGraph();
       if (seq !== this.loadSeq || !this.drawing) return;
+      this.el.notice.textContent = notice;
+      this.el.notice.hidden = notice === '';
       this.data = partnershipGraph;
       this.drawing.update(partnershipGraph.nodes, partnershipGraph.edges);
       // What the drawing holds (not what the answer said): the browser tests compare it with the API.
@@ -249,6 +258,31 @@ export class NetworkView implements View {
       if (seq === this.loadSeq) this.el.status.textContent = `${t('error')}: ${errorText(err)}`;
     } finally {
       if (seq === this.loadSeq) this.el.stage.removeAttribute('aria-busy');
+    }
+  }
+
+  /**
+   * The graph for the filters. A network with more ties than one answer may hold (GRAPH_MAX_EDGES) is drawn
+   * with its partnerships only, and says so: the shared initiatives come back with a narrower filter.
+   */
+  private async fetchGraph(): Promise<{
+    partnershipGraph: NetworkGraph['partnershipGraph'];
+    notice: string;
+  }> {
+    const filter = this.filter();
+    try {
+      return { ...(await this.context.client.request(GraphDocument, { filter })), notice: '' };
+    } catch (err) {
+      const e = err as { code?: string; errors?: readonly { extensions?: Record<string, unknown> }[] };
+      const refused = e.errors?.[0]?.extensions;
+      if (e.code !== 'BAD_USER_INPUT' || typeof refused?.limit !== 'number' || filter.edgeKinds) throw err;
+      const answer = await this.context.client.request(GraphDocument, {
+        filter: { ...filter, edgeKinds: ['PARTNERSHIP'] },
+      });
+      return {
+        ...answer,
+        notice: `${formatNumber(Number(refused.edges))} ${t('ties')} > ${formatNumber(refused.limit)}: ${t('partnershipsOnly')}`,
+      };
     }
   }
 
