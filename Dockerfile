@@ -1,12 +1,15 @@
 # romgraph server image: compiled with tsc, run with plain node (npm run build && npm run start:prod).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY client-sdk ./client-sdk
+COPY schema ./schema
+COPY web ./web
 COPY server ./server
 COPY migrations ./migrations
 COPY scripts ./scripts
+# npm ci builds the dashboard and GraphiQL (postinstall, Vite) into web/dist; the build copies it into dist/.
+RUN npm ci --no-audit --no-fund
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
