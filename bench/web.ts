@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseCli } from './lib/cli.js';
 import { benchDatabaseUrl, ensureSyntheticData, migrateWithReferenceData } from './lib/database.js';
 import {
@@ -29,6 +29,7 @@ import {
   writeJson,
 } from './lib/report.js';
 import { startServer } from './lib/servers.js';
+import { launchBrowser } from '../test/harness/browser.js';
 import { freePort } from '../test/harness/free-port.js';
 
 const USAGE = `Usage: npm run bench -- web [options]
@@ -74,22 +75,6 @@ function bundleOf(page: string): Bundle {
     raw: files.reduce((n, f) => n + f.raw, 0),
     gzip: files.reduce((n, f) => n + f.gzip, 0),
   };
-}
-
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
 }
 
 /** `npm start` as a newcomer runs it: the embedded database in a fresh data directory. */
@@ -264,7 +249,7 @@ export async function run(args: string[]): Promise<void> {
     `[bench] first view: ${dashboard.files.length} scripts, ${kb(dashboard.raw)} kB, ${kb(dashboard.gzip)} kB gzipped; GraphiQL (only on /graphql): ${kb(graphiql.gzip)} kB gzipped`,
   );
 
-  const browser = await launch();
+  const browser = await launchBrowser();
   const results: Record<string, unknown> = { dashboard, graphiql };
   try {
     console.log('[bench] embedded default: first start on a fresh data directory');

@@ -65,6 +65,21 @@ async function drawn(page: Page, nodes: number): Promise<void> {
   );
 }
 
+/** Goes to a view and waits until it has loaded (the network: with its metrics). */
+async function showView(page: Page, view: (typeof VIEWS)[number]): Promise<void> {
+  await page.goto(`${server.url}/#/${view}`);
+  await page.waitForFunction(
+    (v) =>
+      document.getElementById('main')?.dataset.view === v &&
+      !document.querySelector('[aria-busy="true"]') &&
+      !document.querySelector('#main .loading'),
+    view,
+  );
+  if (view === 'network') {
+    await page.waitForFunction(() => document.getElementById('network-drawing')?.dataset.metrics === 'ready');
+  }
+}
+
 /** Opens the table below the drawing (a closed <details>) if it is closed. */
 async function openTable(page: Page): Promise<void> {
   await page.$eval('#network-table', (details) => ((details as HTMLDetailsElement).open = true));
@@ -239,18 +254,8 @@ describe('a PARTICIPANTS initiative', () => {
   async function everything(page: Page): Promise<string> {
     let html = '';
     for (const view of VIEWS) {
-      await page.goto(`${server.url}/#/${view}`);
-      await page.waitForFunction(
-        (v) =>
-          document.getElementById('main')?.dataset.view === v &&
-          !document.querySelector('[aria-busy="true"]') &&
-          !document.querySelector('#main .loading'),
-        view,
-      );
+      await showView(page, view);
       if (view === 'network') {
-        await page.waitForFunction(
-          () => document.getElementById('network-drawing')?.dataset.metrics === 'ready',
-        );
         for (const code of ['BOM', 'LIOF']) {
           await openTable(page);
           await page.click(`#network-table-rows button[data-code="${code}"]`);
@@ -412,18 +417,8 @@ describe('every view', () => {
     const { page } = watched;
     const found: Record<string, unknown[]> = {};
     for (const view of VIEWS) {
-      await page.goto(`${server.url}/#/${view}`);
-      await page.waitForFunction(
-        (v) =>
-          document.getElementById('main')?.dataset.view === v &&
-          !document.querySelector('[aria-busy="true"]') &&
-          !document.querySelector('#main .loading'),
-        view,
-      );
+      await showView(page, view);
       if (view === 'network') {
-        await page.waitForFunction(
-          () => document.getElementById('network-drawing')?.dataset.metrics === 'ready',
-        );
         await openTable(page);
         await page.click('#network-table-rows button[data-code="BOM"]');
         await page.waitForSelector('#panel-title');
