@@ -3,7 +3,7 @@
  * it works on a closed network. The explorer plugin builds queries by clicking; the example operations of
  * schema/operations/ open as tabs; the header editor carries the token (the dashboard's, when signed in there).
  */
-import 'graphiql/setup-workers/vite';
+import './workers';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './page.css';
