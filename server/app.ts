@@ -12,6 +12,7 @@ import { TokenService } from './infra/auth/tokens.js';
 import { createDataSource } from './data-source.js';
 import { Database } from './infra/db/database.js';
 import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
+import { stringLimitPlugin } from './infra/graphql/strings.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
 import { createLogger, type Logger } from './infra/logger.js';
@@ -163,7 +164,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     introspection: config.introspection,
     validationRules,
-    plugins: [costPlugin(costLimits)],
+    plugins: [costPlugin(costLimits), stringLimitPlugin(config.maxStringLength)],
     maxBodyBytes: config.maxBodyBytes,
     logger,
     context: async (req: IncomingMessage, requestId: string): Promise<Context> => {
@@ -355,7 +356,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     validationRules,
     hideSuggestions: !config.introspection,
-    maxPayloadBytes: config.maxBodyBytes,
+    maxPayloadBytes: config.wsMaxFrameBytes,
+    maxStringLength: config.maxStringLength,
     costLimits,
     limits: {
       maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,

@@ -23,6 +23,10 @@ export interface Config {
   introspection: boolean;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
+  /** Largest accepted WebSocket message, in bytes. */
+  wsMaxFrameBytes: number;
+  /** Longest string in an operation's document or variables, in characters. */
+  maxStringLength: number;
   /** Deepest accepted selection set. */
   maxQueryDepth: number;
   /** Most aliases in one operation. */
@@ -228,7 +232,9 @@ export function loadConfig(env: Env = process.env): Config {
     seedOnStart: boolVar(env, 'SEED_ON_START', databaseUrl === undefined),
     nodeEnv,
     introspection: boolVar(env, 'INTROSPECTION', nodeEnv !== 'production'),
-    maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 1_000_000, 1_000, 100_000_000),
+    maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
+    wsMaxFrameBytes: intVar(env, 'WS_MAX_FRAME_BYTES', 1_048_576, 1_000, 100_000_000),
+    maxStringLength: intVar(env, 'MAX_STRING_LENGTH', 10_000, 100, 10_000_000),
     maxQueryDepth: intVar(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
     maxAliases: intVar(env, 'MAX_ALIASES', 30, 1, 1000),
     maxSelections: intVar(env, 'MAX_QUERY_SELECTIONS', 2000, 10, 100_000),

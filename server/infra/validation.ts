@@ -4,6 +4,8 @@ import { BadInputError } from './errors.js';
 import { isCalendarDate } from './graphql/scalars.js';
 
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The longest code (CODE_RE). */
+export const MAX_CODE_LENGTH = 64;
 
 /**
  * PostgreSQL text can never hold U+0000: a string with one would fail its statement. Every helper here that
@@ -31,6 +33,21 @@ export function optionalText(value: string | null | undefined, field: string, ma
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   return trimmed.length === 0 ? null : text(trimmed, field, max);
+}
+
+/**
+ * A code to look up: a malformed one just matches nothing, but one longer than any code can be is refused
+ * (BAD_USER_INPUT), not looked up.
+ */
+export function lookupCode(value: string, field: string): string {
+  const stored = storable(value, field);
+  if (stored.length > MAX_CODE_LENGTH) {
+    throw new BadInputError(
+      `${field} is ${stored.length} characters; codes are at most ${MAX_CODE_LENGTH} (e.g. BOM, TKI_HTSM)`,
+      field,
+    );
+  }
+  return stored;
 }
 
 export function code(value: string, field: string): string {

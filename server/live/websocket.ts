@@ -31,6 +31,7 @@ import type { Viewer } from '../infra/auth/viewer.js';
 import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../infra/errors.js';
 import type { Logger } from '../infra/logger.js';
 import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
+import { longStringError, longStringIn } from '../infra/graphql/strings.js';
 import { RequestScope, callerKey } from '../infra/request-scope.js';
 
 /**
@@ -83,6 +84,8 @@ export interface WebSocketOptions<C> {
   hideSuggestions?: boolean;
   maxPayloadBytes: number;
   costLimits: CostLimits;
+  /** Longest string in a subscribe message's document or variables. */
+  maxStringLength: number;
   limits: SocketLimits;
   /** Unsent bytes a socket may hold before its subscribers count as slow consumers (closed with 4420). */
   maxBufferedBytes: number;
@@ -447,6 +450,8 @@ export function attachWebSocket<C extends object>(
           const cost = operationCost(options.schema, document, operation, variables, options.costLimits);
           if (cost > options.costLimits.maxCost) return [costError(cost, options.costLimits)];
         }
+        const long = longStringIn(document, payload.variables, options.maxStringLength);
+        if (long) return [longStringError(long, options.maxStringLength)];
         const viewer = viewers.get(ctx.extra.socket)!;
         const scope = new RequestScope(viewer);
         return {

@@ -146,3 +146,72 @@ describe('cost', () => {
     expect(refused.payload[0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 25_000 });
   });
 });
+
+describe('sizes', () => {
+  const long = (n: number) => 'x'.repeat(n);
+
+  it('refuses a body over 100 kB with 413, and takes one just under', async () => {
+    const post = (pad: number) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }', variables: {}, extensions: { pad: long(pad) } }),
+      });
+    expect((await post(101_000)).status).toBe(413);
+    expect((await post(90_000)).status).toBe(200);
+  });
+
+  it('refuses a 50,000-character code as BAD_USER_INPUT, in the document or a variable, before any lookup', async () => {
+    const literal = await server.gql(`{ organisation(code: "${long(50_000)}") { id } }`);
+    expect(literal.status).toBe(400);
+    expect(literal.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      length: 50_000,
+      limit: 10_000,
+    });
+    const variable = await server.gql('query ($c: String) { organisation(code: $c) { id } }', {
+      c: long(50_000),
+    });
+    expect(variable.status).toBe(400);
+    expect(variable.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$c' });
+    // Longer than any code, but within the string limit: still not a lookup.
+    const tooLong = await server.gql('query ($c: String) { initiative(code: $c) { id } }', { c: long(65) });
+    expect(tooLong.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    const fine = await server.gql('query ($c: String) { initiative(code: $c) { id } }', { c: long(64) });
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.initiative).toBeNull();
+  });
+
+  it('finds a long string deep in an input object and names where', async () => {
+    const res = await server.gql(
+      'query ($f: OrganisationFilter) { organisations(filter: $f) { totalCount } }',
+      { f: { search: long(10_001) } },
+    );
+    expect(res.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: '$f.search',
+      length: 10_001,
+    });
+  });
+
+  it('refuses the same over WebSocket, and closes a socket sent a frame over 1 MiB', async () => {
+    const socket = await TestSocket.connect(server.url);
+    sockets.push(socket);
+    socket.send({
+      id: 'long',
+      type: 'subscribe',
+      payload: {
+        query: 'subscription ($a: String) { events(after: $a) { cursor } }',
+        variables: { a: long(20_000) },
+      },
+    });
+    const refused = await socket.next();
+    expect(refused).toMatchObject({ id: 'long', type: 'error' });
+    expect(refused.payload[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: '$a' });
+    // Still open: a refused operation is not a broken connection.
+    socket.send({ id: 'ok', type: 'subscribe', payload: { query: 'subscription { events { cursor } }' } });
+    await socket.silence(100);
+    socket.send(JSON.stringify({ id: 'huge', type: 'subscribe', payload: { query: long(1_100_000) } }));
+    expect((await socket.closed).code).toBe(1009);
+  });
+});

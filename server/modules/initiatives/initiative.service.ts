@@ -150,8 +150,7 @@ export class InitiativeService {
   ): Promise<Initiative | null> {
     if ((id == null) === (code == null)) throw new BadInputError('give exactly one of id or code');
     if (id != null) return this.byPk(scope, decodeId(id, 'Initiative'));
-    // A malformed code just matches nothing, but one SQL cannot take is the caller's error.
-    return this.byCode(scope, valid.storable(code!, 'code'));
+    return this.byCode(scope, valid.lookupCode(code!, 'code'));
   }
 
   /** A visible initiative for an id argument, or NOT_FOUND naming the argument. */

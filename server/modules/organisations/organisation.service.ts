@@ -123,8 +123,7 @@ export class OrganisationService {
   ): Promise<Organisation | null> {
     if ((id == null) === (code == null)) throw new BadInputError('give exactly one of id or code');
     if (id != null) return this.byPk(scope, decodeId(id, 'Organisation'));
-    // A malformed code just matches nothing, but one SQL cannot take is the caller's error.
-    return this.byCode(scope, valid.storable(code!, 'code'));
+    return this.byCode(scope, valid.lookupCode(code!, 'code'));
   }
 
   /** Resolves an id argument to an existing organisation or throws NOT_FOUND naming the argument. */
