@@ -10,11 +10,8 @@ const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.u
 // eslint-disable-next-line no-restricted-properties -- a build setting, not the server's configuration
 const api = process.env.ROMGRAPH_API ?? 'http://localhost:4000';
 
-export const webConfig = defineConfig(({ command }) => ({
+export const webConfig = defineConfig({
   root: here('.'),
-  // A build is for production whatever NODE_ENV the building process has (vitest's global setup builds under
-  // NODE_ENV=test, which would otherwise bundle React's development build into GraphiQL).
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   base: '/',
   publicDir: here('public'),
   resolve: {
@@ -47,7 +44,7 @@ export const webConfig = defineConfig(({ command }) => ({
       '/export': api,
     },
   },
-}));
+});
 
 // Vite reads a configuration file's default export.
 // eslint-disable-next-line no-restricted-syntax

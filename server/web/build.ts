@@ -3,6 +3,8 @@
  * builds it again when its sources changed since (a stamp of their contents sits beside the build). Vite is a
  * development dependency: an installation without it (production) serves whatever `npm run build:web` made.
  */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,16 +52,32 @@ export async function ensureWebBuild(
   force = false,
 ): Promise<'fresh' | 'built' | 'no-vite'> {
   if (!force && buildIsFresh()) return 'fresh';
-  let vite: typeof import('vite');
+  let viteCli: string;
   try {
-    vite = await import('vite');
+    viteCli = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+      'bin/vite.js',
+    );
   } catch {
     return 'no-vite';
   }
   const began = Date.now();
   log('[web] building the dashboard and GraphiQL (Vite)...');
   const stamp = sourceStamp();
-  await vite.build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  // In a process of its own with NODE_ENV=production: Vite takes its mode from NODE_ENV, and a build under
+  // vitest's NODE_ENV=test would compile JSX for React's development runtime.
+  // eslint-disable-next-line no-restricted-properties -- the build's environment, not the server's configuration
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [viteCli, 'build', '--config', path.join(ROOT, 'web/vite.config.ts'), '--logLevel', 'warn'],
+      { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`[web] the build failed (vite exited with ${code})`);
   writeFileSync(path.join(WEB_DIST, STAMP), stamp);
   log(
     `[web] built in ${((Date.now() - began) / 1000).toFixed(1)} s into ${path.relative(process.cwd(), WEB_DIST) || WEB_DIST}`,
