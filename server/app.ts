@@ -12,6 +12,9 @@ import { TokenService } from './infra/auth/tokens.js';
 import { createDataSource } from './data-source.js';
 import { Database } from './infra/db/database.js';
 import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
+import { rateLimitPlugin } from './infra/graphql/rate-limit.js';
+import { ClientAddress } from './infra/http/client-address.js';
+import { RateLimits } from './infra/http/rate-limit.js';
 import { stringLimitPlugin } from './infra/graphql/strings.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
@@ -160,17 +163,25 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     callers,
     caller: callerKey(viewer, address),
   });
+  const addresses = new ClientAddress(config.trustedProxies);
+  const rateLimits = config.rateLimit.enabled
+    ? new RateLimits(config.rateLimit, config.redisUrl, logger)
+    : null;
   const graphql = new GraphQLHttpHandler({
     schema,
     introspection: config.introspection,
     validationRules,
-    plugins: [costPlugin(costLimits), stringLimitPlugin(config.maxStringLength)],
+    plugins: [
+      costPlugin(costLimits),
+      stringLimitPlugin(config.maxStringLength),
+      ...(rateLimits ? [rateLimitPlugin(rateLimits, costLimits)] : []),
+    ],
     maxBodyBytes: config.maxBodyBytes,
     logger,
     context: async (req: IncomingMessage, requestId: string): Promise<Context> => {
       const viewer = await authenticator.viewerFor(headerValue(req, 'authorization'));
       return {
-        scope: new RequestScope(viewer, requestId).limit(budgetFor(viewer, req.socket.remoteAddress)),
+        scope: new RequestScope(viewer, requestId).limit(budgetFor(viewer, addresses.of(req))),
         services,
       };
     },
@@ -230,6 +241,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   wakeups.onWakeup(() => feed.wake());
   if (wakeups instanceof RedisWakeups) wakeups.start();
+  rateLimits?.start();
 
   /** GET /export/graph: the network as a file, as the caller may see it (see modules/graph/graph.export.ts). */
   const exportGraph = async (req: IncomingMessage, res: ServerResponse, search: string) => {
@@ -241,7 +253,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         throw new DomainError('BAD_USER_INPUT', 'the export is read with GET', { http: { status: 405 } });
       }
       const viewer = await authenticator.viewerFor(headerValue(req, 'authorization'));
-      const scope = new RequestScope(viewer, requestId).limit(budgetFor(viewer, req.socket.remoteAddress));
+      const scope = new RequestScope(viewer, requestId).limit(budgetFor(viewer, addresses.of(req)));
       await sendGraphExport(res, scope, services.graph, new URLSearchParams(search));
     } catch (err) {
       if (res.headersSent) {
@@ -358,6 +370,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     hideSuggestions: !config.introspection,
     maxPayloadBytes: config.wsMaxFrameBytes,
     maxStringLength: config.maxStringLength,
+    addressOf: (req) => addresses.of(req),
     costLimits,
     limits: {
       maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
@@ -436,6 +449,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await feed.stop();
     await metrics.stop();
     await wakeups.close();
+    await rateLimits?.close();
     await graphql.stop();
     await dataSource.destroy();
   }

@@ -2,6 +2,8 @@
  * The only reader of process.env. Every setting is validated once at start-up; a bad value stops the
  * process with a message that names the variable and what it accepts.
  */
+import ipaddr from 'ipaddr.js';
+import type { RateLimitSettings } from './infra/http/rate-limit.js';
 import path from 'node:path';
 
 export interface Config {
@@ -27,6 +29,10 @@ export interface Config {
   wsMaxFrameBytes: number;
   /** Longest string in an operation's document or variables, in characters. */
   maxStringLength: number;
+  /** Rate limits per caller (infra/http/rate-limit.ts). */
+  rateLimit: RateLimitSettings;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: the socket's peer is the caller. */
+  trustedProxies: string[];
   /** Deepest accepted selection set. */
   maxQueryDepth: number;
   /** Most aliases in one operation. */
@@ -181,6 +187,23 @@ function jwtSecret(env: Env, nodeEnv: string): string | undefined {
   return secret || undefined;
 }
 
+/** TRUSTED_PROXIES: addresses or CIDRs (`10.0.0.0/8`, `::1`), comma-separated. */
+function trustedProxies(env: Env): string[] {
+  const entries = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const ok = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
+    if (!ok) {
+      throw new ConfigError(
+        `[config] TRUSTED_PROXIES: ${JSON.stringify(entry)} is not an IP address or CIDR (e.g. 10.0.0.0/8, 127.0.0.1)`,
+      );
+    }
+  }
+  return entries;
+}
+
 /** CORS_ORIGINS: each entry an origin as browsers send it (no path, no trailing slash), or `*`. */
 function originsVar(env: Env): string[] {
   const entries = (env.CORS_ORIGINS ?? '')
@@ -235,6 +258,14 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     wsMaxFrameBytes: intVar(env, 'WS_MAX_FRAME_BYTES', 1_048_576, 1_000, 100_000_000),
     maxStringLength: intVar(env, 'MAX_STRING_LENGTH', 10_000, 100, 10_000_000),
+    rateLimit: {
+      enabled: boolVar(env, 'RATE_LIMIT', true),
+      pointsPerHour: intVar(env, 'RATE_LIMIT_POINTS_PER_HOUR', 5_000, 1, 1_000_000_000),
+      anonymousPointsPerHour: intVar(env, 'RATE_LIMIT_ANONYMOUS_POINTS_PER_HOUR', 1_000, 1, 1_000_000_000),
+      burstPerMinute: intVar(env, 'RATE_LIMIT_BURST_PER_MINUTE', 600, 1, 1_000_000_000),
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'romgraph:rl:',
+    },
+    trustedProxies: trustedProxies(env),
     maxQueryDepth: intVar(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
     maxAliases: intVar(env, 'MAX_ALIASES', 30, 1, 1000),
     maxSelections: intVar(env, 'MAX_QUERY_SELECTIONS', 2000, 10, 100_000),

@@ -39,6 +39,8 @@ const config = loadConfig({
   // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on
   // every other measurement. The graph bench asks for them and waits.
   GRAPH_WARM_METRICS: 'false',
+  // The load generators are one caller sending thousands of operations a second.
+  RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'false',
   // The web bench draws the whole synthetic network's partnerships (92,754 at 10,000 organisations).
   GRAPH_MAX_EDGES: process.env.BENCH_GRAPH_MAX_EDGES,
   // The notifications bench's webhooks point at a receiver on 127.0.0.1, which production refuses by default.

@@ -3,6 +3,7 @@
  * logs and masked errors, and the request's DataLoaders. Loaders are per request so that one caller's
  * cache never answers another's question (their visibility differs).
  */
+import type { RateLimitState } from './http/rate-limit.js';
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Viewer } from './auth/viewer.js';
@@ -23,6 +24,8 @@ export class RequestScope {
   readonly requestId: string;
   private readonly loaders = new Map<string, DataLoader<any, any>>();
   private budget: RequestBudget | undefined;
+  /** Where the caller stands with its rate limit after this request's operation (HTTP; set by the plugin). */
+  rateLimit: RateLimitState | null = null;
 
   constructor(
     readonly viewer: Viewer,
@@ -53,6 +56,11 @@ export class RequestScope {
       caller: budget.caller,
     };
     return this;
+  }
+
+  /** Who the request is counted against (callerKey), once `limit` has given it a budget. */
+  get caller(): string | undefined {
+    return this.budget?.caller;
   }
 
   /** Runs one database read within the request's budget (see `limit`). */

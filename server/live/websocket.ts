@@ -86,6 +86,8 @@ export interface WebSocketOptions<C> {
   costLimits: CostLimits;
   /** Longest string in a subscribe message's document or variables. */
   maxStringLength: number;
+  /** The caller's address for a handshake (behind trusted proxies: from X-Forwarded-For). */
+  addressOf?: (req: IncomingMessage) => string | undefined;
   limits: SocketLimits;
   /** Unsent bytes a socket may hold before its subscribers count as slow consumers (closed with 4420). */
   maxBufferedBytes: number;
@@ -306,6 +308,7 @@ export function attachWebSocket<C extends object>(
   options: WebSocketOptions<C>,
 ): { close(): Promise<void>; connections(): number } {
   const { logger } = options;
+  const addressOf = options.addressOf ?? ((req: IncomingMessage) => req.socket.remoteAddress);
   const wss = new WebSocketServer({
     server: options.server,
     path: '/graphql',
@@ -371,7 +374,7 @@ export function attachWebSocket<C extends object>(
         }
         const socket = ctx.extra.socket;
         viewers.set(socket, auth.viewer);
-        const caller = callerKey(auth.viewer, ctx.extra.request.socket.remoteAddress);
+        const caller = callerKey(auth.viewer, addressOf(ctx.extra.request));
         callerOf.set(socket, caller);
         let connections = callers.get(caller);
         if (!connections) callers.set(caller, (connections = new Set()));
@@ -461,7 +464,7 @@ export function attachWebSocket<C extends object>(
           variableValues: payload.variables,
           hideSuggestions,
           contextValue: {
-            ...options.context(scope, ctx.extra.request.socket.remoteAddress),
+            ...options.context(scope, addressOf(ctx.extra.request)),
             socket: ctx.extra.socket,
             subscriptionId: id,
           },

@@ -32,6 +32,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       PORT: String(port),
       SEED_ON_START: 'false',
       LOG_LEVEL: 'info',
+      // Load and fault tests are one caller sending as fast as they can.
+      RATE_LIMIT: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1515,6 +1515,21 @@ export type QueryWebhooksArgs = {
   organisationId: Scalars['ID']['input'];
 };
 
+/** Your rate limit as this request left it: points of the hour (an operation spends one per 100 objects it may return, at least one; see `MAX_QUERY_COST`), as the x-ratelimit-* headers say. */
+export type RateLimit = {
+  __typename?: 'RateLimit';
+  /** What this operation spent. */
+  cost: Scalars['Int']['output'];
+  /** Points an hour. */
+  limit: Scalars['Int']['output'];
+  /** Points left this hour. */
+  remaining: Scalars['Int']['output'];
+  /** When the hour is whole again. */
+  resetAt: Scalars['DateTimeISO']['output'];
+  /** Points spent this hour. */
+  used: Scalars['Int']['output'];
+};
+
 export type RecordActivityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** The initiative it belongs to (ESMEE for community activities). */
@@ -1701,6 +1716,8 @@ export type Viewer = {
   /** Your inbox, newest first: the events of the initiatives your organisation takes part in and of what you follow, each with its reason. Only what you may see, decided now. */
   notifications: NotificationConnection;
   organisation: Maybe<Organisation>;
+  /** Your rate limit after this operation; null when rate limits are off, and over WebSocket. */
+  rateLimit: Maybe<RateLimit>;
   role: Maybe<Role>;
   /** How many notifications of your inbox you have not read, counted up to `limit`: a count equal to `limit` means that many or more (a badge shows "99+"). The exact number of a larger inbox is `notifications(unreadOnly: true) { totalCount }`, which reads all of it. */
   unreadCount: Scalars['Int']['output'];
@@ -7116,6 +7133,14 @@ export type ViewerQuery = {
         province: string;
         source: string | null;
       }>;
+    } | null;
+    rateLimit: {
+      __typename?: 'RateLimit';
+      cost: number;
+      limit: number;
+      remaining: number;
+      resetAt: string;
+      used: number;
     } | null;
   };
 };
@@ -12776,6 +12801,13 @@ export const ViewerDocument = new TypedDocumentString(`
         province
         source
       }
+    }
+    rateLimit {
+      cost
+      limit
+      remaining
+      resetAt
+      used
     }
   }
 }

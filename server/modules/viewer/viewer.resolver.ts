@@ -1,6 +1,6 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { ViewerType } from './viewer.type.js';
+import { RateLimitType, ViewerType } from './viewer.type.js';
 
 @Resolver(() => ViewerType)
 export class ViewerResolver {
@@ -11,5 +11,13 @@ export class ViewerResolver {
       organisation: organisationPk === null ? null : await services.organisations.byPk(scope, organisationPk),
       role: scope.viewer.kind === 'anonymous' ? null : role,
     };
+  }
+
+  @FieldResolver(() => RateLimitType, {
+    nullable: true,
+    description: 'Your rate limit after this operation; null when rate limits are off, and over WebSocket.',
+  })
+  rateLimit(@Ctx() { scope }: Context): RateLimitType | null {
+    return scope.rateLimit;
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../infra/graphql/scalars.js';
 import { Organisation } from '../organisations/index.js';
 import { Role } from '../../vocabulary.js';
 
@@ -13,4 +14,25 @@ export class ViewerType {
 
   @Field(() => Role, { nullable: true })
   role: Role | null;
+}
+
+@ObjectType('RateLimit', {
+  description:
+    'Your rate limit as this request left it: points of the hour (an operation spends one per 100 objects it may return, at least one; see `MAX_QUERY_COST`), as the x-ratelimit-* headers say.',
+})
+export class RateLimitType {
+  @Field(() => Int, { description: 'Points an hour.' })
+  limit: number;
+
+  @Field(() => Int, { description: 'Points left this hour.' })
+  remaining: number;
+
+  @Field(() => Int, { description: 'Points spent this hour.' })
+  used: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the hour is whole again.' })
+  resetAt: Date;
+
+  @Field(() => Int, { description: 'What this operation spent.' })
+  cost: number;
 }

@@ -1,0 +1,198 @@
+/**
+ * Rate limits per caller (API key, token subject, or address when anonymous), after GitHub's GraphQL API: every
+ * operation spends points from an hourly budget by what it may return (its cost, see infra/graphql/cost.ts: one
+ * point per 100 objects, at least one), and no caller sends more than a burst of operations a minute whatever
+ * they cost. The counters live in Redis, so every instance spends from one budget; while Redis is away each
+ * instance counts in memory on its own (rate-limiter-flexible's insurance limiter) and says so in the log.
+ */
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import { createClient, type RedisClientType } from 'redis';
+import { DomainError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export interface RateLimitSettings {
+  enabled: boolean;
+  /** Points an hour for a caller with a token or an API key. */
+  pointsPerHour: number;
+  /** Points an hour for an anonymous address. */
+  anonymousPointsPerHour: number;
+  /** Operations a minute, whatever they cost. */
+  burstPerMinute: number;
+  /** Prefix of the counters' Redis keys (deployments sharing one Redis keep apart by it). */
+  keyPrefix: string;
+}
+
+/** Where a caller stands after (or without) an operation: what `viewer.rateLimit` and the headers say. */
+export interface RateLimitState {
+  /** Points of the hour. */
+  limit: number;
+  remaining: number;
+  used: number;
+  /** When the hour's budget is whole again. */
+  resetAt: Date;
+  /** What this operation spent. */
+  cost: number;
+}
+
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/** Points an operation that may return `objects` objects spends: one per hundred, at least one. */
+export function pointsOf(objects: number): number {
+  return Math.max(1, Math.ceil(objects / 100));
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    readonly state: RateLimitState,
+  ) {
+    super(RATE_LIMITED, message, {
+      retryAfter: retryAfterSeconds,
+      limit: state.limit,
+      resetAt: state.resetAt.toISOString(),
+    });
+  }
+}
+
+const HOUR = 3600;
+
+export class RateLimits {
+  private readonly hourly: RateLimiterAbstract;
+  private readonly anonymousHourly: RateLimiterAbstract;
+  private readonly burst: RateLimiterAbstract;
+  private readonly redis: RedisClientType | null;
+  private down = false;
+
+  constructor(
+    readonly settings: RateLimitSettings,
+    redisUrl: string | undefined,
+    private readonly logger: Logger,
+  ) {
+    this.redis = redisUrl
+      ? (createClient({
+          url: redisUrl,
+          socket: {
+            reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000),
+            connectTimeout: 2000,
+          },
+          // A command while Redis is away fails at once, and the insurance limiter answers instead.
+          disableOfflineQueue: true,
+        }) as RedisClientType)
+      : null;
+    this.redis?.on('error', (err: Error) => this.outage(err.message));
+    this.redis?.on('ready', () => this.recovered());
+    const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+      if (!this.redis) return memory;
+      return new RateLimiterRedis({
+        storeClient: this.redis,
+        useRedisPackage: true,
+        keyPrefix: `${settings.keyPrefix}${keyPrefix}`,
+        points,
+        duration,
+        insuranceLimiter: memory,
+      });
+    };
+    this.hourly = limiter('hour', settings.pointsPerHour, HOUR);
+    this.anonymousHourly = limiter('hour-anonymous', settings.anonymousPointsPerHour, HOUR);
+    this.burst = limiter('minute', settings.burstPerMinute, 60);
+  }
+
+  /** Connects in the background: the server starts, and limits in memory, while Redis is away. */
+  start(): void {
+    this.redis?.connect().catch((err: Error) => this.outage(err.message));
+  }
+
+  async close(): Promise<void> {
+    if (this.redis?.isOpen) await this.redis.close().catch(() => {});
+  }
+
+  /**
+   * Spends `points` of the caller's hour and one of its minute. Throws RateLimitedError (with the seconds to
+   * wait) when either is spent; what was refused is not counted against the hour.
+   */
+  async consume(caller: string, anonymous: boolean, points: number): Promise<RateLimitState> {
+    const hourly = anonymous ? this.anonymousHourly : this.hourly;
+    try {
+      await this.burst.consume(caller, 1);
+    } catch (refused) {
+      const wait = this.refusal(refused);
+      const state = await this.state(caller, anonymous, 0);
+      throw new RateLimitedError(
+        `more than ${this.settings.burstPerMinute} operations in a minute; wait ${wait} s`,
+        wait,
+        state,
+      );
+    }
+    try {
+      const res = await hourly.consume(caller, points);
+      return this.toState(hourly.points, res, points);
+    } catch (refused) {
+      const wait = this.refusal(refused);
+      // consume() counted the refused points: give them back, so asking again does not dig the hole deeper.
+      await hourly.reward(caller, points).catch(() => {});
+      const state = await this.state(caller, anonymous, 0);
+      throw new RateLimitedError(
+        `this operation costs ${points} points and ${state.remaining} of ${state.limit} are left this hour; ` +
+          `wait ${wait} s, or ask for less (smaller pages, fewer nested lists)`,
+        wait,
+        state,
+      );
+    }
+  }
+
+  /** Where the caller stands, spending nothing. */
+  async state(caller: string, anonymous: boolean, cost = 0): Promise<RateLimitState> {
+    const hourly = anonymous ? this.anonymousHourly : this.hourly;
+    const res = await hourly.get(caller).catch(() => null);
+    return this.toState(hourly.points, res, cost);
+  }
+
+  private toState(limit: number, res: RateLimiterRes | null, cost: number): RateLimitState {
+    const used = Math.min(limit, res?.consumedPoints ?? 0);
+    const msToReset = res ? Math.max(0, res.msBeforeNext) : HOUR * 1000;
+    return {
+      limit,
+      used,
+      remaining: Math.max(0, limit - used),
+      resetAt: new Date(Date.now() + msToReset),
+      cost,
+    };
+  }
+
+  /** Seconds to wait from a refusal (rate-limiter-flexible rejects with a RateLimiterRes), or rethrows. */
+  private refusal(refused: unknown): number {
+    if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
+    throw refused;
+  }
+
+  private outage(reason: string): void {
+    if (this.down) return;
+    this.down = true;
+    this.logger.warn(
+      `[rate-limit] Redis unavailable (${reason}); each instance limits on its own until it is back`,
+    );
+  }
+
+  private recovered(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.logger.info('[rate-limit] Redis restored: the limits are shared again');
+  }
+}
+
+/** The x-ratelimit-* headers of a state (GitHub's names; `reset` in epoch seconds). */
+export function rateLimitHeaders(state: RateLimitState): [string, string][] {
+  return [
+    ['x-ratelimit-limit', String(state.limit)],
+    ['x-ratelimit-remaining', String(state.remaining)],
+    ['x-ratelimit-used', String(state.used)],
+    ['x-ratelimit-reset', String(Math.ceil(state.resetAt.getTime() / 1000))],
+  ];
+}
