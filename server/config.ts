@@ -91,6 +91,8 @@ export interface Config {
   wsMaxSubscriptionsPerSocket: number;
   /** Operations one caller may run at once over all its WebSockets. */
   wsMaxSubscriptionsPerCaller: number;
+  /** WebSocket connections one caller may hold open at once. */
+  wsMaxConnectionsPerCaller: number;
   /** Subscriptions replaying the log at once on this instance (the rest wait their turn). */
   wsMaxReplays: number;
   /** Subscriptions of one caller replaying at once. */
@@ -292,6 +294,7 @@ export function loadConfig(env: Env = process.env): Config {
     wsRecheckMs: intVar(env, 'WS_RECHECK_MS', 5000, 100, 3_600_000),
     wsMaxSubscriptionsPerSocket: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
     wsMaxSubscriptionsPerCaller: intVar(env, 'WS_MAX_SUBSCRIPTIONS_PER_CALLER', 200, 1, 1_000_000),
+    wsMaxConnectionsPerCaller: intVar(env, 'WS_MAX_CONNECTIONS_PER_CALLER', 100, 1, 1_000_000),
     wsMaxReplays: intVar(env, 'WS_MAX_REPLAYS', 8, 1, 1000),
     wsMaxReplaysPerCaller: intVar(env, 'WS_MAX_REPLAYS_PER_CALLER', 2, 1, 1000),
     // No load balancer to wait for in development, where a stop should be immediate.

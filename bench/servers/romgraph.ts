@@ -34,6 +34,7 @@ const config = loadConfig({
   // The fan-out bench's thousands of subscribers stand for as many people, but all connect anonymously from
   // 127.0.0.1: the per-caller cap, a defence against one caller, would refuse all but its first 200.
   WS_MAX_SUBSCRIPTIONS_PER_CALLER: '1000000',
+  WS_MAX_CONNECTIONS_PER_CALLER: '1000000',
   // The questions bench counts each request's statements: no catch-up poll may fall between.
   EVENTS_POLL_MS: process.env.BENCH_EVENTS_POLL_MS,
   // Computing the network metrics at start takes minutes of a core at 10,000 organisations: it would weigh on

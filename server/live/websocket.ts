@@ -32,6 +32,7 @@ import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode 
 import type { Logger } from '../infra/logger.js';
 import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
 import { longStringError, longStringIn } from '../infra/graphql/strings.js';
+import { pointsOf } from '../infra/http/rate-limit.js';
 import { RequestScope, callerKey } from '../infra/request-scope.js';
 
 /**
@@ -45,6 +46,8 @@ export enum LiveCloseCode {
   GoingAway = 1001,
   /** The database was unavailable on `connection_init`: the credentials were not judged; reconnect in a few seconds. */
   TryAgainLater = 1013,
+  /** The caller already holds WS_MAX_CONNECTIONS_PER_CALLER connections: use one of them, or close one first. */
+  TooManyConnections = 4430,
 }
 
 /** Longest subscription id taken: ids are echoed in every message of the subscription. */
@@ -58,6 +61,8 @@ export interface SocketLimits {
   maxSubscriptionsPerSocket: number;
   /** Operations one caller (token subject, API key, or address when anonymous) may have running over all its sockets. */
   maxSubscriptionsPerCaller: number;
+  /** Connections one caller may hold open at once. */
+  maxConnectionsPerCaller: number;
 }
 
 /** The per-operation context the feed and the resolvers get. */
@@ -86,6 +91,11 @@ export interface WebSocketOptions<C> {
   costLimits: CostLimits;
   /** Longest string in a subscribe message's document or variables. */
   maxStringLength: number;
+  /**
+   * Spends an operation's points against its caller (the rate limits); resolves to the error to refuse the
+   * operation with, or null.
+   */
+  spend?: (viewer: Viewer, caller: string, points: number) => Promise<GraphQLError | null>;
   /** The caller's address for a handshake (behind trusted proxies: from X-Forwarded-For). */
   addressOf?: (req: IncomingMessage) => string | undefined;
   limits: SocketLimits;
@@ -375,6 +385,15 @@ export function attachWebSocket<C extends object>(
         const socket = ctx.extra.socket;
         viewers.set(socket, auth.viewer);
         const caller = callerKey(auth.viewer, addressOf(ctx.extra.request));
+        const held = callers.get(caller)?.size ?? 0;
+        if (held >= options.limits.maxConnectionsPerCaller) {
+          viewers.delete(socket);
+          socket.close(
+            LiveCloseCode.TooManyConnections,
+            `Too many connections: you already hold ${options.limits.maxConnectionsPerCaller}; run more operations on one`,
+          );
+          return false;
+        }
         callerOf.set(socket, caller);
         let connections = callers.get(caller);
         if (!connections) callers.set(caller, (connections = new Set()));
@@ -399,7 +418,7 @@ export function attachWebSocket<C extends object>(
         connections?.delete(ctx);
         if (connections?.size === 0) callers.delete(caller!);
       },
-      onSubscribe(ctx, id, payload) {
+      async onSubscribe(ctx, id, payload) {
         if (id.length > MAX_SUBSCRIPTION_ID_LENGTH) {
           ctx.extra.socket.close(
             CloseCode.BadRequest,
@@ -448,14 +467,20 @@ export function attachWebSocket<C extends object>(
           );
           if (coerced.errors) return withCode(coerced.errors, 'BAD_USER_INPUT');
         }
+        let cost = 0;
         if (operation) {
           const variables = payload.variables ?? undefined;
-          const cost = operationCost(options.schema, document, operation, variables, options.costLimits);
+          cost = operationCost(options.schema, document, operation, variables, options.costLimits);
           if (cost > options.costLimits.maxCost) return [costError(cost, options.costLimits)];
         }
         const long = longStringIn(document, payload.variables, options.maxStringLength);
         if (long) return [longStringError(long, options.maxStringLength)];
         const viewer = viewers.get(ctx.extra.socket)!;
+        const caller = callerOf.get(ctx.extra.socket);
+        if (options.spend && operation && caller !== undefined) {
+          const refused = await options.spend(viewer, caller, pointsOf(cost));
+          if (refused) return [refused];
+        }
         const scope = new RequestScope(viewer);
         return {
           schema: options.schema,

@@ -34,6 +34,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       LOG_LEVEL: 'info',
       // Load and fault tests are one caller sending as fast as they can.
       RATE_LIMIT: 'false',
+      WS_MAX_CONNECTIONS_PER_CALLER: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,9 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
 import { freePort } from '../harness/free-port.js';
+import { TestSocket } from '../harness/ws.js';
 
 const servers: TestServer[] = [];
+const sockets: TestSocket[] = [];
 afterAll(async () => {
+  for (const socket of sockets) socket.close();
   for (const server of servers.reverse()) await server.close();
 });
 
@@ -142,5 +145,36 @@ describe('rate limits', () => {
     expect(await via('198.51.100.9, 203.0.113.8')).toBe(200);
     expect(await via('10.9.9.9, 203.0.113.8')).toBe(200);
     expect(await via('203.0.113.8')).toBe(429);
+  });
+
+  it('count WebSocket operations against the same budget, and cap the connections of one caller', async () => {
+    const server = await limited({
+      RATE_LIMIT_KEY_PREFIX: `test:${randomUUID()}:`,
+      RATE_LIMIT_BURST_PER_MINUTE: '3',
+      WS_MAX_CONNECTIONS_PER_CALLER: '2',
+    });
+    const auth = `Bearer ${await server.token('OOSTNL', Role.VIEWER)}`;
+    // One HTTP operation and two subscriptions spend the minute's three.
+    expect((await post(server.url, '{ __typename }', { authorization: auth })).status).toBe(200);
+    const socket = await TestSocket.connect(server.url, auth);
+    sockets.push(socket);
+    socket.subscribe('a', 'subscription { events { cursor } }');
+    socket.subscribe('b', 'subscription { events { cursor } }');
+    await socket.silence(200);
+    socket.subscribe('c', 'subscription { events { cursor } }');
+    const refused = await socket.next();
+    expect(refused).toMatchObject({ id: 'c', type: 'error' });
+    expect(refused.payload[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused.payload[0].extensions.retryAfter).toBeGreaterThanOrEqual(1);
+    // The same caller's second connection is taken, its third closed with 4430.
+    const second = await TestSocket.connect(server.url, auth);
+    sockets.push(second);
+    const third = await TestSocket.open(server.url);
+    sockets.push(third);
+    third.send({ type: 'connection_init', payload: { authorization: auth } });
+    expect(await third.closed).toMatchObject({ code: 4430 });
+    // Another caller is not affected.
+    const other = await TestSocket.connect(server.url, `Bearer ${await server.token('NOM', Role.VIEWER)}`);
+    sockets.push(other);
   });
 });
