@@ -189,12 +189,17 @@ function jwtSecret(env: Env, nodeEnv: string): string | undefined {
   return secret || undefined;
 }
 
+/** A comma-separated setting as its entries, trimmed, empty ones left out. */
+function listVar(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
 /** TRUSTED_PROXIES: addresses or CIDRs (`10.0.0.0/8`, `::1`), comma-separated. */
 function trustedProxies(env: Env): string[] {
-  const entries = (env.TRUSTED_PROXIES ?? '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean);
+  const entries = listVar(env, 'TRUSTED_PROXIES');
   for (const entry of entries) {
     const ok = entry.includes('/') ? ipaddr.isValidCIDR(entry) : ipaddr.isValid(entry);
     if (!ok) {
@@ -208,10 +213,7 @@ function trustedProxies(env: Env): string[] {
 
 /** CORS_ORIGINS: each entry an origin as browsers send it (no path, no trailing slash), or `*`. */
 function originsVar(env: Env): string[] {
-  const entries = (env.CORS_ORIGINS ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const entries = listVar(env, 'CORS_ORIGINS');
   for (const entry of entries) {
     if (entry === '*') continue;
     let parsed: URL | undefined;
@@ -300,10 +302,7 @@ export function loadConfig(env: Env = process.env): Config {
     // No load balancer to wait for in development, where a stop should be immediate.
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', nodeEnv === 'production' ? 5000 : 0, 0, 300_000),
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 300_000),
-    webhookAllowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
+    webhookAllowedHosts: listVar(env, 'WEBHOOK_ALLOWED_HOSTS').map((h) => h.toLowerCase()),
     webhookAllowLoopback: boolVar(env, 'WEBHOOK_ALLOW_LOOPBACK', nodeEnv !== 'production'),
     webhookRetryBaseMs: intVar(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),
     webhookRetryForHours: intVar(env, 'WEBHOOK_RETRY_FOR_HOURS', 24, 0, 24 * 30),
