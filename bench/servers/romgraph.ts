@@ -8,7 +8,7 @@
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
  * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll),
  * BENCH_WEBHOOK_ALLOW_LOOPBACK (webhooks to a local receiver), BENCH_GRAPH_MAX_EDGES (a larger graph per
- * answer, for the web bench's drawing).
+ * answer, for the web bench's drawing), BENCH_RATE_LIMIT (rate limits on, with budgets no run exhausts).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +42,11 @@ const config = loadConfig({
   GRAPH_WARM_METRICS: 'false',
   // The load generators are one caller sending thousands of operations a second.
   RATE_LIMIT: process.env.BENCH_RATE_LIMIT ?? 'false',
+  // BENCH_RATE_LIMIT=true measures what the limits cost, not what they refuse: budgets no run exhausts.
+  RATE_LIMIT_POINTS_PER_HOUR: '1000000000',
+  RATE_LIMIT_BURST_PER_MINUTE: '1000000000',
+  RATE_LIMIT_ANONYMOUS_POINTS_PER_HOUR: '1000000000',
+  RATE_LIMIT_KEY_PREFIX: `bench:${randomBytes(6).toString('hex')}:`,
   // The web bench draws the whole synthetic network's partnerships (92,754 at 10,000 organisations).
   GRAPH_MAX_EDGES: process.env.BENCH_GRAPH_MAX_EDGES,
   // The notifications bench's webhooks point at a receiver on 127.0.0.1, which production refuses by default.
