@@ -19,16 +19,8 @@ export function longStringIn(
   variables: Readonly<Record<string, unknown>> | null | undefined,
   max: number,
 ): LongString | null {
-  let found: LongString | null = null;
-  visit(document, {
-    StringValue(node) {
-      if (node.value.length <= max) return undefined;
-      const where = node.loc ? `${node.loc.startToken.line}:${node.loc.startToken.column}` : 'the document';
-      found = { at: where, length: node.value.length };
-      return BREAK;
-    },
-  });
-  if (found) return found;
+  const literal = longLiteralIn(document, max);
+  if (literal) return literal;
   // Iterative, so a deeply nested variable cannot overflow the stack.
   const pending: [unknown, string][] = Object.entries(variables ?? {}).map(([k, v]) => [v, `$${k}`]);
   while (pending.length > 0) {
@@ -42,6 +34,27 @@ export function longStringIn(
     }
   }
   return null;
+}
+
+/** The document's verdict by limit: Apollo hands the same parsed document to every request with its text. */
+const literals = new WeakMap<DocumentNode, Map<number, LongString | null>>();
+
+function longLiteralIn(document: DocumentNode, max: number): LongString | null {
+  let known = literals.get(document);
+  if (!known) literals.set(document, (known = new Map()));
+  const cached = known.get(max);
+  if (cached !== undefined) return cached;
+  let found: LongString | null = null;
+  visit(document, {
+    StringValue(node) {
+      if (node.value.length <= max) return undefined;
+      const where = node.loc ? `${node.loc.startToken.line}:${node.loc.startToken.column}` : 'the document';
+      found = { at: where, length: node.value.length };
+      return BREAK;
+    },
+  });
+  known.set(max, found);
+  return found;
 }
 
 export function longStringError(found: LongString, max: number): GraphQLError {
