@@ -14,7 +14,7 @@ import { Database } from './infra/db/database.js';
 import { costPlugin, type CostLimits } from './infra/graphql/cost.js';
 import { rateLimitPlugin } from './infra/graphql/rate-limit.js';
 import { ClientAddress } from './infra/http/client-address.js';
-import { RateLimitedError, RateLimits } from './infra/http/rate-limit.js';
+import { RateLimits } from './infra/http/rate-limit.js';
 import { stringLimitPlugin } from './infra/graphql/strings.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
@@ -378,15 +378,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       maxConnectionsPerCaller: config.wsMaxConnectionsPerCaller,
     },
     spend: rateLimits
-      ? async (viewer, caller, points) => {
-          try {
-            await rateLimits.consume(caller, viewer.kind === 'anonymous', points);
-            return null;
-          } catch (err) {
-            if (err instanceof RateLimitedError) return err;
-            throw err;
-          }
-        }
+      ? (viewer, caller, points) => rateLimits.tryConsume(caller, viewer.kind === 'anonymous', points)
       : undefined,
     maxBufferedBytes: config.wsMaxBufferedBytes,
     recheckMs: config.wsRecheckMs,

@@ -122,7 +122,7 @@ export class RateLimits {
     try {
       await this.burst.consume(caller, 1);
     } catch (refused) {
-      const wait = this.refusal(refused);
+      const wait = this.waitOf(refused);
       const state = await this.state(caller, anonymous, 0);
       throw new RateLimitedError(
         `more than ${this.settings.burstPerMinute} operations in a minute; wait ${wait} s`,
@@ -134,7 +134,7 @@ export class RateLimits {
       const res = await hourly.consume(caller, points);
       return this.toState(hourly.points, res, points);
     } catch (refused) {
-      const wait = this.refusal(refused);
+      const wait = this.waitOf(refused);
       // consume() counted the refused points: give them back, so asking again does not dig the hole deeper.
       await hourly.reward(caller, points).catch(() => {});
       const state = await this.state(caller, anonymous, 0);
@@ -144,6 +144,17 @@ export class RateLimits {
         wait,
         state,
       );
+    }
+  }
+
+  /** As `consume`, with the refusal returned rather than thrown (for the WebSocket's error message). */
+  async tryConsume(caller: string, anonymous: boolean, points: number): Promise<RateLimitedError | null> {
+    try {
+      await this.consume(caller, anonymous, points);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimitedError) return err;
+      throw err;
     }
   }
 
@@ -167,7 +178,7 @@ export class RateLimits {
   }
 
   /** Seconds to wait from a refusal (rate-limiter-flexible rejects with a RateLimiterRes), or rethrows. */
-  private refusal(refused: unknown): number {
+  private waitOf(refused: unknown): number {
     if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
     throw refused;
   }
