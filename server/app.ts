@@ -19,6 +19,11 @@ import { stringLimitPlugin } from './infra/graphql/strings.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { Metrics } from './infra/metrics.js';
+import { MetricsRoute } from './infra/http/metrics-route.js';
+import { tracingPlugin } from './infra/tracing.js';
+import { rawPool } from './infra/db/data-source.js';
+import { isoTimestamp } from './infra/graphql/scalars.js';
 import { RequestScope, callerKey } from './infra/request-scope.js';
 import { KeyedSemaphore } from './infra/concurrency.js';
 import type { Viewer } from './infra/auth/viewer.js';
@@ -64,6 +69,10 @@ export interface App {
   readonly tokens: TokenService;
   readonly feed: EventFeed<Event, Context>;
   readonly websocket: { connections(): number };
+  /** The Prometheus metrics (null with METRICS=false). */
+  readonly metrics: Metrics | null;
+  /** http://host:port of the separate metrics port (METRICS_PORT), once started. */
+  readonly metricsUrl: string | undefined;
   /** http://host:port once started. */
   readonly url: string;
   start(port?: number): Promise<string>;
@@ -77,7 +86,7 @@ export interface AppOptions {
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const embedded = !config.databaseUrl;
   const where = embedded ? `embedded PGlite in ${config.dataDir}` : 'DATABASE_URL';
   const open = async (source: DataSource) => {
@@ -97,6 +106,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     url: config.databaseUrl,
     pgliteDir: options.pgliteDir ?? path.join(config.dataDir, 'pglite'),
     poolSize: config.dbPoolSize,
+    logger,
     logSql: config.logSql,
     statementTimeoutMs: config.statementTimeoutMs,
   });
@@ -104,7 +114,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await migrate(await open(dataSource));
   } else {
     // Migrations may rightly run longer than the statement timeout that bounds requests: their own connection.
-    const migrator = await open(createDataSource({ url: config.databaseUrl, poolSize: 1 }));
+    const migrator = await open(createDataSource({ url: config.databaseUrl, poolSize: 1, logger }));
     try {
       await migrate(migrator);
     } finally {
@@ -114,6 +124,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const db = new Database(dataSource);
+  // Read when Prometheus scrapes; what they read (the socket server, the feed) is made below.
+  let sources = { connections: () => 0, subscriptions: () => 0 };
+  const pool = rawPool(dataSource) as { totalCount?: number; idleCount?: number; waitingCount?: number };
+  let redisUp: () => boolean | null = () => null;
+  const telemetry = config.metrics
+    ? new Metrics({
+        connections: () => sources.connections(),
+        subscriptions: () => sources.subscriptions(),
+        pool: () =>
+          pool.totalCount === undefined
+            ? null
+            : { total: pool.totalCount, idle: pool.idleCount ?? 0, waiting: pool.waitingCount ?? 0 },
+        redisUp: () => redisUp(),
+      })
+    : null;
   if (config.seedOnStart) {
     const [{ n }] = await db.read<{ n: number }>('SELECT count(*)::int AS n FROM organisations');
     if (n === 0) {
@@ -140,6 +165,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       pollMs: config.webhookPollMs,
       concurrency: config.webhookConcurrency,
       leaseMs: config.webhookLeaseMs,
+      observe: telemetry ? (outcome) => telemetry.webhook(outcome) : undefined,
     },
     logger,
   );
@@ -172,12 +198,29 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     introspection: config.introspection,
     validationRules,
     plugins: [
+      tracingPlugin(),
       costPlugin(costLimits),
       stringLimitPlugin(config.maxStringLength),
       ...(rateLimits ? [rateLimitPlugin(rateLimits, costLimits)] : []),
     ],
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    observe: (r) => {
+      telemetry?.request(r.operation, r.codes, r.durationMs / 1000);
+      const ms = Math.round(r.durationMs * 10) / 10;
+      logger.info(
+        `[http] ${r.method} /graphql ${r.status} ${r.operation ?? r.operationType ?? '-'} in ${ms} ms${r.codes.length ? ` (${r.codes.join(', ')})` : ''}`,
+        {
+          requestId: r.requestId,
+          caller: r.caller,
+          operation: r.operation,
+          operationType: r.operationType,
+          status: r.status,
+          durationMs: ms,
+          ...(r.codes.length ? { code: r.codes[0], codes: r.codes } : {}),
+        },
+      );
+    },
     context: async (req: IncomingMessage, requestId: string): Promise<Context> => {
       const viewer = await authenticator.viewerFor(headerValue(req, 'authorization'));
       return {
@@ -191,6 +234,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const wakeups: WakeupChannel = config.redisUrl
     ? new RedisWakeups(config.redisUrl, logger)
     : new InProcessWakeups();
+  if (config.redisUrl) redisUp = () => wakeups.healthy();
   const feed = new EventFeed(
     schema,
     {
@@ -217,6 +261,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const delta = await facts.refresh(db, NetworkFacts.changedBy(batch));
     if (delta) metrics.applied(delta);
   });
+  if (telemetry) {
+    feed.onDelivered((batch) => {
+      const now = Date.now();
+      for (const event of batch)
+        telemetry.delivered((now - Date.parse(isoTimestamp(event.occurredAt as unknown as string))) / 1000);
+    });
+  }
   // Webhooks hear of each batch too (the deliverer reads what concerns each webhook itself).
   feed.observe(async () => services.webhookDeliverer.wake());
   await feed.start();
@@ -266,6 +317,30 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
 
   const cors = new CorsPolicy(config.corsOrigins);
+  const metricsRoute = telemetry
+    ? new MetricsRoute(telemetry, {
+        token: config.metricsToken,
+        // Production keeps /metrics closed unless it is protected: a token, or a port of its own.
+        open: config.nodeEnv !== 'production',
+      })
+    : null;
+  if (metricsRoute && config.nodeEnv === 'production' && !config.metricsToken && !config.metricsPort)
+    logger.warn(
+      '[metrics] NODE_ENV=production without METRICS_TOKEN or METRICS_PORT: GET /metrics answers 404 (set one to scrape it)',
+    );
+  const metricsServer =
+    metricsRoute && config.metricsPort !== undefined
+      ? createServer((req, res) => {
+          setBaseSecurityHeaders(res);
+          const pathname = (req.url ?? '/').split('?')[0];
+          if (pathname === '/metrics') return void metricsRoute.handle(req, res, true);
+          sendJson(
+            res,
+            404,
+            JSON.stringify({ error: `no route ${pathname}; this port serves GET /metrics` }),
+          );
+        })
+      : null;
   const web = new WebRoutes({ app: config.webApp, graphiql: config.graphiql });
   if (
     config.devSignIn &&
@@ -331,6 +406,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return;
     }
     if (pathname === '/healthz') return sendJson(res, 200, '{"status":"ok"}');
+    if (pathname === '/metrics' && metricsRoute && !metricsServer) {
+      void metricsRoute.handle(req, res, false);
+      return;
+    }
     if (pathname === '/readyz') {
       void readiness(db, wakeups, stopping).then(({ status, body }) =>
         sendJson(res, status, JSON.stringify(body)),
@@ -384,6 +463,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     recheckMs: config.wsRecheckMs,
     logger,
     allowOrigin: (req) => cors.allowsSocket(req),
+    observe: telemetry
+      ? { error: (code) => telemetry.graphqlError(code, 'ws'), slowConsumer: () => telemetry.overflow() }
+      : undefined,
     authenticate: (authorization) => authenticator.authenticate(authorization),
     context: (scope, address) => ({ scope: scope.limit(budgetFor(scope.viewer, address)), services }),
     subscribe: ({ field, args, execution, viewer, caller, printed, queue }) =>
@@ -404,6 +486,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         printed,
       ),
   });
+
+  sources = { connections: () => websocket.connections(), subscriptions: () => feed.size };
 
   /**
    * The one shutdown path. Readiness fails while requests (new ones too) are still served for the grace period,
@@ -449,6 +533,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger.info(
       `[http] drained in ${Date.now() - deadline + config.shutdownTimeoutMs} ms after the grace period`,
     );
+    if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
     await services.webhookDeliverer.stop();
     await feed.stop();
     await metrics.stop();
@@ -460,12 +545,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let stopped: Promise<void> | undefined;
 
   let url = '';
+  let metricsUrl: string | undefined;
   return {
     db,
     services,
     tokens,
+    metrics: telemetry,
     get url() {
       return url;
+    },
+    get metricsUrl() {
+      return metricsUrl;
     },
     async start(port = config.port) {
       await new Promise<void>((resolve, reject) => {
@@ -478,6 +568,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const address = server.address() as AddressInfo;
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       url = `http://${host}:${address.port}`;
+      if (metricsServer) {
+        await new Promise<void>((resolve, reject) => {
+          metricsServer.once('error', reject);
+          metricsServer.listen(config.metricsPort, config.host, () => resolve());
+        });
+        metricsUrl = `http://${host}:${(metricsServer.address() as AddressInfo).port}`;
+        logger.info(`[metrics] Prometheus metrics at ${metricsUrl}/metrics`);
+      }
       return url;
     },
     feed,

@@ -5,6 +5,7 @@
 import ipaddr from 'ipaddr.js';
 import type { RateLimitSettings } from './infra/http/rate-limit.js';
 import path from 'node:path';
+import type { LogFormat } from './infra/logger.js';
 
 export interface Config {
   /** TCP port for HTTP and WebSocket. */
@@ -52,6 +53,16 @@ export interface Config {
   /** Pool connections one caller (token subject, API key, or address when anonymous) may use at once. */
   dbConnectionsPerCaller: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `json` (one object per line, for a log collector; the default in production) or `pretty` (development). */
+  logFormat: LogFormat;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metrics: boolean;
+  /** Bearer token GET /metrics requires; without it (and METRICS_PORT) production answers /metrics with 404. */
+  metricsToken: string | undefined;
+  /** A separate port for GET /metrics only (e.g. on a private network); the main port then serves none. */
+  metricsPort: number | undefined;
+  /** `all`: accept only the registered documents of schema/trusted-documents.json from every caller; `off`: any (API keys may still be restricted one by one). */
+  trustedDocuments: 'off' | 'all';
   /** HS256 secret for bearer tokens; absent in development means one is made under `dataDir`. */
   jwtSecret: string | undefined;
   /** JWKS of an identity provider whose RS256/ES256 tokens are accepted too (single sign-on). */
@@ -231,6 +242,32 @@ function originsVar(env: Env): string[] {
   return entries.map((o) => o.toLowerCase());
 }
 
+/** LOG_FORMAT, else json in production and pretty elsewhere (also for the lines logged before the rest is read). */
+export function logFormatOf(env: Env = process.env): LogFormat {
+  const format = env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty');
+  if (format !== 'json' && format !== 'pretty')
+    throw new ConfigError(`[config] LOG_FORMAT=${JSON.stringify(env.LOG_FORMAT)} must be json or pretty`);
+  return format;
+}
+
+function trustedDocumentsVar(env: Env): Config['trustedDocuments'] {
+  const value = (env.TRUSTED_DOCUMENTS || 'off').toLowerCase();
+  if (value !== 'off' && value !== 'all')
+    throw new ConfigError(
+      `[config] TRUSTED_DOCUMENTS=${JSON.stringify(env.TRUSTED_DOCUMENTS)} must be off or all (API keys are restricted one by one with trustedDocumentsOnly)`,
+    );
+  return value;
+}
+
+function metricsTokenVar(env: Env): string | undefined {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,}$/.test(token))
+    throw new ConfigError(
+      '[config] METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. `openssl rand -hex 24`)',
+    );
+  return token;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
@@ -288,6 +325,11 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     logLevel,
     logSql: boolVar(env, 'LOG_SQL', false),
+    logFormat: logFormatOf(env),
+    metrics: boolVar(env, 'METRICS', true),
+    metricsToken: metricsTokenVar(env),
+    metricsPort: env.METRICS_PORT ? intVar(env, 'METRICS_PORT', 0, 0, 65535) : undefined,
+    trustedDocuments: trustedDocumentsVar(env),
     eventsPollMs: intVar(env, 'EVENTS_POLL_MS', 500, 10, 60_000),
     eventsBatchSize: intVar(env, 'EVENTS_BATCH_SIZE', 500, 1, 10_000),
     graphMaxEdges: intVar(env, 'GRAPH_MAX_EDGES', 50_000, 1, 10_000_000),

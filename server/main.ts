@@ -1,14 +1,20 @@
 /** Starts romgraph: reads the configuration, creates the app, listens, and stops cleanly on a signal. */
 import 'reflect-metadata';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, logFormatOf } from './config.js';
 import { createLogger } from './infra/logger.js';
 import { ensureWebBuild } from './web/build.js';
 
-const bootLogger = createLogger('info');
+let bootFormat: 'json' | 'pretty' = 'json';
+try {
+  bootFormat = logFormatOf();
+} catch {
+  // A bad LOG_FORMAT is reported by loadConfig below, in JSON.
+}
+const bootLogger = createLogger({ level: 'info', format: bootFormat });
 try {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   logger.info(
     config.databaseUrl
       ? '[db] using PostgreSQL from DATABASE_URL'

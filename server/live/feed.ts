@@ -8,6 +8,7 @@
  * the log (through the same access rules, as SQL) and joins the live stream exactly where the replay ended.
  * Access is decided at delivery time with the initiative's current visibility and participants.
  */
+import { SpanKind, traced } from '../infra/tracing.js';
 import { GraphQLError, execute, type DocumentNode, type ExecutionResult } from 'graphql';
 import { accessCohortKey, canSeeEvent, type EventAccessFacts } from '../infra/auth/access.js';
 import type { Viewer } from '../infra/auth/viewer.js';
@@ -118,6 +119,7 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
   private readonly replays: Semaphore;
   private readonly callerReplays: KeyedSemaphore;
   private readonly observers: ((batch: readonly E[]) => Promise<void>)[] = [];
+  private readonly deliveredTo: ((batch: readonly E[]) => void)[] = [];
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -150,6 +152,11 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
    */
   observe(observer: (batch: readonly E[]) => Promise<void>): void {
     this.observers.push(observer);
+  }
+
+  /** Hears of each batch once it has been handed to every live subscriber (the delivery lag, for metrics). */
+  onDelivered(listener: (batch: readonly E[]) => void): void {
+    this.deliveredTo.push(listener);
   }
 
   /** Number of live subscribers (for metrics and tests). */
@@ -198,7 +205,10 @@ export class EventFeed<E extends FeedEvent = FeedEvent, C extends FeedContext = 
         // (subscribers' cursors drop what they already have).
         if (batch.length > 0) {
           for (const observe of this.observers) await observe(batch);
-          await this.fanOut(batch);
+          await traced('events.deliver', SpanKind.INTERNAL, { 'romgraph.events': batch.length }, () =>
+            this.fanOut(batch),
+          );
+          for (const listener of this.deliveredTo) listener(batch);
         }
         if (this.failures > 0) this.logger.info('[events] the event log is readable again');
         this.failures = 0;

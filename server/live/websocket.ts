@@ -104,6 +104,8 @@ export interface WebSocketOptions<C> {
   /** How often API-key connections re-check their key (ms). */
   recheckMs: number;
   logger: Logger;
+  /** Hears of each error sent (its code) and each slow consumer closed (4420): the metrics. */
+  observe?: { error(code: string): void; slowConsumer(): void };
   /** Whether a handshake's `Origin` may open a socket (browsers send one; see CORS_ORIGINS). */
   allowOrigin?(req: IncomingMessage): boolean;
   authenticate(authorization: string | undefined): Promise<Authentication>;
@@ -356,6 +358,12 @@ export function attachWebSocket<C extends object>(
   }, options.recheckMs);
   recheck.unref();
 
+  const observed = (errors: GraphQLFormattedError[]) => {
+    if (options.observe)
+      for (const error of errors)
+        options.observe.error(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    return errors;
+  };
   const disposable = useServer<Record<string, unknown> | undefined, Record<PropertyKey, never>>(
     {
       schema: options.schema,
@@ -527,6 +535,7 @@ export function attachWebSocket<C extends object>(
           () => {
             if (socket.readyState === socket.OPEN) {
               logger.warn('[ws] closing a slow consumer; it will resume from its cursor');
+              options.observe?.slowConsumer();
               socket.close(
                 LiveCloseCode.SlowConsumer,
                 'Slow consumer: reconnect and resume from your last cursor',
@@ -582,10 +591,10 @@ export function attachWebSocket<C extends object>(
         for (const error of result.errors) {
           if (!isPublicError(error)) logger.error('[ws] operation failed', error.originalError ?? error);
         }
-        return { ...result, errors: formatted(result.errors) };
+        return { ...result, errors: observed(formatted(result.errors)) };
       },
       onError(_ctx, _id, _payload, errors) {
-        return formatted(errors);
+        return observed(formatted(errors));
       },
     },
     wss,

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sample } from '../harness/metrics.js';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_LOG_LOCK_KEY } from '../../server/live/index.js';
@@ -147,7 +148,14 @@ describe('webhooks', () => {
     await eventually(async () => {
       const log = await a.client(bom).webhookDeliveries({ webhookId: webhook.id });
       expect(log.nodes.at(-1)).toMatchObject({ status: 'SUCCEEDED', attempts: 5, responseStatus: 200 });
-    });
+    }); // The metrics count every attempt by its outcome.
+    const text = await a.app.metrics!.text();
+    expect(sample(text, 'romgraph_webhook_deliveries_total', { outcome: 'failed' })).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(
+      sample(text, 'romgraph_webhook_deliveries_total', { outcome: 'delivered' }),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps a webhook at the head in step while another catches up from far behind', async () => {
@@ -272,6 +280,10 @@ describe('webhooks', () => {
     expect(await seen(await a.token('BOM', Role.VIEWER))).not.toContain(webhook.id);
     expect(await seen(nom)).not.toContain(webhook.id);
     expect(gone.received).toHaveLength(1);
+    const text = await a.app.metrics!.text();
+    expect(sample(text, 'romgraph_webhook_deliveries_total', { outcome: 'disabled' })).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it('delivers only what its organisation may see, and only to its editors to manage', async () => {

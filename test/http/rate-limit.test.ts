@@ -4,6 +4,7 @@
  * headers on every response; `viewer.rateLimit`; X-Forwarded-For believed from trusted proxies only.
  */
 import { randomUUID } from 'node:crypto';
+import { sample } from '../harness/metrics.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
 import { startTestServer, type TestServer } from '../harness/app.js';
@@ -72,6 +73,9 @@ describe('rate limits', () => {
     expect(refused.body.errors[0].message).toMatch(/costs 21 points and 7 of 50 are left/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('7');
+    expect(
+      sample(await server.app.metrics!.text(), 'romgraph_rate_limit_refusals_total', { transport: 'http' }),
+    ).toBe(1);
     // What was refused was not spent: a cheap operation still fits.
     const cheap = await post(server.url, `{ viewer { rateLimit { remaining cost } } }`, auth);
     expect(cheap.body.data.viewer.rateLimit).toEqual({ remaining: 6, cost: 1 });

@@ -6,7 +6,9 @@ import 'reflect-metadata';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { Logger } from '../logger.js';
 import { SnakeNamingStrategy } from './naming.js';
+import { SLOW_STATEMENT_MS, SqlLogger } from './sql-logger.js';
 import { PGliteHost, pgliteDriver } from './pglite-pool.js';
 
 // node-postgres: keep DATE as 'YYYY-MM-DD' (no local-midnight Date objects); bigint and numeric stay exact text.
@@ -26,6 +28,9 @@ export interface DatabaseOptions {
   /** Directory for PGlite's files (ignored for PostgreSQL). `memory://` keeps them in memory. */
   pgliteDir?: string;
   poolSize?: number;
+  /** The server's logger, for TypeORM's log and the pool's errors (TypeORM's own console logger otherwise). */
+  logger?: Logger;
+  /** Log every statement (at debug). */
   logSql?: boolean;
   /** PostgreSQL statement_timeout of every connection, ms (PostgreSQL only; none when absent). */
   statementTimeoutMs?: number;
@@ -51,7 +56,15 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each' as const,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: options.logSql ? ('all' as const) : false,
+    ...(options.logger
+      ? {
+          logger: new SqlLogger(options.logger, options.logSql ?? false),
+          logging: options.logSql
+            ? ('all' as const)
+            : (['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[]),
+          maxQueryExecutionTime: SLOW_STATEMENT_MS,
+        }
+      : { logging: options.logSql ? ('all' as const) : false }),
     uuidExtension: 'pgcrypto' as const,
     installExtensions: false,
     applicationName: 'romgraph',

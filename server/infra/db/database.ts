@@ -34,8 +34,12 @@ export class Database {
   /** Statements sent through `read` and `transaction`, for tests that guard against N+1. */
   statementCount = 0;
 
+  /** LOG_SQL: the raw reads below go to TypeORM's logger too, so every statement is in one log. */
+  private readonly logStatements: boolean;
+
   constructor(readonly dataSource: DataSource) {
     this.pool = rawPool(dataSource);
+    this.logStatements = dataSource.options.logging === 'all';
   }
 
   /**
@@ -50,6 +54,7 @@ export class Database {
   ): Promise<T[]> {
     if (scope) return scope.guard(() => this.read<T>(text, values, name));
     this.statementCount++;
+    if (this.logStatements) this.dataSource.logger.logQuery(text, values);
     try {
       const result = await this.pool.query(name ? { name, text, values } : { text, values });
       return result.rows as T[];

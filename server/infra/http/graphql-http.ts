@@ -10,7 +10,14 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import {
   DomainError,
   ServiceUnavailableError,
@@ -82,6 +89,62 @@ function errorLogging<Context extends ScopedContext>(logger: Logger): ApolloServ
   };
 }
 
+/**
+ * One request as the access log and the metrics see it, once its response is sent: who asked (callerKey),
+ * which operation, how it ended (the error codes; none is OK) and how long it took.
+ */
+export interface RequestRecord {
+  requestId: string;
+  method: string;
+  status: number;
+  durationMs: number;
+  operation: string | null;
+  operationType: string | null;
+  caller: string | null;
+  codes: string[];
+}
+
+/** Keyed by the request's scope: Apollo shallow-copies the context object itself for each operation. */
+const records = new WeakMap<RequestScope, RequestRecord>();
+
+/** Fills in a request's record from what Apollo knows of it (its operation and its errors). */
+function recording<Context extends ScopedContext>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const record = records.get(contextValue.scope);
+      if (!record) return;
+      record.caller = contextValue.scope.caller ?? null;
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          record.operation = operationName ?? null;
+          record.operationType = operation?.operation ?? null;
+        },
+        async willSendResponse({ response, request, document }) {
+          // A document that failed validation never resolved its operation: its name, when it has one.
+          record.operation ??= request.operationName ?? operationNameIn(document);
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            const code = error.extensions?.code;
+            record.codes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+          }
+        },
+      };
+    },
+  };
+}
+
+function operationNameIn(document: DocumentNode | undefined): string | null {
+  const operations = document?.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION) ?? [];
+  return operations.length === 1 ? ((operations[0] as OperationDefinitionNode).name?.value ?? null) : null;
+}
+
+/** The codes of an answer Apollo sent without running plugins (a context that failed, a request it refused). */
+function codesIn(body: string): string[] {
+  const codes: string[] = [];
+  for (const match of body.matchAll(/"code":"([A-Z][A-Z0-9_]{0,63})"/g)) codes.push(match[1]!);
+  return codes;
+}
+
 /** What this layer needs of the application's context: the request's scope (its id, for logs and errors). */
 export interface ScopedContext {
   scope: RequestScope;
@@ -97,6 +160,8 @@ export interface GraphQLHttpOptions<Context extends ScopedContext> {
   logger: Logger;
   /** Builds the context for a request; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
+  /** Hears of every request once its response is sent (the access log, the metrics). */
+  observe?: (record: RequestRecord) => void;
 }
 
 export class GraphQLHttpHandler<Context extends ScopedContext> {
@@ -124,6 +189,7 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
         ApolloServerPluginSchemaReportingDisabled(),
         ApolloServerPluginLandingPageDisabled(),
         errorLogging<Context>(options.logger),
+        ...(options.observe ? [recording<Context>()] : []),
         subscriptionsOverWebSocket(),
         ...(options.introspection ? [] : [hideSuggestions<Context>()]),
         ...(options.plugins ?? []),
@@ -143,6 +209,38 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
     const clientId = req.headers['x-request-id'];
     const requestId = requestIdFor(Array.isArray(clientId) ? clientId[0] : clientId);
     res.setHeader('x-request-id', requestId);
+    const { observe } = this.options;
+    if (!observe) return this.answer(req, res, search, requestId, null);
+    const record: RequestRecord = {
+      requestId,
+      method: req.method ?? 'GET',
+      status: 0,
+      durationMs: 0,
+      operation: null,
+      operationType: null,
+      caller: null,
+      codes: [],
+    };
+    const began = performance.now();
+    res.once('close', () => {
+      record.status = res.statusCode;
+      record.durationMs = performance.now() - began;
+      observe(record);
+    });
+    return this.answer(req, res, search, requestId, record);
+  }
+
+  private async answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    search: string,
+    requestId: string,
+    record: RequestRecord | null,
+  ): Promise<void> {
+    const refuse = (status: number, body: string) => {
+      if (record) record.codes = codesIn(body);
+      sendJson(res, status, body);
+    };
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -151,31 +249,36 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
     if (req.method === 'POST') {
       const raw = await readBody(req, this.options.maxBodyBytes);
       if (raw === null)
-        return sendJson(
-          res,
-          413,
-          errorBody(`request body is larger than ${this.options.maxBodyBytes} bytes`),
-        );
+        return refuse(413, errorBody(`request body is larger than ${this.options.maxBodyBytes} bytes`));
       const type = headers.get('content-type') ?? '';
       if (/json/i.test(type)) {
         try {
           body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
         } catch {
-          return sendJson(res, 400, errorBody('request body is not valid JSON'));
+          return refuse(400, errorBody('request body is not valid JSON'));
         }
       } else {
         body = raw.toString('utf8');
       }
     }
     const persisted = persistedQueryProblem(req.method ?? 'GET', body, search);
-    if (persisted) return sendJson(res, 400, errorBody(persisted.message, persisted.field));
+    if (persisted) return refuse(400, errorBody(persisted.message, persisted.field));
     const response = await this.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
-      context: () => this.context(req, requestId),
+      context: record
+        ? async () => {
+            const context = await this.context(req, requestId);
+            records.set(context.scope, record);
+            return context;
+          }
+        : () => this.context(req, requestId),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      // Refused before any plugin ran (no context, or Apollo's own checks): the codes are in the body.
+      if (record && record.codes.length === 0 && res.statusCode !== 200)
+        record.codes = codesIn(response.body.string);
       res.end(response.body.string);
       return;
     }

@@ -19,6 +19,7 @@
  *   for `WEBHOOK_RETRY_FOR_HOURS`, then the webhook is disabled with a WEBHOOK_DISABLED event for its editors;
  *   a 410 Gone disables it at once.
  */
+import { SpanKind, traced } from '../../infra/tracing.js';
 import { createHmac, randomUUID } from 'node:crypto';
 import { canSeeEvent, editorsAudience } from '../../infra/auth/access.js';
 import { memberViewer, systemViewer, type Viewer } from '../../infra/auth/viewer.js';
@@ -43,6 +44,8 @@ export interface DelivererOptions {
   concurrency: number;
   /** How long a claim holds without renewal (it is renewed after every delivery). */
   leaseMs: number;
+  /** Hears of each attempt's outcome and each webhook disabled (the metrics). */
+  observe?: (outcome: 'delivered' | 'failed' | 'disabled') => void;
 }
 
 const MAX_BACKOFF_MS = 3_600_000;
@@ -586,7 +589,21 @@ export class WebhookDeliverer {
   }
 
   /** Sends one event to one webhook, signed; never throws. */
-  private async send(webhook: Webhook, event: Event, names: Names): Promise<Outcome> {
+  private send(webhook: Webhook, event: Event, names: Names): Promise<Outcome> {
+    return traced(
+      'webhook.deliver',
+      SpanKind.CLIENT,
+      { 'url.full': webhook.url, 'romgraph.event.seq': event.seq },
+      async (span) => {
+        const outcome = await this.attempt(webhook, event, names);
+        if (span.isRecording() && outcome.status !== null)
+          span.setAttribute('http.response.status_code', outcome.status);
+        return outcome;
+      },
+    );
+  }
+
+  private async attempt(webhook: Webhook, event: Event, names: Names): Promise<Outcome> {
     // The same body for every webhook an event goes to in a round: made once.
     let body = names.bodies.get(event.seq);
     if (body === undefined) {
@@ -609,9 +626,11 @@ export class WebhookDeliverer {
         this.options.policy,
       );
       const ok = response.status >= 200 && response.status < 300;
+      this.options.observe?.(ok ? 'delivered' : 'failed');
       return { ok, status: response.status, latencyMs: response.latencyMs, error: null };
     } catch (err) {
       const error = err instanceof RefusedAddressError ? `refused: ${err.message}` : (err as Error).message;
+      this.options.observe?.('failed');
       return { ok: false, status: null, latencyMs: null, error };
     }
   }
@@ -677,6 +696,7 @@ export class WebhookDeliverer {
   /** Disables a webhook, with an event its organisation's editors see. */
   private async disable(webhook: Webhook, event: Event, reason: string): Promise<void> {
     this.logger.warn(`[webhooks] disabling webhook ${webhook.pk} (${webhook.url}): ${reason}`);
+    this.options.observe?.('disabled');
     await this.db.transaction(async (tx) => {
       await tx.query(
         `UPDATE webhook_deliveries SET status = 'GAVE_UP' WHERE webhook_id = $1 AND event_seq = $2`,
