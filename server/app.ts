@@ -16,6 +16,7 @@ import { rateLimitPlugin } from './infra/graphql/rate-limit.js';
 import { ClientAddress } from './infra/http/client-address.js';
 import { RateLimits } from './infra/http/rate-limit.js';
 import { stringLimitPlugin } from './infra/graphql/strings.js';
+import { TrustedDocuments, trustedDocumentsPlugin } from './infra/graphql/trusted-documents.js';
 import { shapeLimit, type ShapeLimits } from './infra/graphql/limits.js';
 import { GraphQLHttpHandler, sendErrorJson, sendJson } from './infra/http/graphql-http.js';
 import { createLogger, type Logger } from './infra/logger.js';
@@ -190,6 +191,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     caller: callerKey(viewer, address),
   });
   const addresses = new ClientAddress(config.trustedProxies);
+  const trusted = { documents: TrustedDocuments.load(), mode: config.trustedDocuments };
+  if (trusted.mode === 'all')
+    logger.info(
+      `[documents] TRUSTED_DOCUMENTS=all: accepting only the ${trusted.documents.size} registered documents`,
+    );
   const rateLimits = config.rateLimit.enabled
     ? new RateLimits(config.rateLimit, config.redisUrl, logger)
     : null;
@@ -199,12 +205,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     validationRules,
     plugins: [
       tracingPlugin(),
+      trustedDocumentsPlugin(trusted.documents),
       costPlugin(costLimits),
       stringLimitPlugin(config.maxStringLength),
       ...(rateLimits ? [rateLimitPlugin(rateLimits, costLimits)] : []),
     ],
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    trusted,
     observe: (r) => {
       telemetry?.request(r.operation, r.codes, r.durationMs / 1000);
       const ms = Math.round(r.durationMs * 10) / 10;
@@ -463,6 +471,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     recheckMs: config.wsRecheckMs,
     logger,
     allowOrigin: (req) => cors.allowsSocket(req),
+    trustedDocuments: trusted,
     observe: telemetry
       ? { error: (code) => telemetry.graphqlError(code, 'ws'), slowConsumer: () => telemetry.overflow() }
       : undefined,

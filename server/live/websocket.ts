@@ -30,6 +30,11 @@ import type { Authentication } from '../infra/auth/authenticate.js';
 import type { Viewer } from '../infra/auth/viewer.js';
 import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../infra/errors.js';
 import type { Logger } from '../infra/logger.js';
+import {
+  untrustedDocument,
+  type TrustedDocuments,
+  type TrustedDocumentsMode,
+} from '../infra/graphql/trusted-documents.js';
 import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
 import { longStringError, longStringIn } from '../infra/graphql/strings.js';
 import { pointsOf } from '../infra/http/rate-limit.js';
@@ -104,6 +109,8 @@ export interface WebSocketOptions<C> {
   /** How often API-key connections re-check their key (ms). */
   recheckMs: number;
   logger: Logger;
+  /** Accept only registered documents: from everyone (`all`), or from callers restricted one by one. */
+  trustedDocuments?: { documents: TrustedDocuments; mode: TrustedDocumentsMode };
   /** Hears of each error sent (its code) and each slow consumer closed (4420): the metrics. */
   observe?: { error(code: string): void; slowConsumer(): void };
   /** Whether a handshake's `Origin` may open a socket (browsers send one; see CORS_ORIGINS). */
@@ -459,6 +466,12 @@ export function attachWebSocket<C extends object>(
             ),
           ];
         }
+        const viewer = viewers.get(ctx.extra.socket)!;
+        const trusted = options.trustedDocuments;
+        if (trusted && (trusted.mode === 'all' || viewer.trustedDocumentsOnly)) {
+          if (typeof payload.query !== 'string' || !trusted.documents.trusts(payload.query))
+            return [untrustedDocument()];
+        }
         const prepared = documents.prepare(payload.query);
         if (prepared.errors) return prepared.errors;
         const document = prepared.document;
@@ -483,7 +496,6 @@ export function attachWebSocket<C extends object>(
         }
         const long = longStringIn(document, payload.variables, options.maxStringLength);
         if (long) return [longStringError(long, options.maxStringLength)];
-        const viewer = viewers.get(ctx.extra.socket)!;
         const caller = callerOf.get(ctx.extra.socket);
         if (options.spend && operation && caller !== undefined) {
           const refused = await options.spend(viewer, caller, pointsOf(cost));

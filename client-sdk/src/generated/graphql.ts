@@ -89,6 +89,8 @@ export type ApiKey = Node & {
   prefix: Scalars['String']['output'];
   revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
   scope: ApiKeyScope;
+  /** Whether the key may send only the trusted documents registered with the server (the SDK's and the dashboard's operations). */
+  trustedDocumentsOnly: Scalars['Boolean']['output'];
 };
 
 /** A page of ApiKey nodes (Relay connection). */
@@ -146,6 +148,8 @@ export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   organisationId: Scalars['ID']['input'];
   scope: ApiKeyScope;
+  /** Accept only trusted documents from this key (those registered with the server, by their SHA-256): a stolen key can then run nothing but the operations the integration was built with. Default false. */
+  trustedDocumentsOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CreateInitiativeInput = {
@@ -2195,6 +2199,7 @@ export type ApiKeysQuery = {
       prefix: string;
       revokedAt: string | null;
       scope: ApiKeyScope;
+      trustedDocumentsOnly: boolean;
       organisation: {
         __typename?: 'Organisation';
         code: string;
@@ -2423,6 +2428,7 @@ export type CreateApiKeyMutationMutation = {
       prefix: string;
       revokedAt: string | null;
       scope: ApiKeyScope;
+      trustedDocumentsOnly: boolean;
       organisation: {
         __typename?: 'Organisation';
         code: string;
@@ -8162,6 +8168,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
       prefix
       revokedAt
       scope
+      trustedDocumentsOnly
       organisation {
         code
         confidence
@@ -8361,6 +8368,7 @@ export const CreateApiKeyMutationDocument = new TypedDocumentString(`
       prefix
       revokedAt
       scope
+      trustedDocumentsOnly
       organisation {
         code
         confidence

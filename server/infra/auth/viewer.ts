@@ -19,6 +19,8 @@ export interface Viewer {
   readonly subject: string | null;
   /** The key a partner system authenticated with. */
   readonly apiKeyPk: number | null;
+  /** Only trusted (registered) documents are accepted from this caller (an API key so marked). */
+  readonly trustedDocumentsOnly: boolean;
 }
 
 export const anonymousViewer: Viewer = Object.freeze({
@@ -29,6 +31,7 @@ export const anonymousViewer: Viewer = Object.freeze({
   network: false,
   subject: null,
   apiKeyPk: null,
+  trustedDocumentsOnly: false,
 });
 
 /** Imports and maintenance jobs: full rights, and events with no actor. */
@@ -40,6 +43,7 @@ export const systemViewer: Viewer = Object.freeze({
   network: true,
   subject: 'system',
   apiKeyPk: null,
+  trustedDocumentsOnly: false,
 });
 
 /** Organisation kinds outside the network proper: their people and keys have no network rights. */
@@ -55,6 +59,7 @@ export function memberViewer(options: {
   role: Role;
   subject: string;
   apiKeyPk?: number;
+  trustedDocumentsOnly?: boolean;
 }): Viewer {
   return Object.freeze({
     kind: options.kind,
@@ -64,5 +69,6 @@ export function memberViewer(options: {
     network: hasNetworkRights(options.organisation.kind, options.role),
     subject: options.subject,
     apiKeyPk: options.apiKeyPk ?? null,
+    trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
   });
 }

@@ -27,6 +27,12 @@ import {
 } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { hideSuggestions, persistedQueryProblem, subscriptionsOverWebSocket } from './request-rules.js';
+import {
+  unknownDocumentId,
+  untrustedDocument,
+  type TrustedDocuments,
+  type TrustedDocumentsMode,
+} from '../graphql/trusted-documents.js';
 import { requestIdFor, type RequestScope } from '../request-scope.js';
 
 /** Errors whose caller needs the request id to ask us about them: ours (masked) and outages. */
@@ -160,6 +166,8 @@ export interface GraphQLHttpOptions<Context extends ScopedContext> {
   logger: Logger;
   /** Builds the context for a request; may throw a GraphQLError (e.g. UNAUTHENTICATED). */
   context: (req: IncomingMessage, requestId: string) => Promise<Context>;
+  /** Registered documents: `documentId` resolves to one; with mode `all`, nothing else is accepted. */
+  trusted?: { documents: TrustedDocuments; mode: TrustedDocumentsMode };
   /** Hears of every request once its response is sent (the access log, the metrics). */
   observe?: (record: RequestRecord) => void;
 }
@@ -261,6 +269,11 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
         body = raw.toString('utf8');
       }
     }
+    if (this.options.trusted) {
+      const resolved = withDocuments(req.method ?? 'GET', body, search, this.options.trusted);
+      if (resolved instanceof GraphQLError) return refuse(400, errorBodyOf(resolved));
+      ({ body, search } = resolved);
+    }
     const persisted = persistedQueryProblem(req.method ?? 'GET', body, search);
     if (persisted) return refuse(400, errorBody(persisted.message, persisted.field));
     const response = await this.apollo.executeHTTPGraphQLRequest({
@@ -321,6 +334,51 @@ function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string' ? `${code}: ${err.message}` : err.message;
+}
+
+/**
+ * A `documentId` (POST body or GET parameter) replaced by its registered text; with mode `all`, a refusal for
+ * any request whose query is not registered, before Apollo parses it.
+ */
+function withDocuments(
+  method: string,
+  body: unknown,
+  search: string,
+  trusted: { documents: TrustedDocuments; mode: TrustedDocumentsMode },
+): { body: unknown; search: string } | GraphQLError {
+  const { documents, mode } = trusted;
+  if (method === 'POST') {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return mode === 'all' ? untrustedDocument() : { body, search };
+    }
+    let fields = body as Record<string, unknown>;
+    if (typeof fields.documentId === 'string' && fields.query === undefined) {
+      const text = documents.body(fields.documentId);
+      if (text === undefined) return unknownDocumentId(fields.documentId);
+      const { documentId: _id, ...rest } = fields;
+      fields = { ...rest, query: text };
+    }
+    if (mode === 'all' && (typeof fields.query !== 'string' || !documents.trusts(fields.query)))
+      return untrustedDocument();
+    return { body: fields, search };
+  }
+  const params = new URLSearchParams(search);
+  const documentId = params.get('documentId');
+  if (documentId !== null && !params.has('query')) {
+    const text = documents.body(documentId);
+    if (text === undefined) return unknownDocumentId(documentId);
+    params.delete('documentId');
+    params.set('query', text);
+    search = `?${params.toString()}`;
+  }
+  const query = params.get('query');
+  if (mode === 'all' && (query === null || !documents.trusts(query))) return untrustedDocument();
+  return { body, search };
+}
+
+function errorBodyOf(error: GraphQLError): string {
+  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
+  return JSON.stringify({ errors: [{ message: error.message, extensions }] });
 }
 
 function errorBody(message: string, field?: string): string {

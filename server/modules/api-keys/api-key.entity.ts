@@ -42,6 +42,10 @@ export class ApiKeyEntity {
   @Column({ type: 'text' })
   scope: 'READ' | 'READ_WRITE';
 
+  /** Only the registered (trusted) documents of schema/trusted-documents.json are accepted from this key. */
+  @Column({ type: 'boolean', default: false })
+  trustedDocumentsOnly: boolean;
+
   /** Who created it (token subject), for the audit trail. */
   @Column({ type: 'text', nullable: true })
   createdBy: string | null;

@@ -61,7 +61,7 @@ export class ApiKeyService {
     const [row] = await this.db.read(
       `SELECT k.id, k.secret_hash, k.scope, k.expires_at <= now() AS expired, k.revoked_at IS NOT NULL AS revoked,
               k.last_used_at < now() - interval '1 minute' OR k.last_used_at IS NULL AS stale_use,
-              o.id AS organisation_id, o.code, o.kind
+              k.trusted_documents_only, o.id AS organisation_id, o.code, o.kind
          FROM api_keys k JOIN organisations o ON o.id = k.organisation_id WHERE k.prefix = $1`,
       [match[1]],
       'api_key_by_prefix',
@@ -78,6 +78,7 @@ export class ApiKeyService {
       role: row.scope === ApiKeyScope.READ_WRITE ? Role.EDITOR : Role.VIEWER,
       subject: `api-key:${row.id}`,
       apiKeyPk: row.id,
+      trustedDocumentsOnly: row.trusted_documents_only === true,
     });
   }
 
@@ -109,6 +110,7 @@ export class ApiKeyService {
       prefix,
       secretHash: sha256(key).toString('hex'),
       scope: input.scope,
+      trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
       createdBy: scope.viewer.subject,
       expiresAt: input.expiresAt ?? null,
     });

@@ -35,6 +35,12 @@ export class ApiKey extends Node {
   @Field(() => ApiKeyScope)
   scope: ApiKeyScope;
 
+  @Field(() => Boolean, {
+    description:
+      "Whether the key may send only the trusted documents registered with the server (the SDK's and the dashboard's operations).",
+  })
+  trustedDocumentsOnly: boolean;
+
   @Field(() => DateTimeScalar)
   createdAt: string;
 
@@ -69,6 +75,13 @@ export class CreateApiKeyInput {
 
   @Field(() => ApiKeyScope)
   scope: ApiKeyScope;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Accept only trusted documents from this key (those registered with the server, by their SHA-256): a stolen key can then run nothing but the operations the integration was built with. Default false.',
+  })
+  trustedDocumentsOnly?: boolean | null;
 
   @Field(() => DateTimeScalar, {
     nullable: true,
