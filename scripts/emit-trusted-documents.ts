@@ -13,7 +13,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import * as generated from '../client-sdk/src/generated/graphql.js';
-import { DOCUMENTS } from '../web/src/api.js';
+
+// Loaded by path: the module is the browser app's (bundler resolution, DOM types), checked by its own tsconfig.
+const { DOCUMENTS } = (await import(fileURLToPath(new URL('../web/src/api.ts', import.meta.url)))) as {
+  DOCUMENTS: unknown[];
+};
 
 const FILE = fileURLToPath(new URL('../schema/trusted-documents.json', import.meta.url));
 

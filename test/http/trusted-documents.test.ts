@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql as generated } from '../../client-sdk/src/index.js';
 import { TrustedDocuments, sha256 } from '../../server/infra/graphql/trusted-documents.js';
@@ -23,7 +24,10 @@ const post = async (url: string, body: unknown, authorization?: string) => {
 
 describe('the registry', () => {
   it('holds every operation the SDK and the dashboard send, by the SHA-256 of its text', async () => {
-    const web = (await import('../../web/src/api.js')) as unknown as { DOCUMENTS: unknown[] };
+    // By path, as test/e2e/web-documents.test.ts loads it: the module is the browser app's.
+    const web = (await import(fileURLToPath(new URL('../../web/src/api.ts', import.meta.url)))) as {
+      DOCUMENTS: unknown[];
+    };
     for (const text of web.DOCUMENTS.map(String)) expect(registry.trusts(text), text).toBe(true);
     for (const [name, document] of Object.entries(generated).filter(([n]) => n.endsWith('Document')))
       expect(registry.trusts(String(document)), name).toBe(true);
