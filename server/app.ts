@@ -61,6 +61,8 @@ import { sendDevToken } from './web/dev-sign-in.js';
  * on this machine class (its own budget stops it only at ~200 ms). Legitimate documents stay in the hundreds.
  */
 const MAX_OVERLAP_COMPARISONS = 20_000;
+/** The advisory lock key under which one instance at a time migrates (any constant of our own). */
+const MIGRATION_LOCK = 0x726f6d67; // 'romg'
 /** Operations in one document: more is a bundle to split, and each costs the variable rules a walk. */
 const MAX_OPERATIONS_PER_DOCUMENT = 50;
 
@@ -115,10 +117,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await migrate(await open(dataSource));
   } else {
     // Migrations may rightly run longer than the statement timeout that bounds requests: their own connection.
+    // TypeORM takes no lock: instances starting together take turns on a session advisory lock (the pool's one
+    // connection holds it), so the first migrates and the others find nothing left to do.
     const migrator = await open(createDataSource({ url: config.databaseUrl, poolSize: 1, logger }));
     try {
+      await migrator.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await migrate(migrator);
     } finally {
+      await migrator.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
       await migrator.destroy();
     }
     await open(dataSource);
@@ -137,7 +143,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           pool.totalCount === undefined
             ? null
             : { total: pool.totalCount, idle: pool.idleCount ?? 0, waiting: pool.waitingCount ?? 0 },
-        redisUp: () => redisUp(),
+        redisUp: config.redisUrl ? () => redisUp() : undefined,
       })
     : null;
   if (config.seedOnStart) {

@@ -22,8 +22,8 @@ export interface MetricsSources {
   subscriptions(): number;
   /** The PostgreSQL pool's connections by state, when there is a pool (not for embedded PGlite). */
   pool(): { total: number; idle: number; waiting: number } | null;
-  /** Whether Redis answers (null when none is configured). */
-  redisUp(): boolean | null;
+  /** Whether Redis answers; absent without Redis (and so is the gauge). */
+  redisUp?(): boolean | null;
 }
 
 export class Metrics {
@@ -111,15 +111,17 @@ export class Metrics {
         this.set({ state: 'waiting' }, pool.waiting);
       },
     });
-    new Gauge({
-      name: 'romgraph_redis_up',
-      help: 'Whether Redis answers (1) or not (0); absent without REDIS_URL',
-      registers,
-      collect() {
-        const up = sources.redisUp();
-        if (up !== null) this.set(up ? 1 : 0);
-      },
-    });
+    if (sources.redisUp) {
+      const up = sources.redisUp.bind(sources);
+      new Gauge({
+        name: 'romgraph_redis_up',
+        help: 'Whether Redis answers (1) or not (0); absent without REDIS_URL',
+        registers,
+        collect() {
+          this.set(up() ? 1 : 0);
+        },
+      });
+    }
   }
 
   /** The label of an operation name: itself for the first few hundred plausible names, else `other`. */

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 import { createDataSource } from '../../server/data-source.js';
 import { Database } from '../../server/infra/db/database.js';
 import { importReferenceData } from '../../server/seed/importer.js';
@@ -57,6 +59,29 @@ describe('migrations', () => {
     } finally {
       await ds.destroy();
       await dropDatabase(ADMIN_URL, upgraded);
+    }
+  });
+});
+
+describe('instances starting together on an empty database', () => {
+  const racing = `romgraph_migration_race_${process.pid}_${Date.now()}`;
+  afterAll(() => dropDatabase(ADMIN_URL, racing));
+
+  it('take turns: one migrates, the others find nothing to do, and all start', async () => {
+    await createDatabase(ADMIN_URL, racing);
+    const config = loadConfig({
+      DATABASE_URL: databaseUrl(racing),
+      JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+      GRAPH_WARM_METRICS: 'false',
+      RATE_LIMIT: 'false',
+    });
+    const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+    const apps = await Promise.all([1, 2, 3].map(() => createApp(config, { logger: quiet })));
+    try {
+      const [{ n }] = await apps[0]!.db.read<{ n: number }>('SELECT count(*)::int AS n FROM migrations');
+      expect(n).toBe(migrations.length);
+    } finally {
+      await Promise.all(apps.map((app) => app.stop()));
     }
   });
 });
