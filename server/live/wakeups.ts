@@ -32,6 +32,9 @@ export class InProcessWakeups implements WakeupChannel {
 }
 
 export const WAKEUP_CHANNEL = 'romgraph:events';
+/** How often the wake-up connection is checked, and how long without an answer counts as an outage, ms. */
+const PING_MS = 1_000;
+const SILENT_MS = 3_000;
 
 /** Many instances: a Redis channel. Connection loss is logged (once per outage) and retried forever. */
 export class RedisWakeups implements WakeupChannel {
@@ -40,6 +43,9 @@ export class RedisWakeups implements WakeupChannel {
   private readonly listeners: (() => void)[] = [];
   private down = false;
   private closed = false;
+  /** When Redis last answered a PING: one that stops answering resets nothing, so only a deadline tells. */
+  private answeredAt = Date.now();
+  private pinger: NodeJS.Timeout | undefined;
 
   constructor(
     url: string,
@@ -72,6 +78,22 @@ export class RedisWakeups implements WakeupChannel {
       .connect()
       .then(() => this.subscriber.subscribe(WAKEUP_CHANNEL, local))
       .catch((err: Error) => this.outage(`subscriber: ${err.message}`));
+    this.pinger = setInterval(() => {
+      if (!this.publisher.isReady) return;
+      if (this.silent()) this.outage(`no answer to PING for ${SILENT_MS / 1000} s`);
+      this.publisher.ping().then(
+        () => {
+          this.answeredAt = Date.now();
+          this.recovered();
+        },
+        () => {},
+      );
+    }, PING_MS);
+    this.pinger.unref();
+  }
+
+  private silent(): boolean {
+    return Date.now() - this.answeredAt > SILENT_MS;
   }
 
   private outage(reason: string): void {
@@ -89,7 +111,8 @@ export class RedisWakeups implements WakeupChannel {
   }
 
   publish(seq: string): void {
-    if (!this.publisher.isReady) return;
+    // A Redis that does not answer would only pile the hints up: every instance polls meanwhile.
+    if (!this.publisher.isReady || this.silent()) return;
     this.publisher.publish(WAKEUP_CHANNEL, seq).catch((err: Error) => this.outage(`publish: ${err.message}`));
   }
 
@@ -98,11 +121,12 @@ export class RedisWakeups implements WakeupChannel {
   }
 
   healthy(): boolean {
-    return this.publisher.isReady && this.subscriber.isReady;
+    return this.publisher.isReady && this.subscriber.isReady && !this.silent();
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.pinger);
     await Promise.allSettled([this.subscriber.close(), this.publisher.close()]);
   }
 }

@@ -43,6 +43,19 @@ export class RedisServer {
     running.kill('SIGKILL');
     await exited;
   }
+
+  /**
+   * A Redis that stops answering but keeps its connections open (SIGSTOP: the kernel still holds the sockets),
+   * as with a frozen host or a network that drops packets without resetting: nothing tells the client it is gone.
+   */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Answers again (SIGCONT) after `pause()`. */
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
 }
 
 function portTaken(port: number): Promise<boolean> {

@@ -61,13 +61,29 @@ export class RateLimitedError extends DomainError {
 }
 
 const HOUR = 3600;
+/**
+ * How long one Redis answer may take. node-redis bounds no reply: a Redis that stops answering without closing
+ * the connection (a frozen host, a network dropping packets) would otherwise hold every request.
+ */
+const REDIS_DEADLINE_MS = 250;
+/** After a missed deadline, the limits count in memory this long before Redis is asked again. */
+const STALL_BACKOFF_MS = 5_000;
+const LATE = Symbol('late');
+
+/** One limit: counted in Redis when there is one (with the memory limiter as its insurance), else in memory. */
+interface Limiter {
+  shared: RateLimiterAbstract | null;
+  memory: RateLimiterAbstract;
+}
 
 export class RateLimits {
-  private readonly hourly: RateLimiterAbstract;
-  private readonly anonymousHourly: RateLimiterAbstract;
-  private readonly burst: RateLimiterAbstract;
+  private readonly hourly: Limiter;
+  private readonly anonymousHourly: Limiter;
+  private readonly burst: Limiter;
   private readonly redis: RedisClientType | null;
   private down = false;
+  /** Until when Redis is passed over after it missed a deadline (epoch ms). */
+  private stalledUntil = 0;
 
   constructor(
     readonly settings: RateLimitSettings,
@@ -87,10 +103,10 @@ export class RateLimits {
       : null;
     this.redis?.on('error', (err: Error) => this.outage(err.message));
     this.redis?.on('ready', () => this.recovered());
-    const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const limiter = (keyPrefix: string, points: number, duration: number): Limiter => {
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-      if (!this.redis) return memory;
-      return new RateLimiterRedis({
+      if (!this.redis) return { shared: null, memory };
+      const shared = new RateLimiterRedis({
         storeClient: this.redis,
         useRedisPackage: true,
         keyPrefix: `${settings.keyPrefix}${keyPrefix}`,
@@ -98,6 +114,7 @@ export class RateLimits {
         duration,
         insuranceLimiter: memory,
       });
+      return { shared, memory };
     };
     this.hourly = limiter('hour', settings.pointsPerHour, HOUR);
     this.anonymousHourly = limiter('hour-anonymous', settings.anonymousPointsPerHour, HOUR);
@@ -120,7 +137,7 @@ export class RateLimits {
   async consume(caller: string, anonymous: boolean, points: number): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
     try {
-      await this.burst.consume(caller, 1);
+      await this.run(this.burst, (l) => l.consume(caller, 1));
     } catch (refused) {
       const wait = this.waitOf(refused);
       const state = await this.state(caller, anonymous, 0);
@@ -131,12 +148,12 @@ export class RateLimits {
       );
     }
     try {
-      const res = await hourly.consume(caller, points);
-      return this.toState(hourly.points, res, points);
+      const res = await this.run(hourly, (l) => l.consume(caller, points));
+      return this.toState(hourly.memory.points, res, points);
     } catch (refused) {
       const wait = this.waitOf(refused);
       // consume() counted the refused points: give them back, so asking again does not dig the hole deeper.
-      await hourly.reward(caller, points).catch(() => {});
+      await this.run(hourly, (l) => l.reward(caller, points)).catch(() => {});
       const state = await this.state(caller, anonymous, 0);
       throw new RateLimitedError(
         `this operation costs ${points} points and ${state.remaining} of ${state.limit} are left this hour; ` +
@@ -161,8 +178,40 @@ export class RateLimits {
   /** Where the caller stands, spending nothing. */
   async state(caller: string, anonymous: boolean, cost = 0): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
-    const res = await hourly.get(caller).catch(() => null);
-    return this.toState(hourly.points, res, cost);
+    const res = await this.run(hourly, (l) => l.get(caller)).catch(() => null);
+    return this.toState(hourly.memory.points, res, cost);
+  }
+
+  /**
+   * Runs one step on the shared limiter within REDIS_DEADLINE_MS, else (or while Redis is passed over) on the
+   * memory one. A refusal (the limiter's rejection) passes through as it is.
+   */
+  private async run<T>(limiter: Limiter, step: (l: RateLimiterAbstract) => Promise<T>): Promise<T> {
+    if (!limiter.shared || Date.now() < this.stalledUntil) return step(limiter.memory);
+    const attempt = step(limiter.shared);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(() => resolve(LATE), REDIS_DEADLINE_MS);
+    });
+    try {
+      const first = await Promise.race([attempt, late]);
+      if (first !== LATE) return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    // Its late answer (or refusal) has no one left to hear it.
+    attempt.catch(() => {});
+    this.stalled();
+    return step(limiter.memory);
+  }
+
+  private stalled(): void {
+    const first = this.stalledUntil < Date.now() - STALL_BACKOFF_MS;
+    this.stalledUntil = Date.now() + STALL_BACKOFF_MS;
+    if (first)
+      this.logger.warn(
+        `[rate-limit] Redis did not answer within ${REDIS_DEADLINE_MS} ms; limiting in memory on this instance, asking Redis again in ${STALL_BACKOFF_MS / 1000} s`,
+      );
   }
 
   private toState(limit: number, res: RateLimiterRes | null, cost: number): RateLimitState {
