@@ -295,7 +295,9 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: urlVar(env, 'REDIS_URL', ['redis:', 'rediss:']),
     seedOnStart: boolVar(env, 'SEED_ON_START', databaseUrl === undefined),
     nodeEnv,
-    introspection: boolVar(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    // On in production too: the schema is public (committed, in the SDK), introspection is bounded like any
+    // operation, and the GraphQL-over-HTTP audit asks types by introspection (docs/decisions/0014).
+    introspection: boolVar(env, 'INTROSPECTION', true),
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     wsMaxFrameBytes: intVar(env, 'WS_MAX_FRAME_BYTES', 1_048_576, 1_000, 100_000_000),
     maxStringLength: intVar(env, 'MAX_STRING_LENGTH', 10_000, 100, 10_000_000),
