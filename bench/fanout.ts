@@ -41,7 +41,7 @@ import {
   SUBSCRIPTION,
   TARGETS,
   USAGE,
-  cleanUp,
+  guarded,
   cleanups,
   cores,
   gql,
@@ -272,24 +272,7 @@ function verdictTable(list: Verdict[]): string {
 
 export async function run(args: string[]): Promise<void> {
   const options = parseOptions(args);
-  const deadline = setTimeout(() => {
-    console.error(`[bench] fanout: still running after ${options.timeoutMinutes} min; stopping`);
-    void cleanUp().then(() => process.exit(1));
-  }, options.timeoutMinutes * 60_000);
-  deadline.unref();
-  const onSignal = (signal: string) => {
-    console.error(`[bench] ${signal}: stopping`);
-    void cleanUp().then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    await runBench(options, args);
-  } finally {
-    clearTimeout(deadline);
-    await cleanUp();
-  }
+  await guarded('fanout', options.timeoutMinutes, () => runBench(options, args));
 }
 
 async function runBench(options: Options, args: string[]): Promise<void> {

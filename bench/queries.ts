@@ -53,7 +53,8 @@ type Workload = (typeof WORKLOADS)[number];
 const OURS = 'romgraph';
 const POSTGRAPHILE = 'PostGraphile';
 
-const QUERIES: Record<Workload, { ours: string; postgraphile: string }> = {
+/** The two workloads' operations; bench/soak.ts sends ours too. */
+export const QUERIES: Record<Workload, { ours: string; postgraphile: string }> = {
   dashboard: {
     ours: `{ initiatives(first: 50) { nodes { code title status lead { name }
       participants(first: 20) { nodes { role organisation { code name } } }
@@ -145,7 +146,7 @@ function parseOptions(args: string[]): Options {
 // ---------------------------------------------------------------------------------------------------------
 
 /** A small deterministic PRNG (xorshift32), so both servers get the same sequence of codes. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;

@@ -33,6 +33,11 @@ const BENCHMARKS: Record<
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),
   },
+  soak: {
+    about:
+      '10 minutes of steady mixed load (queries, mutations, 1,000 subscribers, a webhook), limits on: minute by minute',
+    load: () => import('./soak.js'),
+  },
 };
 
 function usage(): string {
@@ -41,7 +46,7 @@ function usage(): string {
     '',
     ...Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(10)} ${b.about}`),
     '',
-    'queries needs DATABASE_URL; fanout makes its own database. See bench/README.md.',
+    'queries, graph, questions, notifications and soak need DATABASE_URL; fanout makes its own database. See bench/README.md.',
   ].join('\n');
 }
 

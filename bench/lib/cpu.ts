@@ -1,7 +1,7 @@
 /**
  * Where the CPU went during a measured run: each server process, the PostgreSQL backends serving the bench
  * database, the load generator (this process) and the whole machine. Linux /proc only; elsewhere the
- * PostgreSQL and machine figures are left out.
+ * PostgreSQL and machine figures are left out. Also a process's resident memory, as /proc says it.
  */
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
@@ -34,6 +34,21 @@ function procSeconds(pid: number): number | null {
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A process's resident memory as the kernel counts it (/proc/<pid>/status: VmRSS now, VmHWM its peak), in
+ * bytes; null where there is no /proc or the process is gone.
+ */
+export function procMemory(pid: number): { rssBytes: number; peakBytes: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const rss = kB('VmRSS');
+    return Number.isFinite(rss) ? { rssBytes: rss * 1024, peakBytes: kB('VmHWM') * 1024 } : null;
   } catch {
     return null;
   }

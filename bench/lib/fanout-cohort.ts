@@ -9,7 +9,13 @@ export class Subscribers {
   openSeconds = 0;
   private constructor(private readonly workers: ChildProcess[]) {}
 
-  static async open(urls: string[], total: number, processes: number): Promise<Subscribers> {
+  /** `query`: the subscription every socket holds (one cohort); the fan-out bench's by default. */
+  static async open(
+    urls: string[],
+    total: number,
+    processes: number,
+    query: string = SUBSCRIPTION,
+  ): Promise<Subscribers> {
     const entry = fileURLToPath(new URL('./fanout-subscribers.ts', import.meta.url));
     const workers: ChildProcess[] = [];
     for (let i = 0; i < processes; i++) {
@@ -29,7 +35,7 @@ export class Subscribers {
         const sockets = Math.floor(total / processes) + (i < total % processes ? 1 : 0);
         return set.ask<'opened'>(
           w,
-          { type: 'open', urls, sockets, query: SUBSCRIPTION, concurrency: 100 },
+          { type: 'open', urls, sockets, query, concurrency: 100 },
           'opened',
           300_000,
         );

@@ -100,6 +100,34 @@ export async function cleanUp(): Promise<void> {
   }
 }
 
+/**
+ * Runs a bench with its clean-up guaranteed: on success, failure, SIGINT/SIGTERM, and after `timeoutMinutes`
+ * (a stuck bench stops instead of holding the machine).
+ */
+export async function guarded(
+  name: string,
+  timeoutMinutes: number,
+  body: () => Promise<void>,
+): Promise<void> {
+  const deadline = setTimeout(() => {
+    console.error(`[bench] ${name}: still running after ${timeoutMinutes} min; stopping`);
+    void cleanUp().then(() => process.exit(1));
+  }, timeoutMinutes * 60_000);
+  deadline.unref();
+  const onSignal = (signal: string) => {
+    console.error(`[bench] ${signal}: stopping`);
+    void cleanUp().then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await body();
+  } finally {
+    clearTimeout(deadline);
+    await cleanUp();
+  }
+}
+
 export async function gql(
   url: string,
   query: string,

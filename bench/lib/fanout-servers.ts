@@ -37,6 +37,9 @@ export interface MemorySample {
   bytes: number;
   heapUsed: number;
   heapTotal: number;
+  /** Memory of C++ objects bound to JavaScript ones (Buffers among them), and of ArrayBuffers alone. */
+  external: number;
+  arrayBuffers: number;
 }
 
 export interface ServerSet {
@@ -126,6 +129,8 @@ export async function startServers(
                 bytes: c.rssBytes,
                 heapUsed: c.heap?.heapUsed ?? 0,
                 heapTotal: c.heap?.heapTotal ?? 0,
+                external: c.heap?.external ?? 0,
+                arrayBuffers: c.heap?.arrayBuffers ?? 0,
               }),
             () => undefined,
           ),

@@ -3,8 +3,8 @@
  * graphql-transport-ws (connection_init, then one subscribe each). For every `next` it notes the time of
  * receipt and counts the delivery per subscriber by the event's cursor (its seq): new, duplicate, or out of
  * order. Latencies are kept per step of the run (the writer puts `s=<step> t=<send time>` in the milestone
- * title) and per server, and handed to the parent on request. Driven over IPC (messages below); exits when
- * the parent goes away.
+ * title, or the activity's, for subscriptions that select `activity { title }` too) and per server, and handed
+ * to the parent on request. Driven over IPC (messages below); exits when the parent goes away.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
@@ -151,7 +151,7 @@ function seqOf(cursor: string): number {
   return Number(key[0]);
 }
 
-/** `s=<step> t=<epoch ms>` from the writer's milestone title; NaN when absent. */
+/** `s=<step> t=<epoch ms>` from the writer's title; NaN when absent. */
 function tagOf(title: string, name: 's' | 't'): number {
   const at = title.indexOf(` ${name}=`);
   if (at === -1) return NaN;
@@ -161,7 +161,9 @@ function tagOf(title: string, name: 's' | 't'): number {
 
 function onNext(sub: Subscriber, payload: any, receivedAt: number): void {
   const event = payload?.data?.events;
-  if (payload?.errors || !event?.cursor || !event.milestone) {
+  // The writer's tags are in the title of what it wrote: a milestone (fanout, soak) or an activity (soak).
+  const title: unknown = event?.milestone?.title ?? event?.activity?.title;
+  if (payload?.errors || !event?.cursor || typeof title !== 'string') {
     badMessages++;
     return;
   }
@@ -172,7 +174,6 @@ function onNext(sub: Subscriber, payload: any, receivedAt: number): void {
     sub.warmed = true;
     return;
   }
-  const title: string = event.milestone.title;
   const share = shareOf(tagOf(title, 's'), sub.server);
   const bit = seq - baseSeq;
   const byte = bit >> 3;

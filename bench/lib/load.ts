@@ -106,3 +106,45 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   });
 }
+
+export interface OpenLoopOptions {
+  /** Operations a second. */
+  rate: number;
+  /** Seconds to send for; without it, until `stopped` says so. */
+  seconds?: number;
+  /** Asked before each send: true ends the loop early. */
+  stopped?: () => boolean;
+  /**
+   * Sends operation `i` (counted from 0), `lateMs` after its slot (how far the sender itself fell behind). Not
+   * awaited before the next send; it should handle its own errors (a rejection is only logged).
+   */
+  send: (i: number, lateMs: number) => Promise<void>;
+}
+
+/**
+ * An open loop: operation i goes out at start + i / rate whatever became of the ones before, so a slow server
+ * gets the same load and its slowness shows as latency (a closed loop, as runLoad, sends the next request only
+ * after an answer, and a slow server is offered less). Resolves with the number sent, once all have settled.
+ */
+export async function runOpenLoop(options: OpenLoopOptions): Promise<number> {
+  if (!(options.rate > 0)) throw new Error('runOpenLoop needs a rate above 0');
+  const interval = 1000 / options.rate;
+  const began = performance.now();
+  const pending = new Set<Promise<void>>();
+  let sent = 0;
+  for (;;) {
+    const slot = began + sent * interval;
+    if (options.seconds !== undefined && sent * interval >= options.seconds * 1000) break;
+    const wait = slot - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (options.stopped?.()) break;
+    const operation = options
+      .send(sent, Math.max(0, performance.now() - slot))
+      .catch((err: Error) => console.error(`[bench] open loop: ${err.message}`))
+      .finally(() => pending.delete(operation));
+    pending.add(operation);
+    sent++;
+  }
+  await Promise.all(pending);
+  return sent;
+}

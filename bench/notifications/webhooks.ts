@@ -5,7 +5,7 @@
  * milestones to public initiatives at a steady rate. The bench counts, for the answering webhooks, what was
  * lost, duplicated or out of order, and the latency from the event's occurredAt to its receipt.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { asker, graphql, milestoneWriter, percentileOf, sleep } from '../lib/notifications-common.js';
@@ -62,43 +62,88 @@ const PER_ORGANISATION = 20;
 const THEMES = Object.values(Theme);
 const themeOf = (n: number) => THEMES[n % THEMES.length]!;
 
-export async function webhookDeliveries(options: WebhookBenchOptions): Promise<WebhookBenchResult> {
-  const db = new pg.Client({ connectionString: options.databaseUrl });
-  await db.connect();
+/** The receiver process (bench/lib/webhook-receivers.ts), listening on 127.0.0.1; `ask` drives it. */
+export async function startReceiver(): Promise<{ receiver: ChildProcess; receiverUrl: string }> {
   const receiver = fork(fileURLToPath(new URL('../lib/webhook-receivers.ts', import.meta.url)), [], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { url: receiverUrl } = await ask(receiver, { type: 'listen' }, 'listening');
+  return { receiver, receiverUrl };
+}
+
+/** Stops the receiver process (killed if it does not answer). */
+export async function stopReceiver(receiver: ChildProcess): Promise<void> {
+  await ask(receiver, { type: 'close' }, 'closed', 10_000).catch(() => receiver.kill());
+}
+
+/** Removes the webhooks the benchmarks registered (every one pointing at 127.0.0.1). */
+export async function removeBenchWebhooks(db: pg.Client): Promise<void> {
+  await db.query(`DELETE FROM webhooks WHERE url LIKE 'http://127.0.0.1:%'`);
+}
+
+/**
+ * Registers `webhooks` webhooks through the API (createWebhook as ADMIN), 20 per network organisation, webhook
+ * n at `<receiver>/ok/<n>`, or `/hang/<n>` for the first `hangingCount`; `filter: 'theme'` has webhook n follow
+ * the n-th theme of seven. Hands their secrets to the receiver, which checks a sample of the signatures.
+ */
+export async function registerWebhooks(options: {
+  url: string;
+  adminToken: string;
+  db: pg.Client;
+  receiver: ChildProcess;
+  receiverUrl: string;
+  webhooks: number;
+  hangingCount: number;
+  filter: 'theme' | 'none';
+  /** Empty: every event type. */
+  eventTypes?: string[];
+}): Promise<void> {
+  const organisations = (
+    await options.db.query(`SELECT id FROM organisations WHERE kind <> 'COMPANY' ORDER BY id LIMIT $1`, [
+      Math.ceil(options.webhooks / PER_ORGANISATION),
+    ])
+  ).rows.map((r) => toGlobalId('Organisation', r.id as number));
+  const secrets: Record<number, string> = {};
+  let next = 0;
+  const create = async () => {
+    while (next < options.webhooks) {
+      const n = next++;
+      const path = n < options.hangingCount ? 'hang' : 'ok';
+      const data = await graphql(options.url, options.adminToken, CREATE_WEBHOOK, {
+        input: {
+          organisationId: organisations[Math.floor(n / PER_ORGANISATION)],
+          url: `${options.receiverUrl}/${path}/${n}`,
+          eventTypes: options.eventTypes ?? [],
+          ...(options.filter === 'theme' ? { filter: { themes: [themeOf(n)] } } : {}),
+        },
+      });
+      secrets[n] = data.createWebhook.secret as string;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, create));
+  await ask(options.receiver, { type: 'secrets', secrets }, 'secrets');
+}
+
+export async function webhookDeliveries(options: WebhookBenchOptions): Promise<WebhookBenchResult> {
+  const db = new pg.Client({ connectionString: options.databaseUrl });
+  await db.connect();
+  const { receiver, receiverUrl } = await startReceiver();
   try {
-    await db.query(`DELETE FROM webhooks WHERE url LIKE 'http://127.0.0.1:%'`);
-    const organisations = (
-      await db.query(`SELECT id FROM organisations WHERE kind <> 'COMPANY' ORDER BY id LIMIT $1`, [
-        Math.ceil(options.webhooks / PER_ORGANISATION),
-      ])
-    ).rows.map((r) => toGlobalId('Organisation', r.id as number));
+    await removeBenchWebhooks(db);
     const hangingCount = Math.round(options.webhooks * options.hanging);
-    const secrets: Record<number, string> = {};
     const began = Date.now();
-    let next = 0;
-    const create = async () => {
-      while (next < options.webhooks) {
-        const n = next++;
-        const path = n < hangingCount ? 'hang' : 'ok';
-        const data = await graphql(options.url, options.adminToken, CREATE_WEBHOOK, {
-          input: {
-            organisationId: organisations[Math.floor(n / PER_ORGANISATION)],
-            url: `${receiverUrl}/${path}/${n}`,
-            eventTypes: [],
-            ...(options.filter === 'theme' ? { filter: { themes: [themeOf(n)] } } : {}),
-          },
-        });
-        secrets[n] = data.createWebhook.secret as string;
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, create));
-    await ask(receiver, { type: 'secrets', secrets }, 'secrets');
+    await registerWebhooks({
+      url: options.url,
+      adminToken: options.adminToken,
+      db,
+      receiver,
+      receiverUrl,
+      webhooks: options.webhooks,
+      hangingCount,
+      filter: options.filter,
+    });
     console.log(
       `[bench] ${options.webhooks.toLocaleString('en')} webhooks (${hangingCount} never answering) made in ${((Date.now() - began) / 1000).toFixed(1)} s`,
     );
@@ -186,8 +231,8 @@ export async function webhookDeliveries(options: WebhookBenchOptions): Promise<W
       serverRssMB: cpuAfter.rssBytes / 2 ** 20,
     };
   } finally {
-    await db.query(`DELETE FROM webhooks WHERE url LIKE 'http://127.0.0.1:%'`).catch(() => {});
+    await removeBenchWebhooks(db).catch(() => {});
     await db.end();
-    await ask(receiver, { type: 'close' }, 'closed', 10_000).catch(() => receiver.kill());
+    await stopReceiver(receiver);
   }
 }
