@@ -397,6 +397,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (pathname === '/graphql') {
       graphql.handle(req, res, search).catch((err: unknown) => {
         const requestId = res.getHeader('x-request-id');
+        // The client went away mid-body: nothing to answer, nothing of ours failed.
+        if (req.destroyed && (err as { code?: string }).code === 'ECONNRESET') {
+          logger.debug(
+            `[http] request ${requestId ?? '-'}: the client closed the connection before its body ended`,
+          );
+          res.destroy();
+          return;
+        }
         logger.error(`[http] request ${requestId ?? '-'} failed outside GraphQL`, err);
         if (!res.headersSent)
           sendJson(

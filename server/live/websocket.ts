@@ -37,6 +37,7 @@ import {
 } from '../infra/graphql/trusted-documents.js';
 import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
 import { longStringError, longStringIn } from '../infra/graphql/strings.js';
+import { MAX_NESTING, nestsDeeperThan } from '../infra/graphql/limits.js';
 import { pointsOf } from '../infra/http/rate-limit.js';
 import { RequestScope, callerKey } from '../infra/request-scope.js';
 
@@ -263,6 +264,9 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
   }
 }
 
+/** graphql-transport-ws messages that only a server sends. */
+const SERVER_MESSAGES = new Set(['connection_ack', 'next', 'error']);
+
 /**
  * Parsed and validated documents by query text. Feeds open many identical subscriptions (a dashboard per
  * person, a service per partner); parsing and validating each again was most of the garbage of a reconnect
@@ -285,6 +289,14 @@ class DocumentCache {
   prepare(query: string) {
     let entry = this.entries.get(query);
     if (!entry) {
+      if (nestsDeeperThan(query)) {
+        return {
+          errors: withCode(
+            [new GraphQLError(`the document nests brackets deeper than ${MAX_NESTING}`)],
+            'GRAPHQL_PARSE_FAILED',
+          ),
+        };
+      }
       try {
         const document = parse(query, { maxTokens: 10_000 });
         const errors = validate(this.schema, document, this.rules, {
@@ -299,6 +311,9 @@ class DocumentCache {
           ),
         };
       }
+      // Only documents that run are kept: a refused one holds its whole tree in its errors (MBs for a 60 kB
+      // alias bomb), and sending it again costs its sender the same refusal.
+      if (entry.errors) return entry;
       if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(query, entry);
     }
@@ -375,6 +390,12 @@ export function attachWebSocket<C extends object>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 3_000,
+      // Messages only the server sends: from a client they are invalid (4400), not a failure of ours (4500).
+      jsonMessageReviver: (key, value) => {
+        if (key === '' && SERVER_MESSAGES.has((value as { type?: unknown } | null)?.type as string))
+          throw new Error('a client does not send this message type');
+        return value;
+      },
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization !== undefined && typeof authorization !== 'string') return false;
@@ -476,7 +497,17 @@ export function attachWebSocket<C extends object>(
         if (prepared.errors) return prepared.errors;
         const document = prepared.document;
         const operation = selectedOperation(document, payload.operationName);
-        if (operation && operation.operation !== 'subscription') {
+        if (!operation) {
+          return [
+            new GraphQLError(
+              payload.operationName
+                ? `no operation named ${JSON.stringify(payload.operationName.slice(0, 100))} in the document`
+                : 'the document has several operations: name the one to run in operationName',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+            ),
+          ];
+        }
+        if (operation.operation !== 'subscription') {
           // Over HTTP Apollo refuses bad variables with BAD_USER_INPUT; graphql-ws' execute leaves the code off.
           const coerced = getVariableValues(
             options.schema,
@@ -528,10 +559,24 @@ export function attachWebSocket<C extends object>(
           !subscriptionType ||
           !isObjectType(subscriptionType)
         ) {
-          return { errors: [new GraphQLError('expected one subscription field')] };
+          return {
+            errors: [
+              new GraphQLError(
+                'a subscription selects exactly one field, directly (not through a fragment), e.g. subscription { events { cursor } }',
+                { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+              ),
+            ],
+          };
         }
         const fieldDef = subscriptionType.getFields()[fieldNode.name.value];
-        if (!fieldDef) return { errors: [new GraphQLError(`unknown subscription ${fieldNode.name.value}`)] };
+        if (!fieldDef)
+          return {
+            errors: [
+              new GraphQLError(`unknown subscription ${fieldNode.name.value}`, {
+                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+            ],
+          };
         const coerced = getVariableValues(
           options.schema,
           operation.variableDefinitions ?? [],
@@ -611,6 +656,20 @@ export function attachWebSocket<C extends object>(
     },
     wss,
   );
+  // ws closes a socket that breaks the protocol (a frame over WS_MAX_FRAME_BYTES: 1009; invalid UTF-8: 1007)
+  // and emits the error; graphql-ws would print it with a stack as an internal error. It is the client's.
+  wss.on('connection', (socket: WebSocket) => {
+    for (const listener of socket.listeners('error') as ((err: Error) => void)[]) {
+      socket.off('error', listener);
+      socket.once('error', (err: Error & { code?: string }) => {
+        if (typeof err.code === 'string' && err.code.startsWith('WS_ERR_')) {
+          logger.info(`[ws] closed a connection that broke the protocol: ${err.message}`);
+          return;
+        }
+        listener(err);
+      });
+    }
+  });
 
   return {
     connections: () => wss.clients.size,

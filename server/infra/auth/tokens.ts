@@ -128,12 +128,12 @@ export class TokenService {
       throw new TokenError('the token lacks a valid org or role claim');
     }
     // Claims reach SQL and the log: a signed token is still only as careful as whoever issued it.
-    if (!CODE_RE.test(payload.org)) {
+    if (typeof payload.org !== 'string' || !CODE_RE.test(payload.org)) {
       throw new TokenError(
         "the token's org claim is not an organisation code (1-64 letters, digits, '_' or '-', e.g. BOM)",
       );
     }
-    if (!SUBJECT_RE.test(payload.sub!)) {
+    if (typeof payload.sub !== 'string' || !SUBJECT_RE.test(payload.sub)) {
       throw new TokenError(
         "the token's sub claim is empty, longer than 255 characters or holds control characters",
       );

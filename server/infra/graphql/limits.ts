@@ -73,8 +73,14 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Do
   };
 
   /** Adds the selections of `set` to `groups` by response key, as execution merges them; returns spreads seen. */
-  const collect = (set: SelectionSetNode, groups: Map<string, FieldNode[]>): number => {
+  const collect = (set: SelectionSetNode, groups: Map<string, FieldNode[]>, nesting = 0): number => {
     let spreads = 0;
+    // Fragments nested in fragments add no field depth, but every walker (the cost estimate's too) recurses
+    // through them: past MAX_FRAGMENT_NESTING they count as depth, so a chain of 1,800 is refused, not walked.
+    if (nesting > MAX_FRAGMENT_NESTING && nesting > shape.depth) {
+      shape.depth = nesting;
+      check();
+    }
     for (const selection of set.selections) {
       shape.selections++;
       if (selection.kind === Kind.FIELD) {
@@ -83,7 +89,7 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Do
         if (group) group.push(selection);
         else groups.set(key, [selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        spreads += collect(selection.selectionSet, groups);
+        spreads += collect(selection.selectionSet, groups, nesting + 1);
       } else {
         spreads++;
         const name = selection.name.value;
@@ -91,7 +97,7 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Do
         // Unknown and cyclic fragments are reported by the standard rules.
         if (!fragment || active.has(name)) continue;
         active.add(name);
-        spreads += collect(fragment.selectionSet, groups);
+        spreads += collect(fragment.selectionSet, groups, nesting + 1);
         active.delete(name);
       }
     }
@@ -199,6 +205,42 @@ export function shapeError(shape: DocumentShape, limits: ShapeLimits): GraphQLEr
  * The shape limits as one validation rule. Put it anywhere in the list: it measures the document when the
  * traversal enters it and, when a limit is passed, reports it and stops every rule from going further.
  */
+/** Fragments (inline or spread) nested in one another deeper than this count as depth. */
+const MAX_FRAGMENT_NESTING = 100;
+
+/** Brackets nested deeper than this are refused before parsing (graphql-js' parser recurses per bracket). */
+export const MAX_NESTING = 200;
+
+/**
+ * How deep `{`, `[` and `(` nest in a document's text, outside strings and comments: a parse of a document
+ * nested ~2,000 deep exhausts the stack (answered "Maximum call stack size exceeded") within 10,000 tokens.
+ * Returns true as soon as `max` is passed.
+ */
+export function nestsDeeperThan(text: string, max = MAX_NESTING): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b || c === 0x28) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d || c === 0x29) {
+      depth--;
+    } else if (c === 0x23) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x22) {
+      const block = text.startsWith('"""', i);
+      const end = block ? text.indexOf('"""', i + 3) : i;
+      if (block) {
+        if (end === -1) return false;
+        i = end + 2;
+        continue;
+      }
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++)
+        if (text.charCodeAt(i) === 0x5c) i++;
+    }
+  }
+  return false;
+}
+
 export function shapeLimit(limits: ShapeLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Document(node) {

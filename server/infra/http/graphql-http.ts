@@ -34,6 +34,7 @@ import {
   type TrustedDocumentsMode,
 } from '../graphql/trusted-documents.js';
 import { requestIdFor, type RequestScope } from '../request-scope.js';
+import { MAX_NESTING, nestsDeeperThan } from '../graphql/limits.js';
 
 /** Errors whose caller needs the request id to ask us about them: ours (masked) and outages. */
 const ID_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
@@ -273,6 +274,23 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
       const resolved = withDocuments(req.method ?? 'GET', body, search, this.options.trusted);
       if (resolved instanceof GraphQLError) return refuse(400, errorBodyOf(resolved));
       ({ body, search } = resolved);
+    }
+    const text =
+      req.method === 'POST'
+        ? (body as { query?: unknown } | null)?.query
+        : new URLSearchParams(search).get('query');
+    if (typeof text === 'string' && nestsDeeperThan(text)) {
+      return refuse(
+        400,
+        JSON.stringify({
+          errors: [
+            {
+              message: `the document nests brackets deeper than ${MAX_NESTING}`,
+              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+            },
+          ],
+        }),
+      );
     }
     const persisted = persistedQueryProblem(req.method ?? 'GET', body, search);
     if (persisted) return refuse(400, errorBody(persisted.message, persisted.field));

@@ -76,7 +76,7 @@ function choice<T extends string>(
 ): T {
   const value = params.get(name);
   if (value === null || value === '') return fallback;
-  const chosen = options[value];
+  const chosen = Object.hasOwn(options, value) ? options[value] : undefined;
   if (chosen === undefined) {
     throw new BadInputError(
       `${name} must be one of ${Object.keys(options).join(', ')}; got ${JSON.stringify(value)}`,
@@ -91,7 +91,7 @@ const BOOLEAN = { true: true, false: false, '1': true, '0': false } as const;
 function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
   const value = params.get(name);
   if (value === null || value === '') return fallback;
-  if (!(value in BOOLEAN))
+  if (!Object.hasOwn(BOOLEAN, value))
     throw new BadInputError(`${name} must be true or false; got ${JSON.stringify(value)}`, name);
   return BOOLEAN[value as keyof typeof BOOLEAN];
 }
@@ -107,7 +107,7 @@ export function exportRequest(params: URLSearchParams) {
     }
   }
   const format = params.get('format');
-  if (!format || !(format in FORMATS)) {
+  if (!format || !Object.hasOwn(FORMATS, format)) {
     throw new BadInputError(
       `format must be one of ${Object.keys(FORMATS).join(', ')}${format ? `; got ${JSON.stringify(format)}` : ''}`,
       'format',
