@@ -16,4 +16,21 @@ import { EventThemes1796185625089 } from './1796185625089-event-themes.js';
 import { EventNames1796190000000 } from './1796190000000-event-names.js';
 import { TrustedDocuments1796283261002 } from './1796283261002-trusted-documents.js';
 
-export const migrations = [Initial1795813579830, SearchIndexes1795815000000, ApiKeys1795816168473, IntegrityConstraints1796136751932, AddExternalLinks1796153255105, FundingKindAndStatus1796157019956, Outputs1796157371079, InitiativeMarkets1796157711622, ActivityTraining1796158000000, PartialCoverage1796158185411, StalledIndexes1796160624959, Notifications1796174042585, Webhooks1796176327495, EventThemes1796185625089, EventNames1796190000000, TrustedDocuments1796283261002];
+export const migrations = [
+  Initial1795813579830,
+  SearchIndexes1795815000000,
+  ApiKeys1795816168473,
+  IntegrityConstraints1796136751932,
+  AddExternalLinks1796153255105,
+  FundingKindAndStatus1796157019956,
+  Outputs1796157371079,
+  InitiativeMarkets1796157711622,
+  ActivityTraining1796158000000,
+  PartialCoverage1796158185411,
+  StalledIndexes1796160624959,
+  Notifications1796174042585,
+  Webhooks1796176327495,
+  EventThemes1796185625089,
+  EventNames1796190000000,
+  TrustedDocuments1796283261002,
+];
