@@ -1,4 +1,6 @@
 /** npm run seed: imports the reference network. Safe to run again: it only adds what is missing. */
+// Before any entity module: their decorators need the metadata API.
+import 'reflect-metadata';
 import { importReferenceData } from '../server/seed/importer.js';
 import { openDatabase } from './cli-database.js';
 
