@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../schema.js';
-import { measureDocument, shapeLimit, type ShapeLimits } from './limits.js';
+import { MAX_NESTING, measureDocument, nestsDeeperThan, shapeLimit, type ShapeLimits } from './limits.js';
 
 const LIMITS: ShapeLimits = {
   maxDepth: 12,
@@ -193,5 +193,29 @@ describe('introspection and the depth limit', () => {
     expect(
       errorsOf('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }'),
     ).toEqual(['Maximum introspection depth exceeded']);
+  });
+});
+
+describe('nesting before parsing', () => {
+  const nested = (n: number) => `{ organisation(code: ${'['.repeat(n)}"x"${']'.repeat(n)}) { code } }`;
+
+  it('finds brackets nested past the limit, and ignores those in strings and comments', () => {
+    expect(nestsDeeperThan(nested(MAX_NESTING - 2))).toBe(false);
+    expect(nestsDeeperThan(nested(MAX_NESTING))).toBe(true);
+    const quoted = '['.repeat(MAX_NESTING + 1);
+    expect(nestsDeeperThan(`{ a(s: "${quoted}") }`)).toBe(false);
+    expect(nestsDeeperThan(`{ a(s: """${quoted}""") }`)).toBe(false);
+    expect(nestsDeeperThan(`# ${quoted}\n{ a }`)).toBe(false);
+    expect(nestsDeeperThan(`{ a(s: "\\"${quoted}") }`)).toBe(false);
+    // The parser itself would overflow its stack near 2,000 levels: the check answers first.
+    expect(nestsDeeperThan(nested(2_500))).toBe(true);
+  });
+
+  it('takes time linear in the text: 100 kB of brackets and strings in a few milliseconds', () => {
+    const text = `{ ${'a(s: "[[[[") { '.repeat(150)}b${' }'.repeat(150)} }`.repeat(20).slice(0, 100_000);
+    const started = performance.now();
+    for (let i = 0; i < 10; i++) nestsDeeperThan(text);
+    // Generous for a loaded CI machine; a quadratic scan of 100 kB would take seconds.
+    expect((performance.now() - started) / 10).toBeLessThan(50);
   });
 });

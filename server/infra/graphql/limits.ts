@@ -227,15 +227,16 @@ export function nestsDeeperThan(text: string, max = MAX_NESTING): boolean {
     } else if (c === 0x23) {
       while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
     } else if (c === 0x22) {
-      const block = text.startsWith('"""', i);
-      const end = block ? text.indexOf('"""', i + 3) : i;
-      if (block) {
+      if (text.startsWith('"""', i)) {
+        // A block string: to its end (an unterminated one is the parser's error to report).
+        const end = text.indexOf('"""', i + 3);
         if (end === -1) return false;
         i = end + 2;
-        continue;
+      } else {
+        // A string: to its closing quote or the end of the line, stepping over escapes.
+        for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++)
+          if (text.charCodeAt(i) === 0x5c) i++;
       }
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++)
-        if (text.charCodeAt(i) === 0x5c) i++;
     }
   }
   return false;

@@ -26,7 +26,12 @@ import {
   maskError,
 } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { hideSuggestions, persistedQueryProblem, subscriptionsOverWebSocket } from './request-rules.js';
+import {
+  hideSuggestions,
+  persistedQueryProblem,
+  queryOf,
+  subscriptionsOverWebSocket,
+} from './request-rules.js';
 import {
   unknownDocumentId,
   untrustedDocument,
@@ -275,10 +280,7 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
       if (resolved instanceof GraphQLError) return refuse(400, errorBodyOf(resolved));
       ({ body, search } = resolved);
     }
-    const text =
-      req.method === 'POST'
-        ? (body as { query?: unknown } | null)?.query
-        : new URLSearchParams(search).get('query');
+    const text = queryOf(req.method ?? 'GET', body, search);
     if (typeof text === 'string' && nestsDeeperThan(text)) {
       return refuse(
         400,

@@ -3,9 +3,9 @@
  * answers to some of these carry no code, so they were masked as internal errors and logged), and the
  * suggestions left out of errors when introspection is off.
  */
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { sha256 } from '../graphql/trusted-documents.js';
 
 /** A request-level client error: BAD_REQUEST, and 400 for the whole response. */
 function badRequest(message: string): GraphQLError {
@@ -28,7 +28,8 @@ function extensionsOf(method: string, body: unknown, search: string): unknown {
   return body && typeof body === 'object' ? (body as { extensions?: unknown }).extensions : undefined;
 }
 
-function queryOf(method: string, body: unknown, search: string): unknown {
+/** The query text of a request: the body's `query` for POST, the search parameter for GET. */
+export function queryOf(method: string, body: unknown, search: string): unknown {
   if (method === 'GET') return new URLSearchParams(search).get('query') ?? undefined;
   return body && typeof body === 'object' ? (body as { query?: unknown }).query : undefined;
 }
@@ -70,7 +71,7 @@ export function persistedQueryProblem(
     };
   }
   const query = queryOf(method, body, search);
-  if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== sha256Hash) {
+  if (typeof query === 'string' && sha256(query) !== sha256Hash) {
     return {
       message: `${field}.sha256Hash is not the SHA-256 of query: hash the exact query text you send (UTF-8), or leave persistedQuery out`,
       field: `${field}.sha256Hash`,
