@@ -8,11 +8,10 @@
  * Not repeated here: two instances delivering through the poll while Redis is down, and wake-ups coming back
  * (test/live/instances.test.ts); limits counted in memory when Redis never answered (test/http/rate-limit.test.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
-import { startTestServer, type TestServer } from '../harness/app.js';
-import { RedisServer } from '../harness/redis-server.js';
+import type { TestServer } from '../harness/app.js';
+import { serverOnOwnRedis, type RedisServer } from '../harness/redis-server.js';
 import { waitFor } from '../harness/wait.js';
 import { TestSocket } from '../harness/ws.js';
 
@@ -29,15 +28,8 @@ let server: TestServer;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  redis = await RedisServer.start();
-  server = await startTestServer({
-    REDIS_URL: redis.url,
-    RATE_LIMIT: 'true',
-    RATE_LIMIT_KEY_PREFIX: `test:${randomUUID()}:`,
-    // On, but out of reach of this test's few hundred operations.
-    RATE_LIMIT_BURST_PER_MINUTE: '5000',
-    EVENTS_POLL_MS: '200',
-  });
+  // On, but out of reach of this test's few hundred operations.
+  ({ redis, server } = await serverOnOwnRedis({ RATE_LIMIT_BURST_PER_MINUTE: '5000' }));
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();

@@ -5,11 +5,10 @@
  * and mutations answered 200 without waiting on Redis, the mutation's event delivered, /readyz 200 and, within
  * a few seconds, `wakeups: degraded`.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/vocabulary.js';
-import { startTestServer, type TestServer } from '../harness/app.js';
-import { RedisServer } from '../harness/redis-server.js';
+import type { TestServer } from '../harness/app.js';
+import { serverOnOwnRedis, type RedisServer } from '../harness/redis-server.js';
 import { waitFor } from '../harness/wait.js';
 import { TestSocket } from '../harness/ws.js';
 
@@ -28,13 +27,7 @@ let server: TestServer;
 const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
-  redis = await RedisServer.start();
-  server = await startTestServer({
-    REDIS_URL: redis.url,
-    RATE_LIMIT: 'true',
-    RATE_LIMIT_KEY_PREFIX: `test:${randomUUID()}:`,
-    EVENTS_POLL_MS: '200',
-  });
+  ({ redis, server } = await serverOnOwnRedis());
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();

@@ -1,6 +1,8 @@
 /** A redis-server of the test's own on a spare port, so the test can take it away and bring it back. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+import { startTestServer, type TestServer } from './app.js';
 import { freePort } from './free-port.js';
 
 export class RedisServer {
@@ -64,4 +66,22 @@ function portTaken(port: number): Promise<boolean> {
     probe.once('error', () => resolve(true));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
   });
+}
+
+/**
+ * A test server on a Redis of the test's own (to kill or freeze), with the rate limits on under a key prefix of
+ * its own, as a production instance runs them.
+ */
+export async function serverOnOwnRedis(
+  env: Record<string, string> = {},
+): Promise<{ redis: RedisServer; server: TestServer }> {
+  const redis = await RedisServer.start();
+  const server = await startTestServer({
+    REDIS_URL: redis.url,
+    RATE_LIMIT: 'true',
+    RATE_LIMIT_KEY_PREFIX: `test:${randomUUID()}:`,
+    EVENTS_POLL_MS: '200',
+    ...env,
+  });
+  return { redis, server };
 }
