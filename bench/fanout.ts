@@ -30,7 +30,7 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
-import { parseCli } from './lib/cli.js';
+import { cliFail, numberOption, parseCli } from './lib/cli.js';
 
 import { CatchupResult, catchupScenario } from './fanout/catchup.js';
 import { ScenarioResult, liveScenario } from './fanout/live.js';
@@ -89,16 +89,8 @@ function parseOptions(args: string[]): Options {
       },
     }),
   );
-  const fail = (message: string): never => {
-    console.error(`[bench] ${message}`);
-    process.exit(2);
-  };
-  const number = (name: string, raw: string, min: number, max: number) => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max)
-      fail(`--${name} must be a number from ${min} to ${max}, not ${raw}`);
-    return value;
-  };
+  const fail = cliFail;
+  const number = numberOption;
   const scenarios = values.scenarios.split(',').map((s) => s.trim());
   for (const s of scenarios) {
     if (!(SCENARIOS as readonly string[]).includes(s))

@@ -26,7 +26,7 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
-import { parseCli } from './lib/cli.js';
+import { numberOption, parseCli } from './lib/cli.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
 
 const USAGE = `Usage: npm run bench -- queries [options]
@@ -113,14 +113,7 @@ function parseOptions(args: string[]): Options {
       },
     }),
   );
-  const number = (name: string, raw: string, min: number, max: number) => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-      console.error(`[bench] --${name} must be a number from ${min} to ${max}, not ${raw}`);
-      process.exit(2);
-    }
-    return value;
-  };
+  const number = numberOption;
   const workloads = values.workloads.split(',').map((w) => w.trim());
   for (const w of workloads) {
     if (!(WORKLOADS as readonly string[]).includes(w)) {

@@ -24,7 +24,7 @@ import { createClient } from 'redis';
 import { toGlobalId } from '../server/infra/graphql/ids.js';
 import { EventType } from '../server/vocabulary.js';
 import { summarise, waitFor, withOther, type StepResult, type Summary } from './fanout/live.js';
-import { parseCli } from './lib/cli.js';
+import { cliFail, numberOption, parseCli } from './lib/cli.js';
 import { cpuBetween, procMemory, snapshot, type CpuSnapshot } from './lib/cpu.js';
 import { benchDatabaseUrl, ensureSyntheticData, migrateWithReferenceData } from './lib/database.js';
 import { Subscribers } from './lib/fanout-cohort.js';
@@ -149,16 +149,8 @@ function parseOptions(args: string[]): Options {
       },
     }),
   );
-  const fail = (message: string): never => {
-    console.error(`[bench] ${message}`);
-    process.exit(2);
-  };
-  const number = (name: string, raw: string, min: number, max: number) => {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max)
-      fail(`--${name} must be a number from ${min} to ${max}, not ${raw}`);
-    return value;
-  };
+  const fail = cliFail;
+  const number = numberOption;
   const redisUrl = values['redis-url'] || undefined;
   if (redisUrl) {
     const u = new URL(redisUrl);
