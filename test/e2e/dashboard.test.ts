@@ -221,7 +221,13 @@ describe('live', () => {
     );
     expect(joined.errors).toBeUndefined();
     const joinedAt = Date.now();
-    const after = await apiGraph({}, admin);
+    // The in-memory network applies a write when the feed reads it from the log (milliseconds after the commit,
+    // not within the mutation): the API's graph is asked until it shows the new edge, within the same second.
+    let after = await apiGraph({}, admin);
+    while (after.edges.length <= before.edges.length && Date.now() - joinedAt < 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await apiGraph({}, admin);
+    }
     expect(after.edges.length).toBeGreaterThan(before.edges.length);
     await Promise.all([
       feed.page.waitForSelector('#live-events li[data-type="PARTNER_JOINED"]', { timeout: 5000 }),
