@@ -25,7 +25,7 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Authentication } from '../infra/auth/authenticate.js';
 import type { Viewer } from '../infra/auth/viewer.js';
 import { DomainError, isDatabaseUnavailable, isPublicError, maskError, withCode } from '../infra/errors.js';
@@ -266,6 +266,18 @@ class SubscriptionQueue implements AsyncIterableIterator<ExecutionResult>, LiveQ
 
 /** graphql-transport-ws messages that only a server sends. */
 const SERVER_MESSAGES = new Set(['connection_ack', 'next', 'error']);
+const NAMES_A_SERVER_MESSAGE = /"(?:connection_ack|next|error)"/;
+
+/** Whether a client's message is of a type only servers send (parsed only when its text names one). */
+function sentByServerOnly(data: RawData): boolean {
+  const text = String(data);
+  if (!NAMES_A_SERVER_MESSAGE.test(text)) return false;
+  try {
+    return SERVER_MESSAGES.has((JSON.parse(text) as { type?: unknown } | null)?.type as string);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Parsed and validated documents by query text. Feeds open many identical subscriptions (a dashboard per
@@ -390,12 +402,6 @@ export function attachWebSocket<C extends object>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: 3_000,
-      // Messages only the server sends: from a client they are invalid (4400), not a failure of ours (4500).
-      jsonMessageReviver: (key, value) => {
-        if (key === '' && SERVER_MESSAGES.has((value as { type?: unknown } | null)?.type as string))
-          throw new Error('a client does not send this message type');
-        return value;
-      },
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization !== undefined && typeof authorization !== 'string') return false;
@@ -659,6 +665,20 @@ export function attachWebSocket<C extends object>(
   // ws closes a socket that breaks the protocol (a frame over WS_MAX_FRAME_BYTES: 1009; invalid UTF-8: 1007)
   // and emits the error; graphql-ws would print it with a stack as an internal error. It is the client's.
   wss.on('connection', (socket: WebSocket) => {
+    // Messages only the server sends: graphql-ws answers one from a client as its own failure (4500); it is an
+    // invalid message (4400). Checked here rather than by graphql-ws' jsonMessageReviver, which makes
+    // JSON.parse walk the whole message recursively: variables nested 5,000 deep then overflow the stack and
+    // close the socket instead of failing their one operation.
+    for (const listener of socket.listeners('message') as ((data: RawData, binary: boolean) => void)[]) {
+      socket.off('message', listener);
+      socket.on('message', (data: RawData, binary: boolean) => {
+        if (sentByServerOnly(data)) {
+          socket.close(CloseCode.BadRequest, 'Invalid message received');
+          return;
+        }
+        listener(data, binary);
+      });
+    }
     for (const listener of socket.listeners('error') as ((err: Error) => void)[]) {
       socket.off('error', listener);
       socket.once('error', (err: Error & { code?: string }) => {

@@ -43,6 +43,29 @@ describe('subscription ids', () => {
   });
 });
 
+describe('messages', () => {
+  it('fails one operation whose variables nest 20,000 deep, and keeps the socket open', async () => {
+    const socket = track(await TestSocket.connect(server.url));
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    socket.send(
+      `{"id":"deep","type":"subscribe","payload":{"query":"query ($v: [String!]) { organisations(filter: { provinces: $v }) { totalCount } }","variables":{"v":${deep}}}}`,
+    );
+    const answer = await socket.next();
+    expect(answer).toMatchObject({ id: 'deep', type: 'error' });
+    expect(JSON.stringify(answer)).toMatch(/BAD_USER_INPUT/);
+    socket.subscribe('after', '{ viewer { role } }');
+    expect(await socket.next()).toMatchObject({ type: 'next', id: 'after' });
+  });
+
+  it('closes with 4400 on a message type only servers send, whatever its other fields', async () => {
+    for (const type of ['next', 'error', 'connection_ack']) {
+      const socket = track(await TestSocket.connect(server.url));
+      socket.send({ id: '1', type, payload: { data: { next: 'next' } } });
+      expect((await socket.closed).code).toBe(4400);
+    }
+  });
+});
+
 describe('subscriptions per socket and per caller', () => {
   it('refuses a socket its fourth operation with SUBSCRIPTION_LIMIT, and takes it once one completes', async () => {
     const socket = track(
