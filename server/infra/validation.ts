@@ -2,6 +2,9 @@
 import countries from 'i18n-iso-countries';
 import { BadInputError } from './errors.js';
 import { isCalendarDate } from './graphql/scalars.js';
+import { PROVINCES } from '../vocabulary.js';
+
+const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.code));
 
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** The longest code (CODE_RE). */
@@ -73,18 +76,26 @@ export function period(start: string | null, end: string | null, startField: str
   }
 }
 
-export function enumList<T extends string>(values: T[] | null | undefined, field: string): T[] {
-  if (!values) return [];
-  if (values.length > 50) throw new BadInputError(`${field} has ${values.length} values; at most 50`, field);
+/** Values one list argument or parameter may hold, repeats included. */
+const MAX_LIST_VALUES = 50;
+
+function boundedList<T>(values: T[], field: string): T[] {
+  if (values.length > MAX_LIST_VALUES) {
+    throw new BadInputError(`${field} has ${values.length} values; at most ${MAX_LIST_VALUES}`, field);
+  }
   return [...new Set(values)];
 }
 
+export function enumList<T extends string>(values: T[] | null | undefined, field: string): T[] {
+  return values ? boundedList(values, field) : [];
+}
+
 export function provinceCodes(values: string[] | null | undefined, field: string): string[] {
-  const list = [...new Set(values ?? [])];
+  const list = boundedList(values ?? [], field);
   for (const p of list) {
-    if (!/^NL-[A-Z]{2}$/.test(storable(p, field))) {
+    if (!PROVINCE_CODES.has(storable(p, field))) {
       throw new BadInputError(
-        `${field} holds ${JSON.stringify(p)}; use ISO 3166-2:NL codes like NL-NB`,
+        `${field} holds ${JSON.stringify(p)}; use the ISO 3166-2:NL codes of the twelve provinces: ${[...PROVINCE_CODES].join(', ')}`,
         field,
       );
     }

@@ -78,6 +78,70 @@ describe('U+0000 in a string argument', () => {
   });
 });
 
+describe('lists of more than 50 values, repeats included', () => {
+  const provinces = Array.from({ length: 51 }, (_, i) => (i % 2 ? 'NL-UT' : 'NL-NB'));
+  const themes = Array.from({ length: 51 }, () => 'HEALTH');
+
+  it.each([
+    [
+      'summary provinces',
+      `query ($p: [String!]) { networkSummary(filter: { provinces: $p }) { byStatus { key } } }`,
+      { p: provinces },
+      'filter.provinces',
+    ],
+    [
+      'graph provinces',
+      `query ($p: [String!]) { partnershipGraph(filter: { provinces: $p }) { asOf } }`,
+      { p: provinces },
+      'filter.provinces',
+    ],
+    [
+      'graph themes',
+      `query ($t: [Theme!]) { partnershipGraph(filter: { themes: $t }) { asOf } }`,
+      { t: themes },
+      'filter.themes',
+    ],
+  ])('%s answer BAD_USER_INPUT naming the argument', async (_what, query, variables, field) => {
+    expectInput(await server.gql(query, variables), field);
+  });
+
+  it('are refused by the export too, counted over repeated and comma-separated parameters', async () => {
+    const search = new URLSearchParams([
+      ['format', 'json'],
+      ['provinces', provinces.slice(0, 30).join(',')],
+      ...provinces.slice(30).map((p) => ['provinces', p]),
+    ]);
+    const res = await fetch(`${server.url}/export/graph?${search}`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors[0]).toMatchObject({
+      message: 'provinces has 51 values; at most 50',
+      extensions: { code: 'BAD_USER_INPUT', field: 'provinces' },
+    });
+  });
+
+  it('hold only the twelve provinces: NL-XX has the shape of a code but is none', async () => {
+    const res = await server.gql(
+      `query ($p: [String!]) { organisations(filter: { provinces: $p }) { totalCount } }`,
+      { p: ['NL-UT', 'NL-XX'] },
+    );
+    expectInput(res, 'filter.provinces');
+    expect(res.errors![0]!.message).toMatch(
+      /"NL-XX"; use the ISO 3166-2:NL codes of the twelve provinces: NL-DR,/,
+    );
+  });
+
+  it('take 50', async () => {
+    const res = await server.gql(
+      `query ($p: [String!]) { networkSummary(filter: { provinces: $p }) { byStatus { key } } }`,
+      {
+        p: provinces.slice(0, 50),
+      },
+    );
+    expect(res.errors).toBeUndefined();
+  });
+});
+
 describe('cursors that are not integers where the list is keyed by id', () => {
   const lists: [string, string][] = [
     [
