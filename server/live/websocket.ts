@@ -38,6 +38,11 @@ import {
 import { costError, operationCost, selectedOperation, type CostLimits } from '../infra/graphql/cost.js';
 import { longStringError, longStringIn } from '../infra/graphql/strings.js';
 import { MAX_NESTING, nestsDeeperThan } from '../infra/graphql/limits.js';
+import {
+  WS_DOCUMENTS_BYTES,
+  documentWeight,
+  largestCachedDocument,
+} from '../infra/graphql/document-weight.js';
 import { pointsOf } from '../infra/http/rate-limit.js';
 import { RequestScope, callerKey } from '../infra/request-scope.js';
 
@@ -282,53 +287,66 @@ function sentByServerOnly(data: RawData): boolean {
 /**
  * Parsed and validated documents by query text. Feeds open many identical subscriptions (a dashboard per
  * person, a service per partner); parsing and validating each again was most of the garbage of a reconnect
- * storm. Bounded: the oldest entries go first.
+ * storm. Bounded by entries and by what they weigh (documentWeight): the least recently used go first.
  */
 class DocumentCache {
-  private readonly entries = new Map<
-    string,
-    { document: DocumentNode; errors?: undefined } | { errors: readonly GraphQLError[]; document?: undefined }
-  >();
+  private readonly entries = new Map<string, { document: DocumentNode; weight: number }>();
   private readonly prints = new WeakMap<DocumentNode, string>();
+  /** What the entries weigh together (see documentWeight). */
+  private weight = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: ValidationRule[],
     private readonly hideSuggestions: boolean,
     private readonly max = 1000,
+    private readonly maxWeight = WS_DOCUMENTS_BYTES,
   ) {}
 
-  prepare(query: string) {
-    let entry = this.entries.get(query);
-    if (!entry) {
-      if (nestsDeeperThan(query)) {
-        return {
-          errors: withCode(
-            [new GraphQLError(`the document nests brackets deeper than ${MAX_NESTING}`)],
-            'GRAPHQL_PARSE_FAILED',
-          ),
-        };
-      }
-      try {
-        const document = parse(query, { maxTokens: 10_000 });
-        const errors = validate(this.schema, document, this.rules, {
-          hideSuggestions: this.hideSuggestions,
-        });
-        entry = errors.length > 0 ? { errors: withCode(errors, 'GRAPHQL_VALIDATION_FAILED') } : { document };
-      } catch (err) {
-        entry = {
-          errors: withCode(
-            [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')],
-            'GRAPHQL_PARSE_FAILED',
-          ),
-        };
-      }
-      // Only documents that run are kept: a refused one holds its whole tree in its errors (MBs for a 60 kB
-      // alias bomb), and sending it again costs its sender the same refusal.
-      if (entry.errors) return entry;
-      if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(query, entry);
+  prepare(
+    query: string,
+  ):
+    | { document: DocumentNode; errors?: undefined }
+    | { errors: readonly GraphQLError[]; document?: undefined } {
+    const cached = this.entries.get(query);
+    if (cached) {
+      // Least recently used goes first: a flood of distinct documents does not push out the ones in use.
+      this.entries.delete(query);
+      this.entries.set(query, cached);
+      return cached;
     }
+    if (nestsDeeperThan(query)) {
+      return {
+        errors: withCode(
+          [new GraphQLError(`the document nests brackets deeper than ${MAX_NESTING}`)],
+          'GRAPHQL_PARSE_FAILED',
+        ),
+      };
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: 10_000 });
+    } catch (err) {
+      return {
+        errors: withCode(
+          [err instanceof GraphQLError ? err : new GraphQLError('the query could not be parsed')],
+          'GRAPHQL_PARSE_FAILED',
+        ),
+      };
+    }
+    const errors = validate(this.schema, document, this.rules, { hideSuggestions: this.hideSuggestions });
+    // Only documents that run are kept: a refused one holds its whole tree in its errors (MBs for a 60 kB
+    // alias bomb), and sending it again costs its sender the same refusal.
+    if (errors.length > 0) return { errors: withCode(errors, 'GRAPHQL_VALIDATION_FAILED') };
+    const entry = { document, weight: documentWeight(document) };
+    if (entry.weight > largestCachedDocument(this.maxWeight)) return entry;
+    while (this.entries.size >= this.max || this.weight + entry.weight > this.maxWeight) {
+      const [oldest, dropped] = this.entries.entries().next().value!;
+      this.entries.delete(oldest);
+      this.weight -= dropped.weight;
+    }
+    this.entries.set(query, entry);
+    this.weight += entry.weight;
     return entry;
   }
 

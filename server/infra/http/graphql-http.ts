@@ -10,6 +10,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import {
   GraphQLError,
   Kind,
@@ -40,6 +41,7 @@ import {
 } from '../graphql/trusted-documents.js';
 import { requestIdFor, type RequestScope } from '../request-scope.js';
 import { MAX_NESTING, nestsDeeperThan } from '../graphql/limits.js';
+import { HTTP_DOCUMENTS_BYTES, documentWeight, largestCachedDocument } from '../graphql/document-weight.js';
 
 /** Errors whose caller needs the request id to ask us about them: ours (masked) and outages. */
 const ID_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
@@ -192,6 +194,13 @@ export class GraphQLHttpHandler<Context extends ScopedContext> {
       includeStacktraceInErrorResponses: false,
       csrfPrevention: true,
       parseOptions: { maxTokens: 10_000 },
+      // Parsed documents by what they hold on the heap, not by their JSON (Apollo's default measure, which
+      // stringifies each document it stores and lets 30 MiB of it hold some 110 MiB): see documentWeight.
+      documentStore: new InMemoryLRUCache<DocumentNode>({
+        maxSize: HTTP_DOCUMENTS_BYTES,
+        maxEntrySize: largestCachedDocument(HTTP_DOCUMENTS_BYTES),
+        sizeCalculation: documentWeight,
+      }),
       // Apollo's own SIGTERM handler would stop GraphQL while HTTP still drains (500 for every request in the
       // grace period); the app stops it last, once no request is left.
       stopOnTerminationSignals: false,
