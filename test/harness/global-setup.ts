@@ -16,7 +16,29 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Vitest calls this once for the root config and once for each of its projects (vitest.config.ts), in one
+ * process: the first call builds the template, the others share it, and the last teardown drops it.
+ */
+interface Shared {
+  ready: Promise<void>;
+  users: number;
+}
+const SHARED = Symbol.for('romgraph.test.template');
+
 export async function setup(): Promise<() => Promise<void>> {
+  const global = globalThis as { [SHARED]?: Shared };
+  const shared = (global[SHARED] ??= { ready: build(), users: 0 });
+  shared.users++;
+  await shared.ready;
+  return async () => {
+    if (--shared.users > 0) return;
+    delete global[SHARED];
+    await dropDatabase(ADMIN_URL, TEMPLATE_DB);
+  };
+}
+
+async function build(): Promise<void> {
   // Test files run in forks started after this: they inherit the name.
   process.env.ROMGRAPH_TEST_TEMPLATE = TEMPLATE_DB;
   // The servers of the tests serve the web app: built once here when its sources changed.
@@ -35,7 +57,4 @@ export async function setup(): Promise<() => Promise<void>> {
   } finally {
     await dataSource.destroy();
   }
-  return async () => {
-    await dropDatabase(ADMIN_URL, TEMPLATE_DB);
-  };
 }
