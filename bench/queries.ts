@@ -26,7 +26,7 @@ import {
   writeJson,
   type Machine,
 } from './lib/report.js';
-import { numberOption, parseCli } from './lib/cli.js';
+import { cliFail, numberOption, parseCli } from './lib/cli.js';
 import { startServer, type ServerProcess } from './lib/servers.js';
 
 const USAGE = `Usage: npm run bench -- queries [options]
@@ -41,6 +41,8 @@ const USAGE = `Usage: npm run bench -- queries [options]
   --no-seed           fail instead of seeding when the synthetic data is missing
   --no-verify         skip the check that both servers return the same data
   --cpu-prof          profile our server (node --cpu-prof); the .cpuprofile lands in bench/results/
+  --log-level LEVEL   our server's LOG_LEVEL (default warn: no access log); info writes a JSON line per
+                      request, as production does, to bench/results/queries-server.log
   --readme            record the results in bench/README.md even for a quick run
   --no-readme         do not record them (full-settings runs are recorded by default)
 
@@ -88,6 +90,7 @@ interface Options {
   seed: boolean;
   verify: boolean;
   cpuProf: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
   readme: boolean | undefined;
 }
 
@@ -107,6 +110,7 @@ function parseOptions(args: string[]): Options {
         'no-seed': { type: 'boolean', default: false },
         'no-verify': { type: 'boolean', default: false },
         'cpu-prof': { type: 'boolean', default: false },
+        'log-level': { type: 'string', default: 'warn' },
         readme: { type: 'boolean' },
         'no-readme': { type: 'boolean' },
         help: { type: 'boolean', default: false },
@@ -121,6 +125,10 @@ function parseOptions(args: string[]): Options {
       process.exit(2);
     }
   }
+  const logLevel = values['log-level'] as Options['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    cliFail(`--log-level ${JSON.stringify(logLevel)}: choose debug, info, warn or error`);
+  }
   return {
     duration: number('duration', values.duration, 1, 3600),
     warmup: number('warmup', values.warmup, 0, 600),
@@ -132,6 +140,7 @@ function parseOptions(args: string[]): Options {
     seed: !values['no-seed'],
     verify: !values['no-verify'],
     cpuProf: values['cpu-prof'],
+    logLevel,
     readme: values['no-readme'] ? false : values.readme,
   };
 }
@@ -397,7 +406,14 @@ export async function run(args: string[]): Promise<void> {
   };
   const profileArgs = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', RESULTS_DIR] : [];
   const servers = await Promise.all([
-    startServer({ name: OURS, entry: 'servers/romgraph.ts', env, nodeArgs: profileArgs }),
+    startServer({
+      name: OURS,
+      entry: 'servers/romgraph.ts',
+      env: { ...env, BENCH_LOG_LEVEL: options.logLevel },
+      nodeArgs: profileArgs,
+      // The access log goes where production sends it, out of the process, not to this terminal.
+      stdoutTo: options.logLevel === 'warn' ? undefined : path.join(RESULTS_DIR, 'queries-server.log'),
+    }),
     startServer({ name: POSTGRAPHILE, entry: 'servers/postgraphile.ts', env }),
   ]);
   const [ours, other] = servers;
@@ -463,7 +479,9 @@ export async function run(args: string[]): Promise<void> {
   const settings =
     `${options.connections} connections, ${options.warmup} s warm-up, ${options.duration} s measured` +
     (options.c1 > 0 ? `, then ${options.c1} s at concurrency 1` : '') +
-    `; pool size ${options.poolSize} each; PostGraphile ${postgraphileVersion}`;
+    `; pool size ${options.poolSize} each; our LOG_LEVEL ${options.logLevel}` +
+    (options.logLevel === 'warn' ? ' (no access log)' : ' (access log to a file)') +
+    `; PostGraphile ${postgraphileVersion}`;
   const table = resultsTable(runs, prepared);
   const section = [
     `### Latest recorded run: ${date} UTC`,

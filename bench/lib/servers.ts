@@ -4,6 +4,7 @@
  * their process.cpuUsage(), and stop cleanly on 'stop'.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +48,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Run the entry through tsx (default); false for compiled JavaScript. */
   tsx?: boolean;
+  /** A file the server's standard output goes to (its log; default: the bench's own output). */
+  stdoutTo?: string;
   timeoutMs?: number;
 }
 
@@ -67,14 +70,17 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   const entry = path.isAbsolute(options.entry)
     ? options.entry
     : fileURLToPath(new URL(`../${options.entry}`, import.meta.url));
+  const stdout = options.stdoutTo ? openSync(options.stdoutTo, 'w') : undefined;
   const child: ChildProcess = fork(entry, [], {
     execArgv: [
       ...(options.tsx === false ? [] : ['--import', import.meta.resolve('tsx')]),
       ...(options.nodeArgs ?? []),
     ],
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout ?? 'inherit', 'inherit', 'ipc'],
   });
+  // The child has its own copy of the descriptor.
+  if (stdout !== undefined) closeSync(stdout);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {

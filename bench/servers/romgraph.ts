@@ -8,7 +8,8 @@
  * into an empty database), BENCH_JWT_SECRET (so the bench can sign tokens; else a random one), BENCH_REDIS_URL
  * (wake-ups between instances; else in-process), BENCH_EVENTS_POLL_MS (the live feed's catch-up poll),
  * BENCH_WEBHOOK_ALLOW_LOOPBACK (webhooks to a local receiver), BENCH_GRAPH_MAX_EDGES (a larger graph per
- * answer, for the web bench's drawing), BENCH_RATE_LIMIT (rate limits on, with budgets no run exhausts).
+ * answer, for the web bench's drawing), BENCH_RATE_LIMIT (rate limits on, with budgets no run exhausts),
+ * BENCH_LOG_LEVEL (LOG_LEVEL; else warn: no access log).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +29,7 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
   NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
   JWT_SECRET: process.env.BENCH_JWT_SECRET ?? randomBytes(48).toString('base64'),
   DATA_DIR: path.join(os.tmpdir(), 'romgraph-bench'),
   // The fan-out bench's thousands of subscribers stand for as many people, but all connect anonymously from
