@@ -11,8 +11,9 @@
  *
  * Per minute: request latency (queries and mutations apart), errors by kind, commit -> receipt latency at the
  * subscribers, events lost, webhook deliveries and their lag, the server's RSS (/proc/<pid>/status) and CPU.
- * At the end, pass or fail: no errors but designed ones, p99 of the last minute within 20 % of the first, RSS
- * growth under 10 % from the end of the warm-up, nothing lost.
+ * At the end, pass or fail: no errors but designed ones, p99 of the last minute within 20 % of the first (on the
+ * least-squares line through the minutes the machine was otherwise quiet), RSS growth under 10 % from the end of
+ * the warm-up, nothing lost.
  */
 // The server's cursor code (through the fan-out helpers) declares GraphQL types: decorator metadata first.
 import 'reflect-metadata';
@@ -89,6 +90,19 @@ const FULL = {
 
 /** Pass/fail thresholds. */
 const CRITERIA = { p99Drift: 0.2, rssGrowth: 0.1 };
+/** Cores of other work on the machine (not ours, not PostgreSQL's, not the bench's) that disturb a minute. */
+const DISTURBED = 0.25;
+
+/** The least-squares line through `points` ([x, y] pairs), as a function of x. */
+function leastSquares(points: readonly (readonly [number, number])[]): (x: number) => number {
+  const n = points.length;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const sxy = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  return (x) => my + slope * (x - mx);
+}
 
 /** Error codes the API sends on purpose to a caller past a limit; any other error fails the soak. */
 const DESIGNED = new Set(['RATE_LIMITED']);
@@ -841,17 +855,32 @@ async function runBench(options: Options, args: string[]): Promise<void> {
   const first = results[0]!;
   const last = results.at(-1)!;
   const drift = (a: number, b: number) => (b - a) / a;
-  const stable = (what: string, a: number, b: number): Verdict => ({
-    criterion: `${what}: p99 of the last minute within ${CRITERIA.p99Drift * 100} % of the first`,
-    measured:
-      results.length < 2
-        ? 'one minute only: nothing to compare'
-        : `${ms(a)} -> ${ms(b)} ms (${pct(drift(a, b))})`,
-    met:
-      results.length >= 2 && Number.isFinite(a) && Number.isFinite(b)
-        ? Math.abs(drift(a, b)) <= CRITERIA.p99Drift
-        : null,
-  });
+  // The p99 of one minute (2,400 queries, 240 mutations) moves by 20-40 % from one minute to the next on this
+  // shared machine with no trend at all (see bench/README.md): two single minutes compared say more about the
+  // neighbours than about the server. Stability is judged on the line fitted by least squares through the p99
+  // of every minute in which other work stayed under DISTURBED cores, read at the first and the last minute;
+  // the two raw minutes are shown beside it.
+  const quiet = results.filter((r) => (r.cpu.other ?? 0) <= DISTURBED);
+  const stable = (what: string, p99: (r: (typeof results)[number]) => number): Verdict => {
+    const raw = `first ${ms(p99(first))} -> last ${ms(p99(last))} ms (${pct(drift(p99(first), p99(last)))})`;
+    const points = quiet.filter((r) => Number.isFinite(p99(r))).map((r) => [r.minute, p99(r)] as const);
+    const span = points.length ? points.at(-1)![0] - points[0]![0] + 1 : 0;
+    const criterion =
+      `${what}: p99 stable, the last minute within ${CRITERIA.p99Drift * 100} % of the first ` +
+      `(on the least-squares line through the p99 of each quiet minute)`;
+    if (points.length < 3 || span < results.length / 2) {
+      return { criterion, measured: `${raw}; too few quiet minutes (${points.length}) to judge`, met: null };
+    }
+    const line = leastSquares(points);
+    const [from, to] = [line(first.minute), line(last.minute)];
+    return {
+      criterion,
+      measured:
+        `line ${ms(from)} -> ${ms(to)} ms (${pct(drift(from, to))}) over ${points.length} quiet minutes; ` +
+        raw,
+      met: Math.abs(drift(from, to)) <= CRITERIA.p99Drift,
+    };
+  };
   // Errors of the warm-up are left out of the figures, not out of this verdict.
   const undesignedWarmUp = [...warmUp.errors.values()]
     .filter((e) => !e.designed)
@@ -884,9 +913,9 @@ async function runBench(options: Options, args: string[]): Promise<void> {
         `anonymous ${int(rateLimitUsed.anonymous)}, writer ${int(rateLimitUsed.writer)}`,
       met: null,
     },
-    stable('queries', first.queries.p99, last.queries.p99),
-    stable('mutations', first.mutations.p99, last.mutations.p99),
-    stable('events, commit -> receipt', first.fromCommit.p99, last.fromCommit.p99),
+    stable('queries', (r) => r.queries.p99),
+    stable('mutations', (r) => r.mutations.p99),
+    stable('events, commit -> receipt', (r) => r.fromCommit.p99),
     {
       criterion:
         `server RSS growth under ${CRITERIA.rssGrowth * 100} % from the end of the warm-up to the end ` +
@@ -1007,7 +1036,7 @@ async function runBench(options: Options, args: string[]): Promise<void> {
         )
       : '';
   const warmUpErrors = [...warmUp.errors].map(([k, e]) => `${e.queries + e.mutations}× ${k}`);
-  const disturbed = results.filter((r) => (r.cpu.other ?? 0) > 0.25).map((r) => r.minute);
+  const disturbed = results.filter((r) => (r.cpu.other ?? 0) > DISTURBED).map((r) => r.minute);
   const section = [
     `### Latest recorded run: ${date} UTC`,
     '',
@@ -1060,7 +1089,7 @@ async function runBench(options: Options, args: string[]): Promise<void> {
       'are in the JSON results: slow requests close together point to a stall of the server, such as a garbage collection.',
     `\nSubscriber processes: event-loop delay p99 ${collected[0]!.loopDelay.map((d) => ms(d.p99)).join(' / ')} ms over the run.`,
     disturbed.length
-      ? `\n**Other work on the machine used more than 0.25 of a core in minute(s) ${disturbed.join(', ')}: read those rows with care.**`
+      ? `\n**Other work on the machine used more than ${DISTURBED} of a core in minute(s) ${disturbed.join(', ')}: read those rows with care; the stability criteria leave them out.**`
       : '',
     '',
     `Criteria (first minute: the first after the warm-up; ${passed ? '**passed**' : '**failed**'}):`,
