@@ -41,6 +41,8 @@ const USAGE = `Usage: npm run bench -- queries [options]
   --no-seed           fail instead of seeding when the synthetic data is missing
   --no-verify         skip the check that both servers return the same data
   --cpu-prof          profile our server (node --cpu-prof); the .cpuprofile lands in bench/results/
+  --rate-limit        our server with its rate limits on (budgets no run exhausts), to measure what they cost
+  --redis-url URL     our server's Redis (rate-limit counters, wake-ups); default none: counted in memory
   --log-level LEVEL   our server's LOG_LEVEL (default warn: no access log); info writes a JSON line per
                       request, as production does, to bench/results/queries-server.log
   --readme            record the results in bench/README.md even for a quick run
@@ -91,6 +93,8 @@ interface Options {
   verify: boolean;
   cpuProf: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  rateLimit: boolean;
+  redisUrl: string | undefined;
   readme: boolean | undefined;
 }
 
@@ -111,6 +115,8 @@ function parseOptions(args: string[]): Options {
         'no-verify': { type: 'boolean', default: false },
         'cpu-prof': { type: 'boolean', default: false },
         'log-level': { type: 'string', default: 'warn' },
+        'rate-limit': { type: 'boolean', default: false },
+        'redis-url': { type: 'string' },
         readme: { type: 'boolean' },
         'no-readme': { type: 'boolean' },
         help: { type: 'boolean', default: false },
@@ -141,6 +147,8 @@ function parseOptions(args: string[]): Options {
     verify: !values['no-verify'],
     cpuProf: values['cpu-prof'],
     logLevel,
+    rateLimit: values['rate-limit'],
+    redisUrl: values['redis-url'],
     readme: values['no-readme'] ? false : values.readme,
   };
 }
@@ -409,7 +417,12 @@ export async function run(args: string[]): Promise<void> {
     startServer({
       name: OURS,
       entry: 'servers/romgraph.ts',
-      env: { ...env, BENCH_LOG_LEVEL: options.logLevel },
+      env: {
+        ...env,
+        BENCH_LOG_LEVEL: options.logLevel,
+        BENCH_RATE_LIMIT: String(options.rateLimit),
+        ...(options.redisUrl ? { BENCH_REDIS_URL: options.redisUrl } : {}),
+      },
       nodeArgs: profileArgs,
       // The access log goes where production sends it, out of the process, not to this terminal.
       stdoutTo: options.logLevel === 'warn' ? undefined : path.join(RESULTS_DIR, 'queries-server.log'),
@@ -481,6 +494,8 @@ export async function run(args: string[]): Promise<void> {
     (options.c1 > 0 ? `, then ${options.c1} s at concurrency 1` : '') +
     `; pool size ${options.poolSize} each; our LOG_LEVEL ${options.logLevel}` +
     (options.logLevel === 'warn' ? ' (no access log)' : ' (access log to a file)') +
+    `, rate limits ${options.rateLimit ? 'on' : 'off'}` +
+    (options.redisUrl ? `, Redis ${options.redisUrl}` : '') +
     `; PostGraphile ${postgraphileVersion}`;
   const table = resultsTable(runs, prepared);
   const section = [
