@@ -615,8 +615,8 @@ async function runBench(options: Options, args: string[]): Promise<void> {
   // Memory at the end of the warm-up, after full garbage collections (between them the heap holds hundreds
   // of MB of garbage or not, by chance, so RSS then and at the end compare what is held): halfway through it,
   // so that the collections' pauses and the regrowth of the heap they shrank fall in the warm-up. 12 s before
-  // its end, the first measured minute was the slowest in three runs of three (mutation p99 300-380 ms against
-  // 220-310 ms after it).
+  // its end, the first measured minute had the highest mutation p99 in two of four runs (300 and 382 ms,
+  // against at most 272 and 309 ms after it).
   const gcDelay = (options.warmup / 2) * 1000;
   const warmMemory = sleep(gcDelay).then(afterFullGc);
   await runOpenLoop({ rate: options.mutationRate, seconds: options.warmup, send: sendMutation });
