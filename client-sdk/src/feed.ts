@@ -170,9 +170,10 @@ export function openFeed<E extends { cursor: string }>(
       // The events of this connection, handled one at a time, in order.
       let queue = Promise.resolve();
       let failed: RomgraphError | null = null;
+      let unsubscribe = () => {};
       const ended = await new Promise<{ error?: unknown }>((resolve) => {
         wake = () => resolve({});
-        connection.subscribe<Record<string, E>>(
+        unsubscribe = connection.subscribe<Record<string, E>>(
           { query, variables: { ...variables, after: cursor } },
           {
             next: (result) => {
@@ -210,6 +211,9 @@ export function openFeed<E extends { cursor: string }>(
       });
       wake = null;
       await queue;
+      // Released before the socket closes: woken while still connecting, graphql-ws would otherwise send the
+      // subscribe on a closing socket once the ack arrived (browsers log "WebSocket is already in CLOSING").
+      unsubscribe();
       await connection.dispose();
       client = null;
       if (stopped) return;
