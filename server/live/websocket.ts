@@ -25,6 +25,7 @@ import {
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Authentication } from '../infra/auth/authenticate.js';
 import type { Viewer } from '../infra/auth/viewer.js';
@@ -290,18 +291,24 @@ function sentByServerOnly(data: RawData): boolean {
  * storm. Bounded by entries and by what they weigh (documentWeight): the least recently used go first.
  */
 class DocumentCache {
-  private readonly entries = new Map<string, { document: DocumentNode; weight: number }>();
+  private readonly entries: LRUCache<string, { document: DocumentNode }>;
   private readonly prints = new WeakMap<DocumentNode, string>();
-  /** What the entries weigh together (see documentWeight). */
-  private weight = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly rules: ValidationRule[],
     private readonly hideSuggestions: boolean,
-    private readonly max = 1000,
-    private readonly maxWeight = WS_DOCUMENTS_BYTES,
-  ) {}
+    max = 1000,
+    maxWeight = WS_DOCUMENTS_BYTES,
+  ) {
+    // A get counts as a use, so a flood of distinct documents does not push out the ones in use.
+    this.entries = new LRUCache({
+      max,
+      maxSize: maxWeight,
+      maxEntrySize: largestCachedDocument(maxWeight),
+      sizeCalculation: (entry) => documentWeight(entry.document),
+    });
+  }
 
   prepare(
     query: string,
@@ -309,12 +316,7 @@ class DocumentCache {
     | { document: DocumentNode; errors?: undefined }
     | { errors: readonly GraphQLError[]; document?: undefined } {
     const cached = this.entries.get(query);
-    if (cached) {
-      // Least recently used goes first: a flood of distinct documents does not push out the ones in use.
-      this.entries.delete(query);
-      this.entries.set(query, cached);
-      return cached;
-    }
+    if (cached) return cached;
     if (nestsDeeperThan(query)) {
       return {
         errors: withCode(
@@ -338,15 +340,8 @@ class DocumentCache {
     // Only documents that run are kept: a refused one holds its whole tree in its errors (MBs for a 60 kB
     // alias bomb), and sending it again costs its sender the same refusal.
     if (errors.length > 0) return { errors: withCode(errors, 'GRAPHQL_VALIDATION_FAILED') };
-    const entry = { document, weight: documentWeight(document) };
-    if (entry.weight > largestCachedDocument(this.maxWeight)) return entry;
-    while (this.entries.size >= this.max || this.weight + entry.weight > this.maxWeight) {
-      const [oldest, dropped] = this.entries.entries().next().value!;
-      this.entries.delete(oldest);
-      this.weight -= dropped.weight;
-    }
-    this.entries.set(query, entry);
-    this.weight += entry.weight;
+    const entry = { document };
+    this.entries.set(query, entry); // one heavier than an eighth of the budget is not kept (maxEntrySize)
     return entry;
   }
 
