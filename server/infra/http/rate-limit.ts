@@ -75,6 +75,8 @@ interface Limiter {
   shared: RateLimiterAbstract | null;
   memory: RateLimiterAbstract;
 }
+const sharedOf = (limit: Limiter) => limit.shared ?? limit.memory;
+const memoryOf = (limit: Limiter) => limit.memory;
 
 export class RateLimits {
   private readonly hourly: Limiter;
@@ -99,6 +101,11 @@ export class RateLimits {
           },
           // A command while Redis is away fails at once, and the insurance limiter answers instead.
           disableOfflineQueue: true,
+          // No timer per command (node-redis's default arms an AbortSignal.timeout of 5 s for each: a fifth of
+          // what the limits cost a request); run() bounds each round trip instead, and what a frozen Redis
+          // leaves unanswered is bounded by the queue's length.
+          commandOptions: { timeout: 0 },
+          commandsQueueMaxLength: 10_000,
         }) as RedisClientType)
       : null;
     this.redis?.on('error', (err: Error) => this.outage(err.message));
@@ -132,36 +139,36 @@ export class RateLimits {
 
   /**
    * Spends `points` of the caller's hour and one of its minute. Throws RateLimitedError (with the seconds to
-   * wait) when either is spent; what was refused is not counted against the hour.
+   * wait) when either is spent; what was refused is not counted against the hour. Both counters are asked in
+   * the same tick, so node-redis writes them in one batch and one round trip answers both.
    */
   async consume(caller: string, anonymous: boolean, points: number): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
-    try {
-      await this.run(this.burst, (l) => l.consume(caller, 1));
-    } catch (refused) {
-      const wait = this.waitOf(refused);
-      const state = await this.state(caller, anonymous, 0);
+    const [minute, hour] = await this.run((side) =>
+      Promise.allSettled([side(this.burst).consume(caller, 1), side(hourly).consume(caller, points)]),
+    );
+    if (minute.status === 'fulfilled' && hour.status === 'fulfilled')
+      return this.toState(hourly.memory.points, hour.value, points);
+    // A refusal is the limiter's RateLimiterRes; anything else (a failure of both Redis and memory) goes up.
+    const minuteWait = this.waitOf(minute);
+    const hourWait = this.waitOf(hour);
+    // consume() counted the refused points (or the hour took them while the minute refused): give them back,
+    // so asking again does not dig the hole deeper and a refused operation costs nothing of the hour.
+    await this.run((side) => side(hourly).reward(caller, points)).catch(() => {});
+    const res = (hour.status === 'fulfilled' ? hour.value : hour.reason) as RateLimiterRes;
+    const state = this.toState(hourly.memory.points, res, 0, points);
+    if (minuteWait !== null)
       throw new RateLimitedError(
-        `more than ${this.settings.burstPerMinute} operations in a minute; wait ${wait} s`,
-        wait,
+        `more than ${this.settings.burstPerMinute} operations in a minute; wait ${minuteWait} s`,
+        minuteWait,
         state,
       );
-    }
-    try {
-      const res = await this.run(hourly, (l) => l.consume(caller, points));
-      return this.toState(hourly.memory.points, res, points);
-    } catch (refused) {
-      const wait = this.waitOf(refused);
-      // consume() counted the refused points: give them back, so asking again does not dig the hole deeper.
-      await this.run(hourly, (l) => l.reward(caller, points)).catch(() => {});
-      const state = await this.state(caller, anonymous, 0);
-      throw new RateLimitedError(
-        `this operation costs ${points} points and ${state.remaining} of ${state.limit} are left this hour; ` +
-          `wait ${wait} s, or ask for less (smaller pages, fewer nested lists)`,
-        wait,
-        state,
-      );
-    }
+    throw new RateLimitedError(
+      `this operation costs ${points} points and ${state.remaining} of ${state.limit} are left this hour; ` +
+        `wait ${hourWait} s, or ask for less (smaller pages, fewer nested lists)`,
+      hourWait!,
+      state,
+    );
   }
 
   /** As `consume`, with the refusal returned rather than thrown (for the WebSocket's error message). */
@@ -178,17 +185,17 @@ export class RateLimits {
   /** Where the caller stands, spending nothing. */
   async state(caller: string, anonymous: boolean, cost = 0): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
-    const res = await this.run(hourly, (l) => l.get(caller)).catch(() => null);
+    const res = await this.run((side) => side(hourly).get(caller)).catch(() => null);
     return this.toState(hourly.memory.points, res, cost);
   }
 
   /**
-   * Runs one step on the shared limiter within REDIS_DEADLINE_MS, else (or while Redis is passed over) on the
-   * memory one. A refusal (the limiter's rejection) passes through as it is.
+   * Runs one step on the shared limiters within REDIS_DEADLINE_MS, else (or while Redis is passed over) on the
+   * memory ones: `side` picks a limit's limiter. A refusal (the limiter's rejection) passes through as it is.
    */
-  private async run<T>(limiter: Limiter, step: (l: RateLimiterAbstract) => Promise<T>): Promise<T> {
-    if (!limiter.shared || Date.now() < this.stalledUntil) return step(limiter.memory);
-    const attempt = step(limiter.shared);
+  private async run<T>(step: (side: (limit: Limiter) => RateLimiterAbstract) => Promise<T>): Promise<T> {
+    if (!this.redis || Date.now() < this.stalledUntil) return step(memoryOf);
+    const attempt = step(sharedOf);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<typeof LATE>((resolve) => {
       timer = setTimeout(() => resolve(LATE), REDIS_DEADLINE_MS);
@@ -202,7 +209,7 @@ export class RateLimits {
     // Its late answer (or refusal) has no one left to hear it.
     attempt.catch(() => {});
     this.stalled();
-    return step(limiter.memory);
+    return step(memoryOf);
   }
 
   private stalled(): void {
@@ -214,8 +221,9 @@ export class RateLimits {
       );
   }
 
-  private toState(limit: number, res: RateLimiterRes | null, cost: number): RateLimitState {
-    const used = Math.min(limit, res?.consumedPoints ?? 0);
+  /** `given` are points counted in `res` that were given back since (a refused operation's). */
+  private toState(limit: number, res: RateLimiterRes | null, cost: number, given = 0): RateLimitState {
+    const used = Math.min(limit, Math.max(0, (res?.consumedPoints ?? 0) - given));
     const msToReset = res ? Math.max(0, res.msBeforeNext) : HOUR * 1000;
     return {
       limit,
@@ -226,10 +234,15 @@ export class RateLimits {
     };
   }
 
-  /** Seconds to wait from a refusal (rate-limiter-flexible rejects with a RateLimiterRes), or rethrows. */
-  private waitOf(refused: unknown): number {
-    if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-    throw refused;
+  /**
+   * Seconds to wait from a settled step: null when it went through, else from its refusal (rate-limiter-flexible
+   * rejects with a RateLimiterRes); any other failure is rethrown.
+   */
+  private waitOf(settled: PromiseSettledResult<RateLimiterRes>): number | null {
+    if (settled.status === 'fulfilled') return null;
+    if (settled.reason instanceof RateLimiterRes)
+      return Math.max(1, Math.ceil(settled.reason.msBeforeNext / 1000));
+    throw settled.reason;
   }
 
   private outage(reason: string): void {
