@@ -13,6 +13,7 @@ import {
 } from 'rate-limiter-flexible';
 import { createClient, type RedisClientType } from 'redis';
 import { DomainError } from '../errors.js';
+import { Allowances, LIFETIME_MS } from './rate-limit-allowances.js';
 import type { Logger } from '../logger.js';
 
 export interface RateLimitSettings {
@@ -74,6 +75,8 @@ const LATE = Symbol('late');
 interface Limiter {
   shared: RateLimiterAbstract | null;
   memory: RateLimiterAbstract;
+  /** What this instance took ahead from the shared counter (see rate-limit-allowances.ts); null without one. */
+  allowances: Allowances | null;
 }
 const sharedOf = (limit: Limiter) => limit.shared ?? limit.memory;
 const memoryOf = (limit: Limiter) => limit.memory;
@@ -86,6 +89,9 @@ export class RateLimits {
   private down = false;
   /** Until when Redis is passed over after it missed a deadline (epoch ms). */
   private stalledUntil = 0;
+  private sweeper: NodeJS.Timeout | undefined;
+  /** Each caller's round trip in flight, for its other operations to wait on. */
+  private readonly pending = new Map<string, Promise<RateLimitState>>();
 
   constructor(
     readonly settings: RateLimitSettings,
@@ -112,7 +118,7 @@ export class RateLimits {
     this.redis?.on('ready', () => this.recovered());
     const limiter = (keyPrefix: string, points: number, duration: number): Limiter => {
       const memory = new RateLimiterMemory({ keyPrefix, points, duration });
-      if (!this.redis) return { shared: null, memory };
+      if (!this.redis) return { shared: null, memory, allowances: null };
       const shared = new RateLimiterRedis({
         storeClient: this.redis,
         useRedisPackage: true,
@@ -121,7 +127,7 @@ export class RateLimits {
         duration,
         insuranceLimiter: memory,
       });
-      return { shared, memory };
+      return { shared, memory, allowances: new Allowances(points) };
     };
     this.hourly = limiter('hour', settings.pointsPerHour, HOUR);
     this.anonymousHourly = limiter('hour-anonymous', settings.anonymousPointsPerHour, HOUR);
@@ -130,33 +136,152 @@ export class RateLimits {
 
   /** Connects in the background: the server starts, and limits in memory, while Redis is away. */
   start(): void {
-    this.redis?.connect().catch((err: Error) => this.outage(err.message));
+    if (!this.redis) return;
+    this.redis.connect().catch((err: Error) => this.outage(err.message));
+    this.sweeper = setInterval(() => this.giveBack(false), LIFETIME_MS / 2);
+    this.sweeper.unref();
   }
 
+  /** Gives back what this instance holds (so other instances may spend it), then closes the connection. */
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.giveBack(true);
     if (this.redis?.isOpen) await this.redis.close().catch(() => {});
+  }
+
+  /** Gives the unspent points of expired allowances (or of all, at shutdown) back to the shared counters. */
+  private async giveBack(all: boolean): Promise<void> {
+    const now = Date.now();
+    const returns: Promise<unknown>[] = [];
+    for (const limit of [this.burst, this.hourly, this.anonymousHourly]) {
+      if (!limit.shared || !limit.allowances) continue;
+      const back = all ? limit.allowances.drain(now) : limit.allowances.expire(now);
+      if (!this.redis?.isReady || now < this.stalledUntil) continue; // they die with their window
+      for (const [caller, points] of back) returns.push(limit.shared.reward(caller, points).catch(() => {}));
+    }
+    if (returns.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(returns),
+      new Promise((resolve) => (timer = setTimeout(resolve, REDIS_DEADLINE_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /**
    * Spends `points` of the caller's hour and one of its minute. Throws RateLimitedError (with the seconds to
-   * wait) when either is spent; what was refused is not counted against the hour. Both counters are asked in
-   * the same tick, so node-redis writes them in one batch and one round trip answers both.
+   * wait) when either is spent; what was refused is not counted against the hour. A busy caller spends from
+   * what this instance took ahead of it (rate-limit-allowances.ts) without a round trip; otherwise both counters
+   * are asked in the same tick, so node-redis writes them in one batch and one round trip answers both.
    */
   async consume(caller: string, anonymous: boolean, points: number): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
-    const [minute, hour] = await this.run((side) =>
-      Promise.allSettled([side(this.burst).consume(caller, 1), side(hourly).consume(caller, points)]),
-    );
-    if (minute.status === 'fulfilled' && hour.status === 'fulfilled')
-      return this.toState(hourly.memory.points, hour.value, points);
+    if (!this.sharing(Date.now())) return this.count(caller, hourly, points, false);
+    const held = this.spendHeld(caller, hourly, points);
+    if (held) return held;
+    // Operations of one caller arriving together wait for one round trip rather than each making its own:
+    // what it takes ahead is likely to cover them.
+    const pending = this.pending.get(caller);
+    if (pending) {
+      await pending.catch(() => {});
+      const then = this.spendHeld(caller, hourly, points);
+      if (then) return then;
+    }
+    const trip = this.count(caller, hourly, points, true);
+    if (!pending) {
+      this.pending.set(caller, trip);
+      void trip.finally(() => this.pending.delete(caller)).catch(() => {});
+    }
+    return trip;
+  }
+
+  /** Spends from what this instance holds for the caller on both limits, if it holds enough on both. */
+  private spendHeld(caller: string, hourly: Limiter, points: number): RateLimitState | null {
+    const now = Date.now();
+    const minute = this.burst.allowances!.held(caller, 1, now);
+    const hour = minute && hourly.allowances!.held(caller, points, now);
+    if (!minute || !hour) return null;
+    this.burst.allowances!.spend(minute, 1);
+    hourly.allowances!.spend(hour, points);
+    return this.stateOf(hourly.memory.points, Allowances.used(hour), hour.resetAt - now, points);
+  }
+
+  /** Whether the shared counters are in use (Redis there, answering, and not passed over). */
+  private sharing(now: number): boolean {
+    return this.redis !== null && !this.down && now >= this.stalledUntil;
+  }
+
+  /**
+   * One round trip to the counters for an operation of `points`, spending first what this instance holds for
+   * the caller (too little to spend without the trip, but counted already) and taking points ahead for a busy
+   * caller when `ahead`.
+   */
+  private async count(
+    caller: string,
+    hourly: Limiter,
+    points: number,
+    ahead: boolean,
+  ): Promise<RateLimitState> {
+    const now = Date.now();
+    const minutes = this.burst.allowances;
+    const hours = hourly.allowances;
+    /** What this trip counts on each limit (`fromHeld` of the operation came from what was held). */
+    const trip = { shared: false, minute: { fromHeld: 0, ahead: 0 }, hour: { fromHeld: 0, ahead: 0 } };
+    const [minute, hour] = await this.run((side) => {
+      // A late Redis is followed by the memory limiters: what was held is held again, counted in Redis.
+      minutes?.release(caller, trip.minute.fromHeld);
+      hours?.release(caller, trip.hour.fromHeld);
+      trip.minute = { fromHeld: 0, ahead: 0 };
+      trip.hour = { fromHeld: 0, ahead: 0 };
+      trip.shared = side === sharedOf && minutes !== null && hours !== null;
+      if (trip.shared) {
+        trip.minute.fromHeld = minutes!.reserve(caller, 1, now);
+        trip.hour.fromHeld = hours!.reserve(caller, points, now);
+        if (ahead && this.sharing(now)) {
+          trip.minute.ahead = minutes!.ahead(caller, 1);
+          trip.hour.ahead = hours!.ahead(caller, points);
+          // Spending without a round trip needs points held on both: one taken alone would only be held back.
+          if (trip.minute.ahead === 0 || trip.hour.ahead === 0) trip.minute.ahead = trip.hour.ahead = 0;
+        }
+      }
+      return Promise.allSettled([
+        side(this.burst).consume(caller, 1 - trip.minute.fromHeld + trip.minute.ahead),
+        side(hourly).consume(caller, points - trip.hour.fromHeld + trip.hour.ahead),
+      ]);
+    });
+    if (minute.status === 'fulfilled' && hour.status === 'fulfilled') {
+      if (!trip.shared) return this.toState(hourly.memory.points, hour.value, points);
+      const m = minute.value;
+      const h = hour.value;
+      minutes!.took(caller, 1, trip.minute.ahead, m.consumedPoints, m.msBeforeNext, now);
+      hours!.took(caller, points, trip.hour.ahead, h.consumedPoints, h.msBeforeNext, now);
+      return this.toState(hourly.memory.points, h, points, hours!.heldFor(caller));
+    }
     // A refusal is the limiter's RateLimiterRes; anything else (a failure of both Redis and memory) goes up.
     const minuteWait = this.waitOf(minute);
     const hourWait = this.waitOf(hour);
+    minutes?.release(caller, trip.minute.fromHeld);
+    hours?.release(caller, trip.hour.fromHeld);
+    const counted = {
+      minute: 1 - trip.minute.fromHeld + trip.minute.ahead,
+      hour: points - trip.hour.fromHeld + trip.hour.ahead,
+    };
+    if (trip.minute.ahead > 0) {
+      // What was taken ahead may be what went over: give back all this round trip counted, and count the
+      // operation alone.
+      await this.run((side) =>
+        Promise.all([
+          side(this.burst).reward(caller, counted.minute),
+          side(hourly).reward(caller, counted.hour),
+        ]),
+      ).catch(() => {});
+      return this.count(caller, hourly, points, false);
+    }
     // consume() counted the refused points (or the hour took them while the minute refused): give them back,
     // so asking again does not dig the hole deeper and a refused operation costs nothing of the hour.
-    await this.run((side) => side(hourly).reward(caller, points)).catch(() => {});
+    if (counted.hour > 0) await this.run((side) => side(hourly).reward(caller, counted.hour)).catch(() => {});
     const res = (hour.status === 'fulfilled' ? hour.value : hour.reason) as RateLimiterRes;
-    const state = this.toState(hourly.memory.points, res, 0, points);
+    const state = this.toState(hourly.memory.points, res, 0, counted.hour + (hours?.heldFor(caller) ?? 0));
     if (minuteWait !== null)
       throw new RateLimitedError(
         `more than ${this.settings.burstPerMinute} operations in a minute; wait ${minuteWait} s`,
@@ -186,7 +311,7 @@ export class RateLimits {
   async state(caller: string, anonymous: boolean, cost = 0): Promise<RateLimitState> {
     const hourly = anonymous ? this.anonymousHourly : this.hourly;
     const res = await this.run((side) => side(hourly).get(caller)).catch(() => null);
-    return this.toState(hourly.memory.points, res, cost);
+    return this.toState(hourly.memory.points, res, cost, hourly.allowances?.heldFor(caller) ?? 0);
   }
 
   /**
@@ -221,10 +346,18 @@ export class RateLimits {
       );
   }
 
-  /** `given` are points counted in `res` that were given back since (a refused operation's). */
-  private toState(limit: number, res: RateLimiterRes | null, cost: number, given = 0): RateLimitState {
-    const used = Math.min(limit, Math.max(0, (res?.consumedPoints ?? 0) - given));
-    const msToReset = res ? Math.max(0, res.msBeforeNext) : HOUR * 1000;
+  /**
+   * `notUsed` are points counted in `res` that the caller did not use: given back since (a refused
+   * operation's), or held by this instance ahead of use.
+   */
+  private toState(limit: number, res: RateLimiterRes | null, cost: number, notUsed = 0): RateLimitState {
+    const used = Math.max(0, (res?.consumedPoints ?? 0) - notUsed);
+    return this.stateOf(limit, used, res ? res.msBeforeNext : HOUR * 1000, cost);
+  }
+
+  private stateOf(limit: number, counted: number, msToReset: number, cost: number): RateLimitState {
+    const used = Math.min(limit, counted);
+    msToReset = Math.max(0, msToReset);
     return {
       limit,
       used,
@@ -256,6 +389,10 @@ export class RateLimits {
   private recovered(): void {
     if (!this.down) return;
     this.down = false;
+    // A Redis that comes back may have lost its counters (it keeps nothing on disk here): what was held is
+    // not given back to a counter that never counted it.
+    const now = Date.now();
+    for (const limit of [this.burst, this.hourly, this.anonymousHourly]) limit.allowances?.drain(now);
     this.logger.info('[rate-limit] Redis restored: the limits are shared again');
   }
 }
