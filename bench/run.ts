@@ -33,6 +33,11 @@ const BENCHMARKS: Record<
     about: 'live events over WebSocket: commit-to-receipt latency for 5,000 subscribers, 1 and 2 instances',
     load: () => import('./fanout.js'),
   },
+  'rate-limit': {
+    about:
+      'what the rate limits cost an operation in CPU, counted in memory and in Redis, one caller and many',
+    load: () => import('./rate-limit.js'),
+  },
   soak: {
     about:
       '10 minutes of steady mixed load (queries, mutations, 1,000 subscribers, a webhook), limits on: minute by minute',
