@@ -71,7 +71,8 @@ const USAGE = `Usage: npm run bench -- soak [options]
                        in memory, as one instance without Redis does
   --timeout MIN        stop everything after this many minutes (default: warm-up + duration + 15)
   --cpu-prof           profile the server (node --cpu-prof); the .cpuprofile lands in bench/results/
-  --server-node-args A extra Node flags for the server, e.g. "--trace-gc" (one string)
+  --server-node-args A extra Node flags for the server, one string after "=", e.g.
+                       --server-node-args="--trace-gc --max-semi-space-size=64"
   --readme             record the results in bench/README.md even for a quick run
   --no-readme          do not record them (full-settings runs are recorded by default)
 
