@@ -102,8 +102,36 @@ const INITIATIVES = `SELECT id, code, kind, visibility, themes, pillars, starts_
 const PARTICIPATIONS = `SELECT id, initiative_id, organisation_id, joined_on, left_on, role FROM participations`;
 const PARTNERSHIPS = `SELECT id, from_id, to_id, kind, themes, since, until, source, confidence FROM partnerships`;
 
+/**
+ * One copy of each repeated value. pg gives every row its own strings, so 100,000 partnerships held 90,000
+ * copies of "PARTNER", as many of their source and of each date, and an array of themes each: two thirds of the
+ * facts' heap was such copies, and every full collection marked each of them (a heap snapshot of the synthetic
+ * 10k network: 1.1 million strings, 66 MB). Values are few (kinds, roles, days, theme sets); the table is
+ * emptied when every fact is read again, so values no fact holds any more do not pile up.
+ */
+const values = new Map<string, string>();
+const valueLists = new Map<string, readonly string[]>();
+
+function one<T extends string | null>(value: T): T {
+  if (value === null) return value;
+  const known = values.get(value);
+  if (known !== undefined) return known as T;
+  values.set(value, value);
+  return value;
+}
+
+function oneList<T extends string>(list: readonly T[] | null): readonly T[] {
+  if (list === null) return list as unknown as readonly T[];
+  const key = list.join('\u0000');
+  const known = valueLists.get(key);
+  if (known !== undefined) return known as readonly T[];
+  const shared = Object.freeze(list.map(one));
+  valueLists.set(key, shared);
+  return shared;
+}
+
 function organisationOf(r: Row): OrganisationFact {
-  return { pk: r.id, code: r.code, name: r.name, kind: r.kind, provinces: r.provinces };
+  return { pk: r.id, code: r.code, name: r.name, kind: one(r.kind), provinces: oneList(r.provinces) };
 }
 
 function participationOf(r: Row): ParticipationFact {
@@ -111,9 +139,9 @@ function participationOf(r: Row): ParticipationFact {
     pk: r.id,
     initiativePk: r.initiative_id,
     organisationPk: r.organisation_id,
-    joinedOn: r.joined_on,
-    leftOn: r.left_on,
-    role: r.role,
+    joinedOn: one(r.joined_on),
+    leftOn: one(r.left_on),
+    role: one(r.role),
   };
 }
 
@@ -122,12 +150,12 @@ function partnershipOf(r: Row): PartnershipFact {
     pk: r.id,
     fromPk: r.from_id,
     toPk: r.to_id,
-    kind: r.kind,
-    themes: r.themes,
-    since: r.since,
-    until: r.until,
-    source: r.source,
-    confidence: r.confidence,
+    kind: one(r.kind),
+    themes: oneList(r.themes),
+    since: one(r.since),
+    until: one(r.until),
+    source: one(r.source),
+    confidence: one(r.confidence),
   };
 }
 
@@ -135,12 +163,12 @@ function initiativeOf(r: Row, participations: ParticipationFact[]): InitiativeFa
   return {
     pk: r.id,
     code: r.code,
-    kind: r.kind,
-    visibility: r.visibility,
-    themes: r.themes,
-    pillars: r.pillars,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
+    kind: one(r.kind),
+    visibility: one(r.visibility),
+    themes: oneList(r.themes),
+    pillars: oneList(r.pillars),
+    startsOn: one(r.starts_on),
+    endsOn: one(r.ends_on),
     participations,
   };
 }
@@ -173,6 +201,8 @@ export class NetworkFacts {
 
   /** Replaces every fact with what the database holds now. */
   async loadFrom(db: Database): Promise<void> {
+    values.clear();
+    valueLists.clear();
     const { organisations, initiatives, participations, partnerships } = await db.readSnapshot(
       async (tx) => ({
         organisations: await tx.query(ORGANISATIONS),
