@@ -145,8 +145,4 @@ export class Allowances {
     this.byCaller.clear();
     return back;
   }
-
-  get size(): number {
-    return this.byCaller.size;
-  }
 }
